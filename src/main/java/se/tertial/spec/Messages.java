@@ -1,0 +1,205 @@
+package se.tertial.spec;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every Swedish user-facing text of tertial in one place, so wording stays consistent and testable. Grouped by the
+ * stage that shows it; the texts for workbooks and HTTP live in their own sections below.
+ */
+public final class Messages {
+    public static final String INSTRUCTIONS_SHEET = "Instruktioner";
+
+    private Messages() {}
+
+    // --- codes and periods ---
+
+    public static String invalidCode(String kind, String value) {
+        return "Ogiltig " + kind + " \"" + value + "\": endast versaler A–Ö, siffror, _ och - är tillåtna.";
+    }
+
+    public static String invalidPeriod(String text) {
+        return "Ogiltig period \"" + text + "\": ange år och tertial som ÅÅÅÅ-T1, ÅÅÅÅ-T2 eller ÅÅÅÅ-T3, t.ex. 2022-T2.";
+    }
+
+    public static String invalidPeriodYear(int year) {
+        return "Ogiltigt år " + year + " i perioden: året ska ligga mellan 1990 och 2999.";
+    }
+
+    /** "Tertial 2 2022 (jan–aug)" or "Bokslut 2022 (jan–dec)". */
+    public static String periodName(PeriodCode p) {
+        return (p.isYearEnd() ? "Bokslut " + p.year() : "Tertial " + p.tertial() + " " + p.year())
+                + " (" + p.monthRange() + ")";
+    }
+
+    // --- spec files ---
+
+    public static String specProblems(List<String> problems) {
+        return "Mallfilerna innehåller fel (" + problems.size() + "):\n  " + String.join("\n  ", problems);
+    }
+
+    public static String specDirMissing(Path dir) {
+        return "Hittar inte mappen med mallar och organisation: " + dir.toAbsolutePath()
+                + ". Ange den med --templates eller TERTIAL_TEMPLATES.";
+    }
+
+    public static String specUnknownFile() {
+        return "okänd fil: mallar heter <id>.v<version>.json (t.ex. resultat.v1.json), organisationen organisation.json";
+    }
+
+    public static String specFileNameMismatch(String id, int version) {
+        return "filnamnet stämmer inte med innehållet (id \"" + id + "\", version " + version
+                + "); filen ska heta " + id + ".v" + version + ".json";
+    }
+
+    public static String specDuplicate(String kind, String value) {
+        return kind + " \"" + value + "\" förekommer mer än en gång";
+    }
+
+    public static String specJsonError(String path, String detail) {
+        return (path.isEmpty() ? "" : "vid " + path + ": ") + "ogiltig JSON: " + detail;
+    }
+
+    public static String specFileUnreadable(String detail) {
+        return "filen kan inte läsas: " + detail;
+    }
+
+    public static String specVersionInvalid(int version) {
+        return "versionen måste vara 1 eller högre, men är " + version;
+    }
+
+    public static String specSheetNameInvalid(String sheet) {
+        return "ogiltigt bladnamn \"" + sheet + "\": högst 31 tecken, inga [ ] : * ? / \\, får inte börja med _ "
+                + "eller heta " + INSTRUCTIONS_SHEET;
+    }
+
+    public static String specOnlyFor(String field, String kind) {
+        return "\"" + field + "\" är bara tillåtet när kind är \"" + kind + "\"";
+    }
+
+    public static String specMissing(String field) {
+        return "\"" + field + "\" saknas";
+    }
+
+    public static String specHeadingInvalid(String heading) {
+        return "rubriken \"" + heading + "\" innehåller en okänd platshållare; tillåtna är {months} {year} "
+                + "{prevYear} {periodEnd} {tertial}";
+    }
+
+    public static String specWidthInvalid(int width) {
+        return "kolumnbredden " + width + " ska ligga mellan 4 och 120 tecken";
+    }
+
+    public static String specFormulaInvalid(String formula) {
+        return "formeln \"" + formula + "\" ska ha formen KOLUMN - KOLUMN (eller +), med mellanslag runt tecknen";
+    }
+
+    public static String specUnknownReference(String kind, String ref) {
+        return "hänvisar till " + kind + " \"" + ref + "\", som inte finns";
+    }
+
+    public static String specSumOfMemo(String ref) {
+        return "summerar memorian-raden \"" + ref + "\"; memoriarader ingår aldrig i summor";
+    }
+
+    public static String specSumCycle(String code) {
+        return "summan \"" + code + "\" ingår i sig själv (cirkelreferens)";
+    }
+
+    public static String specNegative(BigDecimal value) {
+        return "värdet får inte vara negativt, men är " + value.toPlainString();
+    }
+
+    public static String specEnumInvalid(String value, List<String> allowed) {
+        return "ogiltigt värde \"" + value + "\"; tillåtna värden: " + String.join(", ", allowed);
+    }
+
+    public static String specNamndWithoutUnits() {
+        return "nämnden har inga enheter";
+    }
+
+    public static String unknownPlaceholder(String name, String template) {
+        return "okänd platshållare {" + name + "} i \"" + template + "\"";
+    }
+
+    public static String invalidSign(String symbol) {
+        return "ogiltigt tecken \"" + symbol + "\"; tillåtna: +, -, ±";
+    }
+
+    // --- template workbooks ---
+
+    public static final String HEADING_LINE_CODE = "Radkod";
+    public static final int COMMENT_MAX = 2000;
+    public static final String VALIDATION_AMOUNT_TITLE = "Ogiltigt belopp";
+    public static final String VALIDATION_AMOUNT_TEXT = "Ange ett belopp i tkr med siffror (högst tre decimaler). "
+            + "Intäkter anges positiva, kostnader negativa.";
+    public static final String VALIDATION_COMMENT_TITLE = "För lång kommentar";
+    public static final String VALIDATION_COMMENT_TEXT = "En kommentar får vara högst 2 000 tecken.";
+    public static final String NO_DEADLINE = "ej fastställd";
+
+    public static String pageFooter(String page, String pages) {
+        return "Sida " + page + " av " + pages;
+    }
+
+    public static String instructionsTitle(PeriodCode period, String unitName) {
+        return "Tertialrapport " + periodName(period) + " – " + unitName;
+    }
+
+    /** The rows of the Instruktioner sheet that do not depend on the templates: label and text. */
+    public static List<String[]> instructionsIntro(String region, String unit, String namnd, PeriodCode period,
+                                                  String deadline, String sheets) {
+        return List.of(
+                new String[] {"Region", region},
+                new String[] {"Enhet", unit},
+                new String[] {"Nämnd", namnd},
+                new String[] {"Period", periodName(period) + ", utfall ackumulerat från 1 januari till "
+                        + period.endDate()},
+                new String[] {"Sista dag för inlämning", deadline},
+                new String[] {"Blad att fylla i", sheets},
+                new String[] {"Belopp", "Alla belopp anges i tkr (tusentals kronor), med högst tre decimaler "
+                        + "(hela kronor)."},
+                new String[] {"Teckenregel", "Intäkter anges positiva och kostnader negativa, som i "
+                        + "resultaträkningen. Avvikelse = utfall − budget, så en positiv avvikelse är alltid bättre "
+                        + "än budget. En intäkt med minustecken eller en kostnad med plustecken ger en varning "
+                        + "(\"kontrollera tecken\"), inget fel."});
+    }
+
+    public static String[] instructionsComment(String sheet, BigDecimal tkr, BigDecimal percent) {
+        return new String[] {"Analys / kommentar (" + sheet + ")", "En rad måste ha en analys/kommentar när "
+                + "avvikelsen mot periodbudget eller prognosavvikelsen är minst " + grouped(tkr) + " tkr, eller "
+                + percent.stripTrailingZeros().toPlainString() + " % av årsbudgeten om det beloppet är större. "
+                + "Saknas kommentaren avvisas filen."};
+    }
+
+    public static String[] instructionsBalance(String sheet, BigDecimal toleranceTkr) {
+        return new String[] {"Balanskontroll (" + sheet + ")", "Balansräkningen måste balansera: summa tillgångar "
+                + "ska vara lika med summa eget kapital, avsättningar och skulder (skillnad under "
+                + grouped(toleranceTkr) + " tkr). Kontrollraden under tabellen visar skillnaden."};
+    }
+
+    public static List<String[]> instructionsOutro(String uploadUrl, String generated) {
+        return List.of(
+                new String[] {"Så fyller du i", "Fyll i de gula cellerna. Grå celler är förifyllda (t.ex. utfall "
+                        + "och bokslut från föregående år) och vita celler med belopp räknas fram automatiskt. "
+                        + "Bladen är skyddade så att bara de gula cellerna kan ändras."},
+                new String[] {"Ändra inte", "Radkoderna i kolumn A, rubrikerna, bladnamnen och det dolda "
+                        + "bladet med metadata: tertial känner igen filen och raderna på dem. Filnamnet spelar "
+                        + "ingen roll och får ändras."},
+                new String[] {"Inlämning", "Ladda upp den ifyllda filen i tertial: " + uploadUrl
+                        + ". Du får direkt besked om filen godkänts, och annars tillbaka din egen fil med varje "
+                        + "fel markerat."},
+                new String[] {"Om filen", generated});
+    }
+
+    public static String instructionsGenerated(String at, String tertialVersion, String templates) {
+        return "Skapad " + at + " av tertial " + tertialVersion + " (mall " + templates + ").";
+    }
+
+    /** 1000 → "1 000" (Swedish thousands grouping with a no-break space, as Excel shows it). */
+    public static String grouped(BigDecimal value) {
+        java.text.DecimalFormatSymbols sv = java.text.DecimalFormatSymbols.getInstance(new java.util.Locale("sv", "SE"));
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.###", sv);
+        return f.format(value).replace('\u2212', '−');
+    }
+}

@@ -1,0 +1,95 @@
+package se.tertial.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import se.tertial.spec.SpecFiles.NamndEntry;
+import se.tertial.spec.SpecFiles.OrganisationFile;
+import se.tertial.spec.SpecFiles.UnitEntry;
+import se.tertial.spec.SpecLoader.Problems;
+
+/** Reads {@code organisation.json} and checks it against the loaded templates. */
+final class OrganisationParser {
+    private OrganisationParser() {}
+
+    static Organisation parse(ObjectMapper json, Path file, List<TemplateSpec> templates, Problems problems) {
+        String name = SpecLoader.ORGANISATION_FILE;
+        OrganisationFile dto;
+        try {
+            dto = json.readValue(Files.readAllBytes(file), OrganisationFile.class);
+        } catch (JsonProcessingException e) {
+            problems.add(name, "", SpecLoader.describe(e));
+            return null;
+        } catch (IOException e) {
+            problems.add(name, "", Messages.specFileUnreadable(e.getMessage()));
+            return null;
+        }
+        List<Namnd> namnder = new ArrayList<>();
+        Set<String> namndCodes = new HashSet<>();
+        for (NamndEntry n : dto.namnder()) {
+            String where = "namnder." + n.code();
+            if (!namndCodes.add(n.code())) {
+                problems.add(name, where, Messages.specDuplicate("nämndkod", n.code()));
+                continue;
+            }
+            try {
+                namnder.add(new Namnd(NamndCode.of(n.code()), n.name()));
+            } catch (IllegalArgumentException e) {
+                problems.add(name, where, e.getMessage());
+            }
+        }
+        Set<String> templateIds = new HashSet<>();
+        templates.forEach(t -> templateIds.add(t.id().value()));
+        List<Unit> units = new ArrayList<>();
+        Set<String> unitCodes = new HashSet<>();
+        for (UnitEntry u : dto.units()) {
+            String where = "units." + u.code();
+            int before = problems.count();
+            if (!unitCodes.add(u.code())) {
+                problems.add(name, where, Messages.specDuplicate("enhetskod", u.code()));
+            }
+            if (!namndCodes.contains(u.namnd())) {
+                problems.add(name, where + ".namnd", Messages.specUnknownReference("nämnd", u.namnd()));
+            }
+            if (u.templates().isEmpty()) {
+                problems.add(name, where + ".templates", Messages.specMissing("templates"));
+            }
+            Set<String> sheets = new HashSet<>();
+            for (String t : u.templates()) {
+                if (!templateIds.contains(t)) {
+                    problems.add(name, where + ".templates", Messages.specUnknownReference("mall", t));
+                } else {
+                    templates.stream().filter(s -> s.id().value().equals(t)).map(TemplateSpec::sheet)
+                            .filter(s -> !sheets.add(s)).findFirst()
+                            .ifPresent(s -> problems.add(name, where + ".templates", Messages.specDuplicate("blad", s)));
+                }
+            }
+            Unit unit = null;
+            try {
+                unit = new Unit(UnitCode.of(u.code()), u.name(), NamndCode.of(u.namnd()),
+                        Optional.ofNullable(u.group()).filter(g -> !g.isBlank()),
+                        u.templates().stream().map(TemplateId::of).toList());
+            } catch (IllegalArgumentException e) {
+                problems.add(name, where, e.getMessage());
+            }
+            if (unit != null && problems.count() == before) {
+                units.add(unit);
+            }
+        }
+        for (Namnd n : namnder) {
+            if (dto.units().stream().noneMatch(u -> n.code().value().equals(u.namnd()))) {
+                problems.add(name, "namnder." + n.code(), Messages.specNamndWithoutUnits());
+            }
+        }
+        return new Organisation(dto.region(), namnder, units);
+    }
+}

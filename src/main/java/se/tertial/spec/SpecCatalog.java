@@ -1,0 +1,53 @@
+package se.tertial.spec;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything loaded from {@code workbook-templates/}: the organisation and every version of every template.
+ * New templates are generated from the latest version; uploads are read with the version they were made from.
+ */
+public final class SpecCatalog {
+    private final Organisation organisation;
+    private final Map<TemplateId, NavigableMap<Integer, TemplateSpec>> templates;
+
+    SpecCatalog(Organisation organisation, Collection<TemplateSpec> specs) {
+        this.organisation = organisation;
+        Map<TemplateId, NavigableMap<Integer, TemplateSpec>> byId = new TreeMap<>();
+        for (TemplateSpec s : specs) {
+            byId.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(s.version(), s);
+        }
+        byId.replaceAll((k, v) -> java.util.Collections.unmodifiableNavigableMap(v));
+        this.templates = java.util.Collections.unmodifiableMap(byId);
+    }
+
+    public Organisation organisation() {
+        return organisation;
+    }
+
+    /** The latest version of a template. */
+    public TemplateSpec current(TemplateId id) {
+        NavigableMap<Integer, TemplateSpec> versions = templates.get(id);
+        if (versions == null) {
+            throw new IllegalArgumentException("unknown template " + id);
+        }
+        return versions.lastEntry().getValue();
+    }
+
+    public Optional<TemplateSpec> version(TemplateId id, int version) {
+        return Optional.ofNullable(templates.getOrDefault(id, new TreeMap<>()).get(version));
+    }
+
+    /** The latest versions of the templates the unit receives, in sheet order. */
+    public List<TemplateSpec> currentFor(Unit unit) {
+        return unit.templates().stream().map(this::current).toList();
+    }
+
+    public Collection<TemplateId> templateIds() {
+        return templates.keySet();
+    }
+}

@@ -1,0 +1,2 @@
+/** SQLite storage: schema migrations, transactions, and repositories for periods, submissions and facts. */
+package se.tertial.store;

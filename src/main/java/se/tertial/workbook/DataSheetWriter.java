@@ -1,0 +1,207 @@
+package se.tertial.workbook;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import se.tertial.money.Amount;
+import se.tertial.spec.BalanceCheck;
+import se.tertial.spec.ColumnKind;
+import se.tertial.spec.ColumnSpec;
+import se.tertial.spec.LineKind;
+import se.tertial.spec.LineSpec;
+import se.tertial.spec.Messages;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.TemplateSpec;
+
+import java.util.Optional;
+
+/** Writes one data sheet of a template following the conventions of {@link SheetLayout}. */
+final class DataSheetWriter {
+    /** Large enough for any region's figures in tkr, small enough to catch a mistyped exponent. */
+    static final String MAX_TKR = "999999999999";
+
+    private final Workbook wb;
+    private final Styles styles;
+    private final TemplateRequest request;
+    private final TemplateSpec spec;
+    private final SheetLayout layout;
+    private final PeriodCode period;
+    private final CellRangeAddressList numberInputs = new CellRangeAddressList();
+    private final CellRangeAddressList textInputs = new CellRangeAddressList();
+
+    DataSheetWriter(Workbook wb, Styles styles, TemplateRequest request, TemplateSpec spec) {
+        this.wb = wb;
+        this.styles = styles;
+        this.request = request;
+        this.spec = spec;
+        this.layout = new SheetLayout(spec);
+        this.period = request.period();
+    }
+
+    void write(String password) {
+        Sheet sheet = wb.createSheet(spec.sheet());
+        writeCodeRow(sheet);
+        writeHeadingRow(sheet);
+        for (LineSpec line : spec.lines()) {
+            writeLine(sheet, line);
+        }
+        spec.balance().ifPresent(b -> writeBalanceCheck(sheet, b));
+        addValidations(sheet);
+        setUp(sheet);
+        protect(sheet, password);
+    }
+
+    private void writeCodeRow(Sheet sheet) {
+        Row row = sheet.createRow(SheetLayout.CODE_ROW);
+        row.setZeroHeight(true);
+        text(row, SheetLayout.LINE_CODE_COL, SheetLayout.LINE_CODE_HEADER, styles.code);
+        text(row, SheetLayout.LABEL_COL, SheetLayout.LABEL_HEADER, styles.code);
+        for (ColumnSpec c : spec.columns()) {
+            text(row, layout.col(c), c.code().value(), styles.code);
+        }
+    }
+
+    private void writeHeadingRow(Sheet sheet) {
+        Row row = sheet.createRow(SheetLayout.HEADING_ROW);
+        row.setHeightInPoints(45);
+        text(row, SheetLayout.LINE_CODE_COL, Messages.HEADING_LINE_CODE, styles.headingLeft);
+        text(row, SheetLayout.LABEL_COL, spec.title(), styles.headingLeft);
+        for (ColumnSpec c : spec.columns()) {
+            text(row, layout.col(c), c.headingFor(period), c.kind() == ColumnKind.TEXT ? styles.headingLeft
+                    : styles.heading);
+        }
+    }
+
+    private void writeLine(Sheet sheet, LineSpec line) {
+        int r = layout.row(line);
+        Row row = sheet.createRow(r);
+        boolean isSum = line.kind() == LineKind.SUM;
+        text(row, SheetLayout.LINE_CODE_COL, line.code().value(), styles.code);
+        String label = line.label() + line.accounts().map(a -> " (" + a + ")").orElse("");
+        text(row, SheetLayout.LABEL_COL, label, isSum ? styles.labelSum : styles.label);
+        for (ColumnSpec c : spec.columns()) {
+            int col = layout.col(c);
+            Cell cell = row.createCell(col);
+            if (c.kind() == ColumnKind.TEXT) {
+                cell.setCellStyle(styles.inputText);
+                textInputs.addCellRangeAddress(r, col, r, col);
+            } else if (c.isFormulaIn(period)) {
+                cell.setCellFormula(columnFormula(c, r));
+                cell.setCellStyle(isSum ? styles.sum : styles.formula);
+            } else if (isSum) {
+                cell.setCellFormula(Formulas.sum(line.sum(), layout::row, col));
+                cell.setCellStyle(styles.sum);
+            } else if (request.prefill().isPrefilled(spec.id(), c.code())) {
+                Optional<Amount> value = request.prefill().value(spec.id(), c.code(), line.code());
+                value.ifPresent(v -> cell.setCellValue(v.toSpreadsheet()));
+                cell.setCellStyle(styles.prefilled);
+            } else {
+                cell.setCellStyle(styles.input);
+                numberInputs.addCellRangeAddress(r, col, r, col);
+            }
+        }
+    }
+
+    private String columnFormula(ColumnSpec c, int row) {
+        if (c.kind() == ColumnKind.FORECAST) {
+            return SheetLayout.address(row, layout.col(c.sameAs().orElseThrow()));
+        }
+        return Formulas.columns(c.formula(), layout::col, row);
+    }
+
+    private void writeBalanceCheck(Sheet sheet, BalanceCheck check) {
+        int r = layout.checkRow().orElseThrow();
+        Row row = sheet.createRow(r);
+        text(row, SheetLayout.LABEL_COL, check.label(), styles.check);
+        int assets = layout.row(check.assets());
+        int liabilities = layout.row(check.equityAndLiabilities());
+        for (ColumnSpec c : spec.columns()) {
+            if (c.kind().isNumeric()) {
+                int col = layout.col(c);
+                Cell cell = row.createCell(col);
+                cell.setCellFormula(SheetLayout.address(assets, col) + "-" + SheetLayout.address(liabilities, col));
+                cell.setCellStyle(styles.check);
+            }
+        }
+    }
+
+    private void addValidations(Sheet sheet) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        if (numberInputs.countRanges() > 0) {
+            DataValidationConstraint decimal = helper.createDecimalConstraint(
+                    DataValidationConstraint.OperatorType.BETWEEN, "-" + MAX_TKR, MAX_TKR);
+            sheet.addValidationData(validation(helper, decimal, numberInputs,
+                    Messages.VALIDATION_AMOUNT_TITLE, Messages.VALIDATION_AMOUNT_TEXT));
+        }
+        if (textInputs.countRanges() > 0) {
+            DataValidationConstraint length = helper.createTextLengthConstraint(
+                    DataValidationConstraint.OperatorType.LESS_OR_EQUAL, Integer.toString(Messages.COMMENT_MAX), null);
+            sheet.addValidationData(validation(helper, length, textInputs,
+                    Messages.VALIDATION_COMMENT_TITLE, Messages.VALIDATION_COMMENT_TEXT));
+        }
+    }
+
+    private static DataValidation validation(DataValidationHelper helper, DataValidationConstraint constraint,
+                                             CellRangeAddressList cells, String title, String text) {
+        DataValidation v = helper.createValidation(constraint, cells);
+        v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        v.setEmptyCellAllowed(true);
+        v.setShowErrorBox(true);
+        v.createErrorBox(title, text);
+        return v;
+    }
+
+    private void setUp(Sheet sheet) {
+        sheet.setColumnWidth(SheetLayout.LINE_CODE_COL, 17 * 256);
+        sheet.setColumnWidth(SheetLayout.LABEL_COL, 46 * 256);
+        for (ColumnSpec c : spec.columns()) {
+            sheet.setColumnWidth(layout.col(c), c.width() * 256);
+        }
+        sheet.createFreezePane(SheetLayout.FIRST_VALUE_COL, SheetLayout.FIRST_LINE_ROW);
+        sheet.setRepeatingRows(new CellRangeAddress(SheetLayout.CODE_ROW, SheetLayout.HEADING_ROW, -1, -1));
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        sheet.setHorizontallyCenter(false);
+        sheet.getHeader().setLeft(headerText(request.unit().code() + " " + request.unit().name()));
+        sheet.getHeader().setRight(headerText(Messages.periodName(period)));
+        sheet.getFooter().setLeft(headerText(spec.sheet() + " (" + spec.id() + " v" + spec.version() + ")"));
+        sheet.getFooter().setRight(Messages.pageFooter("&P", "&N"));
+    }
+
+    private static void protect(Sheet sheet, String password) {
+        sheet.protectSheet(password);
+        if (sheet instanceof XSSFSheet x) {
+            // Let controllers widen columns and rows; everything else stays locked.
+            x.lockFormatColumns(false);
+            x.lockFormatRows(false);
+            x.lockSelectLockedCells(false);
+            x.lockSelectUnlockedCells(false);
+        }
+    }
+
+    /** Header/footer codes start with '&'; a literal ampersand in our text must be doubled. */
+    static String headerText(String text) {
+        return text.replace("&", "&&");
+    }
+
+    private static void text(Row row, int col, String value, CellStyle style) {
+        Cell cell = row.createCell(col, CellType.STRING);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+}

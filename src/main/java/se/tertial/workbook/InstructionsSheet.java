@@ -1,0 +1,70 @@
+package se.tertial.workbook;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import se.tertial.spec.Messages;
+import se.tertial.spec.TemplateSpec;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The first sheet of every template: whose it is, the deadline and the rules, in plain Swedish. */
+final class InstructionsSheet {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Europe/Stockholm"));
+
+    private InstructionsSheet() {}
+
+    static void write(Workbook wb, Styles styles, TemplateRequest req, String password) {
+        Sheet sheet = wb.createSheet(Messages.INSTRUCTIONS_SHEET);
+        Row title = sheet.createRow(0);
+        cell(title, 0, Messages.instructionsTitle(req.period(), req.unit().name()), styles.title);
+        title.setHeightInPoints(24);
+
+        String sheets = req.specs().stream().map(TemplateSpec::sheet).collect(Collectors.joining(", "));
+        String deadline = req.deadline().map(Object::toString).orElse(Messages.NO_DEADLINE);
+        List<String[]> rows = new ArrayList<>(Messages.instructionsIntro(req.region(),
+                req.unit().code() + " " + req.unit().name(),
+                req.namnd().code() + " " + req.namnd().name(), req.period(), deadline, sheets));
+        for (TemplateSpec spec : req.specs()) {
+            spec.commentThreshold().ifPresent(t ->
+                    rows.add(Messages.instructionsComment(spec.sheet(), t.tkr(), t.percentOfBudgetAr())));
+            spec.balance().ifPresent(b -> rows.add(Messages.instructionsBalance(spec.sheet(), b.toleranceTkr())));
+        }
+        String templates = req.specs().stream().map(s -> s.id() + " v" + s.version())
+                .collect(Collectors.joining(", "));
+        rows.addAll(Messages.instructionsOutro(req.uploadUrl(),
+                Messages.instructionsGenerated(STAMP.format(req.generatedAt()), req.tertialVersion(), templates)));
+
+        int r = 2;
+        for (String[] kv : rows) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, kv[0], styles.key);
+            cell(row, 1, kv[1], styles.text);
+            // POI does not measure wrapped text; give long texts room so they print and show in full.
+            row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(kv[1].length() / 95.0)));
+        }
+        sheet.setColumnWidth(0, 30 * 256);
+        sheet.setColumnWidth(1, 100 * 256);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.protectSheet(password);
+    }
+
+    private static void cell(Row row, int col, String text, org.apache.poi.ss.usermodel.CellStyle style) {
+        Cell c = row.createCell(col, CellType.STRING);
+        c.setCellValue(text);
+        c.setCellStyle(style);
+    }
+}

@@ -1,0 +1,121 @@
+package se.tertial.workbook;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.TemplateId;
+import se.tertial.spec.UnitCode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The key/value metadata on the veryHidden sheet {@code _tertial}: which unit, period and template versions a
+ * workbook was made for. Uploads are identified by it, never by file name.
+ */
+public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, String tertialVersion,
+                       List<TemplateRef> templates) {
+    public static final String SHEET = "_tertial";
+    static final String FORMAT = "tertial-template";
+    static final String K_FORMAT = "format";
+    static final String K_METADATA_VERSION = "metadata_version";
+    static final String K_UNIT = "unit";
+    static final String K_PERIOD = "period";
+    static final String K_GENERATED_AT = "generated_at";
+    static final String K_TERTIAL_VERSION = "tertial_version";
+    static final String K_TEMPLATES = "templates";
+
+    /** One template in the workbook: its id, version, data sheet and the SHA-256 of its spec file. */
+    public record TemplateRef(TemplateId id, int version, String sheet, String specSha256) {}
+
+    public Metadata {
+        templates = List.copyOf(templates);
+    }
+
+    /** The metadata as ordered key/value pairs, as written to the sheet. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(K_FORMAT, FORMAT);
+        m.put(K_METADATA_VERSION, "1");
+        m.put(K_UNIT, unit.value());
+        m.put(K_PERIOD, period.toString());
+        m.put(K_GENERATED_AT, generatedAt.toString());
+        m.put(K_TERTIAL_VERSION, tertialVersion);
+        m.put(K_TEMPLATES, String.join(",", templates.stream().map(t -> t.id().value()).toList()));
+        for (TemplateRef t : templates) {
+            String p = "template." + t.id() + ".";
+            m.put(p + "version", Integer.toString(t.version()));
+            m.put(p + "sheet", t.sheet());
+            m.put(p + "spec_sha256", t.specSha256());
+        }
+        return m;
+    }
+
+    /** Writes the metadata sheet (as plain strings), hides it as veryHidden and protects it. */
+    void writeTo(Workbook wb, String password) {
+        Sheet sheet = wb.createSheet(SHEET);
+        int r = 0;
+        for (Map.Entry<String, String> e : toMap().entrySet()) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0, CellType.STRING).setCellValue(e.getKey());
+            row.createCell(1, CellType.STRING).setCellValue(e.getValue());
+        }
+        sheet.setColumnWidth(0, 32 * 256);
+        sheet.setColumnWidth(1, 70 * 256);
+        sheet.protectSheet(password);
+        wb.setSheetVisibility(wb.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
+    }
+
+    /** Reads the raw key/value pairs of a workbook's metadata sheet; empty if it has none. */
+    public static Optional<Map<String, String>> readMap(Workbook wb) {
+        Sheet sheet = wb.getSheet(SHEET);
+        if (sheet == null) {
+            return Optional.empty();
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Row row : sheet) {
+            Cell k = row.getCell(0);
+            Cell v = row.getCell(1);
+            if (k != null && k.getCellType() == CellType.STRING && v != null && v.getCellType() == CellType.STRING) {
+                m.put(k.getStringCellValue().trim(), v.getStringCellValue().trim());
+            }
+        }
+        return Optional.of(m);
+    }
+
+    /**
+     * Parses the metadata of a tertial workbook; empty if the sheet is missing or not tertial's. Throws
+     * {@link IllegalArgumentException} when the sheet is tertial's but an entry is malformed.
+     */
+    public static Optional<Metadata> read(Workbook wb) {
+        Optional<Map<String, String>> map = readMap(wb);
+        if (map.isEmpty() || !FORMAT.equals(map.get().get(K_FORMAT))) {
+            return Optional.empty();
+        }
+        Map<String, String> m = map.get();
+        List<TemplateRef> refs = new ArrayList<>();
+        for (String id : require(m, K_TEMPLATES).split(",")) {
+            String p = "template." + id + ".";
+            refs.add(new TemplateRef(TemplateId.of(id), Integer.parseInt(require(m, p + "version")),
+                    require(m, p + "sheet"), require(m, p + "spec_sha256")));
+        }
+        return Optional.of(new Metadata(UnitCode.of(require(m, K_UNIT)), PeriodCode.parse(require(m, K_PERIOD)),
+                Instant.parse(require(m, K_GENERATED_AT)), require(m, K_TERTIAL_VERSION), refs));
+    }
+
+    private static String require(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException("metadata key missing: " + key);
+        }
+        return v;
+    }
+}
