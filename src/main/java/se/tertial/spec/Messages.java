@@ -202,4 +202,47 @@ public final class Messages {
         java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.###", sv);
         return f.format(value).replace('\u2212', '−');
     }
+
+    // --- requests (HTTP and CLI) ---
+
+    public static String unknownUnit(String code) {
+        return "Okänd enhet \"" + code + "\": den finns inte i organisationen.";
+    }
+
+    public static String unknownPeriod(String code) {
+        return "Perioden " + code + " finns inte. Finans skapar den med POST /api/periods.";
+    }
+
+    public static String periodExists(String code) {
+        return "Perioden " + code + " finns redan.";
+    }
+
+    public static String invalidDeadline(String text) {
+        return "Ogiltigt datum för sista inlämningsdag \"" + text + "\": ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2022-09-09.";
+    }
+
+    public static String missingField(String field) {
+        return "Fältet \"" + field + "\" saknas i begäran.";
+    }
+
+    public static String invalidJsonBody() {
+        return "Begäran är inte giltig JSON. Skicka t.ex. {\"code\": \"2022-T2\", \"deadline\": \"2022-09-09\"}.";
+    }
+
+    public static String notFoundPath(String path) {
+        return "Adressen " + path + " finns inte.";
+    }
+
+    public static String methodNotAllowed(String method, String path) {
+        return "Metoden " + method + " är inte tillåten för " + path + ".";
+    }
+
+    public static final String FORBIDDEN = "Du saknar behörighet för den här åtgärden.";
+    public static final String INTERNAL_ERROR = "Ett oväntat fel inträffade i tertial. Felet är loggat; "
+            + "försök igen eller kontakta förvaltningen av tertial.";
+    public static final String TOO_LARGE = "Begäran är för stor.";
+
+    public static String zipFileName(PeriodCode period) {
+        return "Tertialrapport " + period + " alla enheter.zip";
+    }
 }

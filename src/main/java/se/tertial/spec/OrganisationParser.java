@@ -47,8 +47,9 @@ final class OrganisationParser {
                 problems.add(name, where, e.getMessage());
             }
         }
-        Set<String> templateIds = new HashSet<>();
-        templates.forEach(t -> templateIds.add(t.id().value()));
+        // Units receive the latest version of each template; its sheet name is what must be unique per workbook.
+        java.util.Map<String, TemplateSpec> latest = new java.util.HashMap<>();
+        templates.forEach(t -> latest.merge(t.id().value(), t, (a, b) -> a.version() >= b.version() ? a : b));
         List<Unit> units = new ArrayList<>();
         Set<String> unitCodes = new HashSet<>();
         for (UnitEntry u : dto.units()) {
@@ -65,12 +66,11 @@ final class OrganisationParser {
             }
             Set<String> sheets = new HashSet<>();
             for (String t : u.templates()) {
-                if (!templateIds.contains(t)) {
+                TemplateSpec spec = latest.get(t);
+                if (spec == null) {
                     problems.add(name, where + ".templates", Messages.specUnknownReference("mall", t));
-                } else {
-                    templates.stream().filter(s -> s.id().value().equals(t)).map(TemplateSpec::sheet)
-                            .filter(s -> !sheets.add(s)).findFirst()
-                            .ifPresent(s -> problems.add(name, where + ".templates", Messages.specDuplicate("blad", s)));
+                } else if (!sheets.add(spec.sheet())) {
+                    problems.add(name, where + ".templates", Messages.specDuplicate("blad", spec.sheet()));
                 }
             }
             Unit unit = null;

@@ -56,6 +56,10 @@ public final class TemplateWriter {
             x.getProperties().getCoreProperties().setTitle(
                     "Tertialrapport " + request.period() + " " + request.unit().code());
             x.lockStructure();
+        } else if (wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h) {
+            h.createInformationProperties();
+            h.getSummaryInformation().setTitle("Tertialrapport " + request.period() + " " + request.unit().code());
+            h.getSummaryInformation().setAuthor("tertial " + request.tertialVersion());
         }
         return wb;
     }

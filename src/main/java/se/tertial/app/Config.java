@@ -1,0 +1,42 @@
+package se.tertial.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How a tertial instance runs. Defaults give the embedded setup: SQLite under {@code ./data/} and the example
+ * organisation in {@code ./workbook-templates/}.
+ *
+ * @param publicUrl the address users reach the service at; written into the templates' instructions
+ * @param sheetPassword protects template sheets against accidental edits; not a secret
+ */
+public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword) {
+    public static final Path DEFAULT_TEMPLATES = Path.of("workbook-templates");
+    public static final Path DEFAULT_DATA = Path.of("data");
+    public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_SHEET_PASSWORD = "tertial";
+    public static final String DATABASE_FILE = "tertial.db";
+
+    public Config {
+        Objects.requireNonNull(templatesDir, "templatesDir");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        Objects.requireNonNull(sheetPassword, "sheetPassword");
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", "");
+    }
+
+    public static Config defaults() {
+        return new Config(DEFAULT_TEMPLATES, DEFAULT_DATA, "0.0.0.0", DEFAULT_PORT, null, DEFAULT_SHEET_PASSWORD);
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve(DATABASE_FILE);
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword);
+    }
+}

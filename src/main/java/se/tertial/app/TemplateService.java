@@ -1,0 +1,86 @@
+package se.tertial.app;
+
+import se.tertial.spec.Messages;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.SpecCatalog;
+import se.tertial.spec.TemplateSpec;
+import se.tertial.spec.Unit;
+import se.tertial.store.Period;
+import se.tertial.store.SubmissionRepository;
+import se.tertial.workbook.TemplateRequest;
+import se.tertial.workbook.TemplateWriter;
+import se.tertial.workbook.WorkbookFormat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Generates the templates units fill in, prefilled from what the store already holds. */
+public final class TemplateService {
+    private final SpecCatalog catalog;
+    private final PeriodService periods;
+    private final PriorPrefill prior;
+    private final TemplateWriter writer;
+    private final Config config;
+    private final Clock clock;
+
+    public TemplateService(SpecCatalog catalog, PeriodService periods, SubmissionRepository submissions,
+                           TemplateWriter writer, Config config, Clock clock) {
+        this.catalog = catalog;
+        this.periods = periods;
+        this.prior = new PriorPrefill(submissions::currentFacts);
+        this.writer = writer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The template of a unit for a stored period. */
+    public GeneratedFile template(String unitCode, String periodCode, WorkbookFormat format) {
+        Period period = periods.require(periodCode);
+        Unit unit = unit(unitCode);
+        return template(unit, period.code(), Optional.of(period.deadline()), format);
+    }
+
+    /** The template of a unit for any period, stored or not (the CLI works without a created period). */
+    public GeneratedFile template(Unit unit, PeriodCode period, Optional<LocalDate> deadline, WorkbookFormat format) {
+        TemplateRequest request = request(unit, period, deadline);
+        return new GeneratedFile(TemplateWriter.fileName(request, format), format.contentType(),
+                writer.write(request, format));
+    }
+
+    /** Every unit's .xlsx template for a stored period, in one zip. */
+    public GeneratedFile zip(String periodCode) {
+        Period period = periods.require(periodCode);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Unit unit : catalog.organisation().units()) {
+                GeneratedFile file = template(unit, period.code(), Optional.of(period.deadline()),
+                        WorkbookFormat.XLSX);
+                zip.putNextEntry(new ZipEntry(file.fileName()));
+                zip.write(file.bytes());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new GeneratedFile(Messages.zipFileName(period.code()), "application/zip", bytes.toByteArray());
+    }
+
+    public Unit unit(String unitCode) {
+        return catalog.organisation().unit(unitCode)
+                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(unitCode)));
+    }
+
+    TemplateRequest request(Unit unit, PeriodCode period, Optional<LocalDate> deadline) {
+        List<TemplateSpec> specs = catalog.currentFor(unit);
+        return new TemplateRequest(catalog.organisation().region(), unit,
+                catalog.organisation().namnd(unit.namnd()), period, deadline, specs,
+                prior.build(unit, period, specs), config.publicUrl() + "/", Version.get(), clock.instant());
+    }
+}

@@ -1,0 +1,31 @@
+package se.tertial.app;
+
+/** An expected failure with a Swedish message for the user; the HTTP layer maps each kind to a status code. */
+public abstract sealed class TertialException extends RuntimeException
+        permits TertialException.NotFound, TertialException.Invalid, TertialException.Conflict {
+
+    protected TertialException(String message) {
+        super(message);
+    }
+
+    /** The addressed thing (unit, period, ...) does not exist. */
+    public static final class NotFound extends TertialException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The request itself is malformed (bad period code, bad date, ...). */
+    public static final class Invalid extends TertialException {
+        public Invalid(String message) {
+            super(message);
+        }
+    }
+
+    /** The request clashes with what is stored (e.g. the period already exists). */
+    public static final class Conflict extends TertialException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+}

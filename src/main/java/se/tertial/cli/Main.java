@@ -1,0 +1,36 @@
+package se.tertial.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import se.tertial.app.Version;
+import se.tertial.spec.SpecException;
+
+/** {@code java -jar tertial.jar <command>}. */
+@Command(name = "tertial", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Tertialrapportering för regioner: mallar, validerad inläsning och sammanställning.",
+        subcommands = {ServeCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code; used by tests too. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof SpecException || e instanceof se.tertial.app.TertialException) {
+                cmd.getErr().println(e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tertial " + Version.get()};
+        }
+    }
+}
