@@ -107,7 +107,7 @@ public final class HttpApi {
         r.exception(TertialException.Invalid.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
         r.exception(TertialException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
         r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT), e.getMessage()));
+                HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT), swedish(e, ctx)));
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal_error", Messages.INTERNAL_ERROR);
@@ -127,6 +127,16 @@ public final class HttpApi {
                 error(ctx, 413, "too_large", Messages.TOO_LARGE);
             }
         });
+    }
+
+    /** Javalin's own responses (no route, wrong method, too large) carry English text; ours are Swedish already. */
+    private static String swedish(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> Messages.notFoundPath(ctx.path());
+            case 405 -> Messages.methodNotAllowed(ctx.method().name(), ctx.path());
+            case 413 -> Messages.TOO_LARGE;
+            default -> e.getMessage();
+        };
     }
 
     private static boolean isEmpty(Context ctx) {

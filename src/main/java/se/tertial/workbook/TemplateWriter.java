@@ -58,6 +58,8 @@ public final class TemplateWriter {
             x.lockStructure();
         } else if (wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h) {
             h.createInformationProperties();
+            h.getSummaryInformation().getFirstSection().setCodepage(org.apache.poi.util.CodePageUtil.CP_UTF8);
+            h.getDocumentSummaryInformation().getFirstSection().setCodepage(org.apache.poi.util.CodePageUtil.CP_UTF8);
             h.getSummaryInformation().setTitle("Tertialrapport " + request.period() + " " + request.unit().code());
             h.getSummaryInformation().setAuthor("tertial " + request.tertialVersion());
         }
