@@ -59,6 +59,7 @@ final class InstructionsSheet {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
         sheet.protectSheet(password);
     }
 

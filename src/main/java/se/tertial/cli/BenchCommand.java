@@ -1,0 +1,81 @@
+package se.tertial.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import se.tertial.app.Config;
+import se.tertial.app.Tertial;
+import se.tertial.workbook.WorkbookFormat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * Measures, in one warm JVM against a fresh SQLite file, the time to generate one template and the zip of every
+ * unit's template. Prints the median and the 90th percentile of each; the README quotes them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Mäter tiden att skapa mallar (median av flera körningar i en uppvärmd JVM).")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--templates", paramLabel = "DIR", defaultValue = "${env:TERTIAL_TEMPLATES:-workbook-templates}",
+            description = "Mapp med organisation och mallar (standard: ${DEFAULT-VALUE}).")
+    Path templates;
+
+    @Option(names = "--runs", defaultValue = "30", description = "Mätta körningar per fall (standard: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = Files.createTempDirectory("tertial-bench");
+        try (Tertial app = Tertial.open(new Config(templates, dir, "127.0.0.1", 0, null, "tertial"))) {
+            app.periods().create("2022-T2", "2022-09-09");
+            out.printf("tertial bench: %d warm-up + %d measured runs each, %d cores, Java %s%n", warmup, runs,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            report(out, "template FS-MED 2022-T2 .xlsx", () ->
+                    app.templates().template("FS-MED", "2022-T2", WorkbookFormat.XLSX).bytes().length);
+            report(out, "template FS-MED 2022-T2 .xls", () ->
+                    app.templates().template("FS-MED", "2022-T2", WorkbookFormat.XLS).bytes().length);
+            report(out, "template RSO-FINANS 2022-T2 .xlsx", () ->
+                    app.templates().template("RSO-FINANS", "2022-T2", WorkbookFormat.XLSX).bytes().length);
+            report(out, "zip of all " + app.catalog().organisation().units().size() + " units 2022-T2", () ->
+                    app.templates().zip("2022-T2").bytes().length);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private void report(PrintWriter out, String name, Supplier<Integer> work) {
+        int bytes = 0;
+        for (int i = 0; i < warmup; i++) {
+            bytes = work.get();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            bytes = work.get();
+            ms.add((System.nanoTime() - t0) / 1e6);
+        }
+        Collections.sort(ms);
+        out.printf("  %-36s median %7.1f ms   p90 %7.1f ms   (%,d bytes)%n", name, ms.get(ms.size() / 2),
+                ms.get((int) Math.ceil(ms.size() * 0.9) - 1), bytes);
+        out.flush();
+    }
+}

@@ -1,0 +1,71 @@
+package se.tertial;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The import boundaries of architecture.md: each stage depends only on the stages to its left. */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/se/tertial");
+    private static final Pattern IMPORT = Pattern.compile("(?:^import\\s+(?:static\\s+)?|[^\\w.])((?:se\\.tertial|org\\.apache\\.poi|java\\.sql|org\\.sqlite|io\\.javalin|com\\.zaxxer|org\\.flywaydb)\\.[\\w.]*)", Pattern.MULTILINE);
+
+    /** package → the tertial packages and external roots it may use. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "spec", Set.of("spec"),
+            "money", Set.of("money"),
+            "workbook", Set.of("workbook", "spec", "money", "poi"),
+            "ingest", Set.of("ingest", "spec", "money", "workbook", "poi"),
+            "store", Set.of("store", "spec", "money", "sql"),
+            "report", Set.of("report", "spec", "money", "store", "poi"),
+            "app", Set.of("app", "spec", "money", "workbook", "ingest", "store", "report"),
+            "http", Set.of("http", "app", "spec", "money", "workbook", "ingest", "store", "report", "javalin"),
+            "cli", Set.of("cli", "app", "http", "spec", "money", "workbook", "ingest", "store", "report", "javalin"));
+
+    @Test
+    void packagesImportOnlyWhatTheArchitectureAllows() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = MAIN.relativize(f).getName(0).toString();
+                Set<String> allowed = ALLOWED.get(pkg);
+                if (allowed == null) {
+                    violations.add(f + ": package not covered by the architecture");
+                    continue;
+                }
+                Matcher m = IMPORT.matcher(Files.readString(f));
+                while (m.find()) {
+                    String used = area(m.group(1));
+                    if (!allowed.contains(used)) {
+                        violations.add(f + " uses " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    private static String area(String name) {
+        if (name.startsWith("se.tertial.")) {
+            return name.substring("se.tertial.".length()).split("\\.")[0];
+        }
+        if (name.startsWith("org.apache.poi")) {
+            return "poi";
+        }
+        if (name.startsWith("java.sql") || name.startsWith("org.sqlite") || name.startsWith("com.zaxxer")
+                || name.startsWith("org.flywaydb")) {
+            return "sql";
+        }
+        return "javalin";
+    }
+}

@@ -1,0 +1,76 @@
+package se.tertial.workbook;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * LibreOffice, a real spreadsheet program, opens our templates and prints them: {@code soffice --headless
+ * --convert-to pdf} must succeed and the PDF must show the Swedish headings. LibreOffice and pdftotext are installed
+ * by {@code scripts/test.sh}.
+ */
+class LibreOfficeOpensTemplatesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void convertsTheXlsxTemplateToPdfWithItsSwedishHeadings() throws Exception {
+        String text = convert("FS-MED", "2022-T2", WorkbookFormat.XLSX);
+        for (String expected : List.of("Tertialrapport Tertial 2 2022 (jan–aug) – Medicinsk vård",
+                "Enhet FS-MED Medicinsk vård", "Utfall jan–aug",
+                "Periodbudget", "Avvikelse mot", "Årsbudget 2022", "Helårsprognos", "Bokslut 2021",
+                "Verksamhetens nettokostnad", "KOST_LON", "Sista dag för inlämning")) {
+            assertTrue(text.contains(expected), () -> "PDF lacks \"" + expected + "\":\n" + text);
+        }
+    }
+
+    @Test
+    void convertsTheXlsTemplateWithTwoDataSheetsToPdf() throws Exception {
+        String text = convert("RSO-FINANS", "2022-T3", WorkbookFormat.XLS);
+        // Label and value on one line: Instruktioner printed fit to one page width, not split across two pages.
+        for (String expected : List.of("Enhet RSO-FINANS Finansiering och balansräkning", "Skatteintäkter",
+                "Utgående", "2022-12-31", "Summa eget kapital, avsättningar och skulder", "Bokslut 2021")) {
+            assertTrue(text.contains(expected), () -> "PDF lacks \"" + expected + "\":\n" + text);
+        }
+    }
+
+    private String convert(String unit, String period, WorkbookFormat format) throws Exception {
+        Path file = tmp.resolve(unit + "." + format.extension());
+        Files.write(file, new TemplateWriter("tertial").write(Requests.of(unit, period, Prefill.none()), format));
+        Path profile = tmp.resolve("lo-profile");
+        run(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
+                "--convert-to", "pdf", "--outdir", tmp.toString(), file.toString()));
+        Path pdf = tmp.resolve(unit + ".pdf");
+        assertTrue(Files.size(pdf) > 1000, "LibreOffice wrote a PDF");
+        Path txt = tmp.resolve(unit + ".txt");
+        run(List.of("pdftotext", "-layout", pdf.toString(), txt.toString()));
+        return Files.readString(txt, StandardCharsets.UTF_8).replaceAll("[ \\t]+", " ");
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError(command.get(0) + " is not installed; run the tests with scripts/test.sh, "
+                    + "which installs LibreOffice and poppler-utils", e);
+        }
+        boolean done = p.waitFor(180, TimeUnit.SECONDS);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertTrue(done, command + " timed out");
+        assertEquals(0, p.exitValue(), command + " failed:\n" + output);
+    }
+}
