@@ -7,7 +7,7 @@ import se.tertial.spec.PeriodCode;
 import se.tertial.spec.PrefillSource;
 import se.tertial.spec.TemplateSpec;
 import se.tertial.spec.Unit;
-import se.tertial.store.FactKey;
+import se.tertial.spec.FactKey;
 import se.tertial.store.StoredFacts;
 import se.tertial.workbook.Prefill;
 

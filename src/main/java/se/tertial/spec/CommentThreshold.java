@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A line must be commented when |avvikelse| reaches {@code tkr}, or {@code percentOfBudgetAr} % of |årsbudget|
- * when that is larger.
+ * A line must be commented when a deviation (a formula column) reaches {@code tkr}, or {@code percent} % of the
+ * line's amount in column {@code ofColumn} (the årsbudget) when that is larger.
  */
-public record CommentThreshold(BigDecimal tkr, BigDecimal percentOfBudgetAr) {
+public record CommentThreshold(BigDecimal tkr, BigDecimal percent, ColumnCode ofColumn) {
     public CommentThreshold {
         Objects.requireNonNull(tkr, "tkr");
-        Objects.requireNonNull(percentOfBudgetAr, "percentOfBudgetAr");
+        Objects.requireNonNull(percent, "percent");
+        Objects.requireNonNull(ofColumn, "ofColumn");
     }
 }

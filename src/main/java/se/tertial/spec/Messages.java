@@ -245,4 +245,141 @@ public final class Messages {
     public static String zipFileName(PeriodCode period) {
         return "Tertialrapport " + period + " alla enheter.zip";
     }
+
+    // --- uploads: files that cannot be read ---
+
+    public static final String FILE_NOT_A_WORKBOOK = "Filen är inte en Excel-arbetsbok (.xlsx eller .xls). Ladda upp "
+            + "den ifyllda mallen från tertial; filnamnet spelar ingen roll men innehållet måste vara en arbetsbok.";
+    public static final String FILE_MACROS = "Arbetsboken innehåller makron (.xlsm eller VBA-projekt). Av "
+            + "säkerhetsskäl tar tertial inte emot makroaktiverade filer: spara som vanlig arbetsbok (.xlsx) och "
+            + "ladda upp igen.";
+    public static final String FILE_ENCRYPTED = "Arbetsboken är lösenordsskyddad (krypterad) och kan inte läsas. "
+            + "Ta bort lösenordet för att öppna filen och ladda upp igen.";
+    public static final String FILE_CORRUPT = "Filen är skadad eller ofullständig och kan inte läsas som arbetsbok. "
+            + "Öppna den i Excel, spara den på nytt och ladda upp igen.";
+
+    // --- upload findings ---
+
+    public static final String EMPTY_CELL = "en tom cell";
+    public static final String NOT_TERTIAL = "Filen är inte en tertial-mall: det dolda bladet _tertial med uppgifter "
+            + "om enhet, period och mallversion saknas eller är ändrat. Ladda ner mallen för din enhet från tertial, "
+            + "fyll i den och ladda upp den.";
+
+    /** "Blad Resultat, cell D7 (rad KOST_LON, kolumn UTFALL): text". */
+    public static String located(String sheet, String cell, String line, String column, String text) {
+        if (sheet == null) {
+            return text;
+        }
+        StringBuilder where = new StringBuilder("Blad ").append(sheet);
+        if (cell != null) {
+            where.append(", cell ").append(cell);
+        }
+        if (line != null || column != null) {
+            where.append(" (");
+            if (line != null) {
+                where.append("rad ").append(line);
+            }
+            if (column != null) {
+                where.append(line != null ? ", " : "").append("kolumn ").append(column);
+            }
+            where.append(")");
+        }
+        return where.append(": ").append(text).toString();
+    }
+
+    public static String unknownTemplateVersion(String id, int version) {
+        return "Mallen \"" + id + "\" version " + version + " är okänd för tertial. Ladda ner en ny mall och för "
+                + "över dina uppgifter.";
+    }
+
+    public static String unitNotAllowed(String unit) {
+        return "Du har inte behörighet att lämna uppgifter för enheten " + unit + ".";
+    }
+
+    public static String periodLocked(String period) {
+        return "Perioden " + period + " är låst: finans har stängt den och tar inte emot fler filer. Kontakta "
+                + "ekonomistaben om något behöver rättas.";
+    }
+
+    public static String sheetMissing(String sheet) {
+        return "Bladet \"" + sheet + "\" saknas i arbetsboken. Byt inte namn på bladen i mallen och ta inte bort "
+                + "dem.";
+    }
+
+    public static String columnMoved(String code, String now) {
+        return "Kolumnen " + code + " har flyttats (den står nu i " + now + "). Lägg inte till, ta bort eller "
+                + "flytta kolumner i mallen.";
+    }
+
+    public static String columnMissing(String code, String found) {
+        return "Kolumnkoden " + code + " saknas" + (found.isEmpty() ? "" : " (cellen innehåller \"" + found + "\")")
+                + ": kolumnen har tagits bort eller döpts om. Ladda ner mallen på nytt.";
+    }
+
+    public static String lineMoved(String code, String now) {
+        return "Raden " + code + " har flyttats (koden står nu i " + now + "). Lägg inte till, ta bort eller sortera "
+                + "rader i mallen.";
+    }
+
+    public static String lineMissing(String code, String found) {
+        return "Radkoden " + code + " saknas" + (found.isEmpty() ? "" : " (cellen innehåller \"" + found + "\")")
+                + ": raden har tagits bort eller döpts om. Ladda ner mallen på nytt.";
+    }
+
+    public static String tooManyDecimals(String value) {
+        return "Beloppet " + value + " har fler än tre decimaler. Belopp anges i tkr med högst tre decimaler "
+                + "(hela kronor).";
+    }
+
+    public static String numberAsText(String text, BigDecimal tkr) {
+        return "Talet är inskrivet som text (\"" + text + "\") och har lästs som " + tkrText(tkr) + ". Kontrollera "
+                + "värdet; Excels egna summor hoppar över tal som är text.";
+    }
+
+    public static String notANumber(String found) {
+        return "Cellen ska innehålla ett belopp i tkr men innehåller " + found + ".";
+    }
+
+    public static String formulaReplaced(String formula, String found, BigDecimal computed) {
+        return "Formeln =" + formula + " har ersatts med " + found + ", som inte stämmer med det beräknade värdet "
+                + tkrText(computed) + ". Ändra inte summor och avvikelser; ladda ner mallen på nytt om formeln "
+                + "försvunnit.";
+    }
+
+    public static String formulaReplacedSameValue(String formula, String found) {
+        return "Formeln =" + formula + " har ersatts med " + found + ". Värdet stämmer, men ändra helst inte "
+                + "summor och avvikelser.";
+    }
+
+    public static String signWarning(String label, boolean revenue, BigDecimal tkr) {
+        return "Kontrollera tecken: " + label + " är " + (revenue ? "en intäkt och anges positiv" :
+                "en kostnad och anges negativ") + ", men beloppet är " + tkrText(tkr) + ". Rätta om det inte är en "
+                + "medveten rättelse eller återföring.";
+    }
+
+    public static String commentMissing(String column, BigDecimal deviation, BigDecimal limit) {
+        return "Analys/kommentar saknas: " + column + " är " + tkrText(deviation) + ", vilket når gränsen "
+                + tkrText(limit.abs()) + " för obligatorisk kommentar.";
+    }
+
+    public static String unbalanced(BigDecimal assets, BigDecimal liabilities, BigDecimal diff, String assetsCell) {
+        return "Balansräkningen balanserar inte: summa tillgångar (" + assetsCell + ") är " + tkrText(assets)
+                + " men summa eget kapital, avsättningar och skulder är " + tkrText(liabilities) + ", skillnad "
+                + tkrText(diff) + ".";
+    }
+
+    public static String tenfold(BigDecimal now, BigDecimal before, String lastYear) {
+        return "Beloppet " + tkrText(now) + " skiljer sig mer än tio gånger från samma period förra året (" + lastYear
+                + ": " + tkrText(before) + "). Kontrollera att beloppet är i tkr.";
+    }
+
+    public static String budgetMismatch(BigDecimal actual, BigDecimal expected) {
+        return "Budgeten i filen (" + tkrText(actual) + ") skiljer sig från den budget finans har lagt in ("
+                + tkrText(expected) + "). Ladda ner mallen på nytt för att få rätt budget.";
+    }
+
+    /** "−1 234,5 tkr": Swedish grouping, decimal comma, a real minus sign. */
+    public static String tkrText(BigDecimal tkr) {
+        return grouped(tkr).replace('-', '−') + " tkr";
+    }
 }

@@ -27,7 +27,8 @@ final class SpecFiles {
                         BalanceEntry balance) {}
 
     record ThresholdEntry(@JsonProperty(required = true) BigDecimal tkr,
-                          @JsonProperty(required = true) BigDecimal percentOfBudgetAr) {}
+                          @JsonProperty(required = true) BigDecimal percent,
+                          @JsonProperty(required = true) String ofColumn) {}
 
     record ColumnEntry(@JsonProperty(required = true) String code, @JsonProperty(required = true) String heading,
                        String headingT3, @JsonProperty(required = true) String kind, String formula, String sameAs,

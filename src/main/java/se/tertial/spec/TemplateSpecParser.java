@@ -55,9 +55,16 @@ final class TemplateSpecParser {
         checkSheetName(dto.sheet());
         List<ColumnSpec> columns = columns(dto.columns());
         List<LineSpec> lines = lines(dto.lines());
-        Optional<CommentThreshold> threshold = Optional.ofNullable(dto.commentThreshold())
-                .map(t -> new CommentThreshold(nonNegative("commentThreshold.tkr", t.tkr()),
-                        nonNegative("commentThreshold.percentOfBudgetAr", t.percentOfBudgetAr())));
+        Optional<CommentThreshold> threshold = Optional.ofNullable(dto.commentThreshold()).map(t -> {
+            ColumnCode of = columns.stream().map(ColumnSpec::code).filter(c -> c.value().equals(t.ofColumn()))
+                    .findFirst().orElse(null);
+            if (of == null) {
+                problem("commentThreshold.ofColumn", Messages.specUnknownReference("kolumn", t.ofColumn()));
+                return null;
+            }
+            return new CommentThreshold(nonNegative("commentThreshold.tkr", t.tkr()),
+                    nonNegative("commentThreshold.percent", t.percent()), of);
+        });
         Optional<BalanceCheck> balance = Optional.ofNullable(dto.balance()).map(b -> new BalanceCheck(
                 lineRef("balance.assets", b.assets(), lines), lineRef("balance.equityAndLiabilities",
                 b.equityAndLiabilities(), lines), nonNegative("balance.toleranceTkr", b.toleranceTkr()), b.label()));

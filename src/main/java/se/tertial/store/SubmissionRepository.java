@@ -1,5 +1,6 @@
 package se.tertial.store;
 
+import se.tertial.spec.FactKey;
 import se.tertial.money.Amount;
 import se.tertial.spec.ColumnCode;
 import se.tertial.spec.LineCode;

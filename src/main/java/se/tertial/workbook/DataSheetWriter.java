@@ -95,12 +95,9 @@ final class DataSheetWriter {
             if (c.kind() == ColumnKind.TEXT) {
                 cell.setCellStyle(styles.inputText);
                 textInputs.addCellRangeAddress(r, col, r, col);
-            } else if (c.isFormulaIn(period)) {
-                cell.setCellFormula(columnFormula(c, r));
+            } else if (SheetFormulas.expected(layout, period, line, c).isPresent()) {
+                cell.setCellFormula(SheetFormulas.expected(layout, period, line, c).get());
                 cell.setCellStyle(isSum ? styles.sum : styles.formula);
-            } else if (isSum) {
-                cell.setCellFormula(Formulas.sum(line.sum(), layout::row, col));
-                cell.setCellStyle(styles.sum);
             } else if (request.prefill().isPrefilled(spec.id(), c.code())) {
                 Optional<Amount> value = request.prefill().value(spec.id(), c.code(), line.code());
                 value.ifPresent(v -> cell.setCellValue(v.toSpreadsheet()));
@@ -110,13 +107,6 @@ final class DataSheetWriter {
                 numberInputs.addCellRangeAddress(r, col, r, col);
             }
         }
-    }
-
-    private String columnFormula(ColumnSpec c, int row) {
-        if (c.kind() == ColumnKind.FORECAST) {
-            return SheetLayout.address(row, layout.col(c.sameAs().orElseThrow()));
-        }
-        return Formulas.columns(c.formula(), layout::col, row);
     }
 
     private void writeBalanceCheck(Sheet sheet, BalanceCheck check) {

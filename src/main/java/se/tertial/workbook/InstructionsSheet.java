@@ -35,7 +35,7 @@ final class InstructionsSheet {
                 req.namnd().code() + " " + req.namnd().name(), req.period(), deadline, sheets));
         for (TemplateSpec spec : req.specs()) {
             spec.commentThreshold().ifPresent(t ->
-                    rows.add(Messages.instructionsComment(spec.sheet(), t.tkr(), t.percentOfBudgetAr())));
+                    rows.add(Messages.instructionsComment(spec.sheet(), t.tkr(), t.percent())));
             spec.balance().ifPresent(b -> rows.add(Messages.instructionsBalance(spec.sheet(), b.toleranceTkr())));
         }
         String templates = req.specs().stream().map(s -> s.id() + " v" + s.version())

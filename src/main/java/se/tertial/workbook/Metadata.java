@@ -96,11 +96,14 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
      * {@link IllegalArgumentException} when the sheet is tertial's but an entry is malformed.
      */
     public static Optional<Metadata> read(Workbook wb) {
-        Optional<Map<String, String>> map = readMap(wb);
-        if (map.isEmpty() || !FORMAT.equals(map.get().get(K_FORMAT))) {
+        return readMap(wb).flatMap(Metadata::fromMap);
+    }
+
+    /** Parses key/value metadata; empty if it is not tertial's, {@link IllegalArgumentException} if malformed. */
+    public static Optional<Metadata> fromMap(Map<String, String> m) {
+        if (!FORMAT.equals(m.get(K_FORMAT))) {
             return Optional.empty();
         }
-        Map<String, String> m = map.get();
         List<TemplateRef> refs = new ArrayList<>();
         for (String id : require(m, K_TEMPLATES).split(",")) {
             String p = "template." + id + ".";

@@ -1,0 +1,229 @@
+package se.tertial.ingest;
+
+import se.tertial.money.Amount;
+import se.tertial.money.SwedishNumber;
+import se.tertial.spec.ColumnCode;
+import se.tertial.spec.ColumnKind;
+import se.tertial.spec.ColumnSpec;
+import se.tertial.spec.Finding;
+import se.tertial.spec.LineCode;
+import se.tertial.spec.LineSpec;
+import se.tertial.spec.Messages;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.Severity;
+import se.tertial.spec.TemplateSpec;
+import se.tertial.workbook.CellValue;
+import se.tertial.workbook.SheetFormulas;
+import se.tertial.workbook.SheetGrid;
+import se.tertial.workbook.SheetLayout;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one data sheet by the template convention: checks that every line and column code is where the spec puts
+ * it, parses the entered cells (numbers, Swedish number text, comments), recomputes the sums and deviations, and
+ * checks that every formula cell still holds its formula.
+ */
+final class SheetReader {
+    private final TemplateSpec spec;
+    private final PeriodCode period;
+    private final SheetGrid grid;
+    private final SheetLayout layout;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private SheetReader(TemplateSpec spec, PeriodCode period, SheetGrid grid) {
+        this.spec = spec;
+        this.period = period;
+        this.grid = grid;
+        this.layout = new SheetLayout(spec);
+    }
+
+    /** The values, or empty when the structure is altered (then no address can be trusted); findings either way. */
+    static Optional<SheetValues> read(TemplateSpec spec, PeriodCode period, SheetGrid grid, List<Finding> findings) {
+        SheetReader r = new SheetReader(spec, period, grid);
+        Optional<SheetValues> values = r.read();
+        findings.addAll(r.findings);
+        return values;
+    }
+
+    private Optional<SheetValues> read() {
+        checkColumns();
+        checkLines();
+        if (!findings.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LineCode, Map<ColumnCode, Amount>> entered = new HashMap<>();
+        Map<LineCode, String> comments = new HashMap<>();
+        for (LineSpec line : spec.lines()) {
+            for (ColumnSpec col : spec.columns()) {
+                CellValue cell = grid.get(layout.row(line), layout.col(col));
+                if (col.kind() == ColumnKind.TEXT) {
+                    text(cell).ifPresent(t -> comments.put(line.code(), t));
+                } else if (SheetFormulas.expected(layout, period, line, col).isEmpty()) {
+                    amount(cell, line, col).ifPresent(a ->
+                            entered.computeIfAbsent(line.code(), k -> new HashMap<>()).put(col.code(), a));
+                }
+            }
+        }
+        SheetValues values = new SheetValues(spec, period, entered, comments);
+        checkFormulas(values);
+        return Optional.of(values);
+    }
+
+    private void checkColumns() {
+        for (ColumnSpec c : spec.columns()) {
+            int col = layout.col(c);
+            String found = grid.text(SheetLayout.CODE_ROW, col);
+            if (!found.equals(c.code().value())) {
+                String address = SheetLayout.address(SheetLayout.CODE_ROW, col);
+                String text = whereIs(c.code().value(), true).map(a -> Messages.columnMoved(c.code().value(), a))
+                        .orElse(Messages.columnMissing(c.code().value(), found));
+                findings.add(Findings.at(Severity.ERROR, spec.sheet(), address, null, c.code().value(),
+                        Rules.STRUCTURE_COLUMN, text));
+            }
+        }
+    }
+
+    private void checkLines() {
+        for (LineSpec l : spec.lines()) {
+            int row = layout.row(l);
+            String found = grid.text(row, SheetLayout.LINE_CODE_COL);
+            if (!found.equals(l.code().value())) {
+                String address = SheetLayout.address(row, SheetLayout.LINE_CODE_COL);
+                String text = whereIs(l.code().value(), false).map(a -> Messages.lineMoved(l.code().value(), a))
+                        .orElse(Messages.lineMissing(l.code().value(), found));
+                findings.add(Findings.at(Severity.ERROR, spec.sheet(), address, l.code().value(), null,
+                        Rules.STRUCTURE_LINE, text));
+            }
+        }
+    }
+
+    /** Where a code is now, if it was moved: in the code row, or in column A. */
+    private Optional<String> whereIs(String code, boolean inCodeRow) {
+        if (inCodeRow) {
+            for (int c = 0; c <= grid.lastCol(); c++) {
+                if (grid.text(SheetLayout.CODE_ROW, c).equals(code)) {
+                    return Optional.of(SheetLayout.address(SheetLayout.CODE_ROW, c));
+                }
+            }
+        } else {
+            for (int r = 0; r <= grid.lastRow(); r++) {
+                if (grid.text(r, SheetLayout.LINE_CODE_COL).equals(code)) {
+                    return Optional.of(SheetLayout.address(r, SheetLayout.LINE_CODE_COL));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Amount> amount(CellValue cell, LineSpec line, ColumnSpec col) {
+        CellValue shown = cell.shown();
+        if (shown instanceof CellValue.Blank) {
+            return Optional.empty();
+        }
+        if (shown instanceof CellValue.Number n) {
+            try {
+                return Optional.of(Amount.fromSpreadsheet(n.value()));
+            } catch (ArithmeticException e) {
+                add(Severity.ERROR, line, col, Rules.TOO_MANY_DECIMALS,
+                        Messages.tooManyDecimals(BigDecimal.valueOf(n.value()).toPlainString()));
+                return Optional.empty();
+            }
+        }
+        if (shown instanceof CellValue.Text t && !(cell instanceof CellValue.Formula)) {
+            if (t.value().isBlank()) {
+                return Optional.empty();
+            }
+            Optional<BigDecimal> parsed = SwedishNumber.parse(t.value());
+            if (parsed.isPresent()) {
+                try {
+                    Amount a = Amount.ofTkr(parsed.get());
+                    add(Severity.WARNING, line, col, Rules.NUMBER_AS_TEXT, Messages.numberAsText(t.value(), a.tkr()));
+                    return Optional.of(a);
+                } catch (ArithmeticException e) {
+                    add(Severity.ERROR, line, col, Rules.TOO_MANY_DECIMALS, Messages.tooManyDecimals(t.value()));
+                    return Optional.empty();
+                }
+            }
+        }
+        add(Severity.ERROR, line, col, Rules.NOT_A_NUMBER, Messages.notANumber(describe(cell)));
+        return Optional.empty();
+    }
+
+    private static Optional<String> text(CellValue cell) {
+        CellValue shown = cell.shown();
+        String s = shown instanceof CellValue.Blank || shown instanceof CellValue.Error ? "" : describe(shown);
+        if (shown instanceof CellValue.Text t) {
+            s = t.value();
+        }
+        s = s.strip();
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /** A formula cell must hold its formula; a value in its place is an error unless it equals tertial's. */
+    private void checkFormulas(SheetValues values) {
+        for (LineSpec line : spec.lines()) {
+            for (ColumnSpec col : spec.columns()) {
+                Optional<String> expected = SheetFormulas.expected(layout, period, line, col);
+                if (expected.isEmpty()) {
+                    continue;
+                }
+                CellValue cell = grid.get(layout.row(line), layout.col(col));
+                if (cell instanceof CellValue.Formula f
+                        && SheetFormulas.normalize(f.formula()).equals(SheetFormulas.normalize(expected.get()))) {
+                    continue;
+                }
+                Amount ours = values.value(line.code(), col.code()).orElse(Amount.ZERO);
+                Optional<Amount> theirs = numeric(cell.shown());
+                String found = describe(cell);
+                if (theirs.isPresent() && theirs.get().equals(ours)) {
+                    add(Severity.WARNING, line, col, Rules.FORMULA_REPLACED,
+                            Messages.formulaReplacedSameValue(expected.get(), found));
+                } else {
+                    add(Severity.ERROR, line, col, Rules.FORMULA_REPLACED,
+                            Messages.formulaReplaced(expected.get(), found, ours.tkr()));
+                }
+            }
+        }
+    }
+
+    private static Optional<Amount> numeric(CellValue shown) {
+        if (shown instanceof CellValue.Blank) {
+            return Optional.of(Amount.ZERO);
+        }
+        if (shown instanceof CellValue.Number n) {
+            try {
+                return Optional.of(Amount.fromSpreadsheet(n.value()));
+            } catch (ArithmeticException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How a cell reads to the controller: its text, number, formula or error. */
+    private static String describe(CellValue cell) {
+        if (cell instanceof CellValue.Formula f) {
+            return "=" + f.formula();
+        } else if (cell instanceof CellValue.Text t) {
+            return "\"" + t.value() + "\"";
+        } else if (cell instanceof CellValue.Number n) {
+            return BigDecimal.valueOf(n.value()).stripTrailingZeros().toPlainString();
+        } else if (cell instanceof CellValue.Bool b) {
+            return b.value() ? "SANT" : "FALSKT";
+        } else if (cell instanceof CellValue.Error e) {
+            return e.code();
+        }
+        return Messages.EMPTY_CELL;
+    }
+
+    private void add(Severity severity, LineSpec line, ColumnSpec col, String rule, String text) {
+        findings.add(Findings.at(severity, spec.sheet(), layout.address(line.code(), col.code()), line.code().value(),
+                col.code().value(), rule, text));
+    }
+}
