@@ -105,6 +105,9 @@ public final class Ingest {
             facts.putAll(v.facts());
             comments.put(spec.id(), v.comments());
         }
+        if (findings.stream().anyMatch(Finding::isError)) {
+            return rejected(Optional.of(identity), findings);
+        }
         return new IngestResult(Optional.of(identity), findings, facts, comments);
     }
 

@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The values of one data sheet: what the unit entered, and every sum and deviation recomputed by tertial from those
  * inputs (never taken from the workbook's cached results). A numeric column in which nothing was entered is absent,
- * not zero, and so are the sums over it.
+ * not zero, and so are the sums over it and a deviation with an absent side; a blank cell in a present column is 0.
  */
 public final class SheetValues {
     private final TemplateSpec spec;
@@ -109,7 +109,8 @@ public final class SheetValues {
             if (c.kind() == ColumnKind.FORECAST) {
                 return isPresent(spec.column(c.sameAs().orElseThrow()).orElseThrow());
             }
-            return c.formula().stream().anyMatch(t -> isPresent(spec.column(t.code()).orElseThrow()));
+            // A deviation means something only when both sides were filled in.
+            return c.formula().stream().allMatch(t -> isPresent(spec.column(t.code()).orElseThrow()));
         }
         return entered.values().stream().anyMatch(m -> m.containsKey(c.code()));
     }

@@ -68,11 +68,19 @@ public final class Sheets {
         return cell != null ? cell : row.createCell(col);
     }
 
+    /** Sets a value as typing it would: a formula in the cell is replaced, not just its cached result. */
     public static void set(Workbook wb, String sheet, String line, String column, BigDecimal tkr) {
-        cell(wb, sheet, line, column).setCellValue(tkr.doubleValue());
+        typed(cell(wb, sheet, line, column)).setCellValue(tkr.doubleValue());
     }
 
     public static void set(Workbook wb, String sheet, String line, String column, String text) {
-        cell(wb, sheet, line, column).setCellValue(text);
+        typed(cell(wb, sheet, line, column)).setCellValue(text);
+    }
+
+    private static Cell typed(Cell cell) {
+        if (cell.getCellType() == CellType.FORMULA) {
+            cell.removeFormula();
+        }
+        return cell;
     }
 }
