@@ -8,18 +8,317 @@ import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateId;
 import se.tertial.spec.UnitCode;
 
+import se.tertial.spec.Finding;
+import se.tertial.spec.Severity;
+
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Accepted submissions and their facts. */
+/**
+ * Upload attempts, accepted versions and their facts. Storing an upload is one {@code BEGIN IMMEDIATE}
+ * transaction: the attempt with its original bytes and findings, and for an accepted upload the new current version
+ * with every fact and comment — all of it, or (on any failure) nothing.
+ */
 public final class SubmissionRepository {
+    private static final String UPLOAD_COLUMNS = "u.id, u.kind, u.uploaded_by, u.uploaded_at, u.file_name, u.size, "
+            + "u.sha256, u.outcome, u.unit, u.period, u.format, u.submission_id, s.version, s.is_current";
     private final Database db;
+    private final Checkpoint checkpoint;
 
     public SubmissionRepository(Database db) {
+        this(db, Checkpoint.NONE);
+    }
+
+    public SubmissionRepository(Database db, Checkpoint checkpoint) {
         this.db = db;
+        this.checkpoint = checkpoint;
+    }
+
+    /** What storing an upload did. */
+    public record Stored(long uploadId, UploadOutcome outcome, Optional<Long> submissionId, Optional<Integer> version) {}
+
+    /**
+     * Records an upload attempt; with {@code accepted} present and the bytes differing from the unit's current
+     * version, also stores a new current version. A byte-identical upload of the current version is recorded as
+     * {@link UploadOutcome#UNCHANGED} and creates no version.
+     */
+    public Stored store(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
+                        Optional<AcceptedVersion> accepted) {
+        return db.write(c -> {
+            if (accepted.isPresent()) {
+                Optional<long[]> same = currentWithSha(c, accepted.get(), upload.sha256());
+                if (same.isPresent()) {
+                    long id = insertUpload(c, upload, UploadOutcome.UNCHANGED, same.get()[0]);
+                    return new Stored(id, UploadOutcome.UNCHANGED, Optional.of(same.get()[0]),
+                            Optional.of((int) same.get()[1]));
+                }
+            }
+            long uploadId = insertUpload(c, upload, outcome, null);
+            insertFindings(c, uploadId, findings);
+            checkpoint.reached("upload-recorded");
+            if (accepted.isEmpty()) {
+                return new Stored(uploadId, outcome, Optional.empty(), Optional.empty());
+            }
+            long[] version = insertVersion(c, accepted.get(), uploadId, upload.uploadedAt());
+            checkpoint.reached("version-created");
+            insertFacts(c, version[0], accepted.get());
+            checkpoint.reached("facts-stored");
+            try (PreparedStatement ps = c.prepareStatement("UPDATE upload SET submission_id = ? WHERE id = ?")) {
+                ps.setLong(1, version[0]);
+                ps.setLong(2, uploadId);
+                ps.executeUpdate();
+            }
+            return new Stored(uploadId, outcome, Optional.of(version[0]), Optional.of((int) version[1]));
+        });
+    }
+
+    public Optional<UploadRecord> upload(long id) {
+        return db.read(c -> {
+            List<UploadRecord> found = uploads(c, "u.id = ?", List.of(id), true);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        });
+    }
+
+    /** The exact bytes of an upload. */
+    public Optional<byte[]> original(long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT original FROM upload WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Submission uploads, newest first, optionally for one period and/or unit. */
+    public List<UploadRecord> list(Optional<PeriodCode> period, Optional<UnitCode> unit) {
+        StringBuilder where = new StringBuilder("u.kind = 'submission'");
+        List<Object> args = new ArrayList<>();
+        period.ifPresent(p -> {
+            where.append(" AND u.period = ?");
+            args.add(p.toString());
+        });
+        unit.ifPresent(u -> {
+            where.append(" AND u.unit = ?");
+            args.add(u.value());
+        });
+        return db.read(c -> uploads(c, where.toString(), args, false));
+    }
+
+    /** For every unit that has uploaded in the period: its latest attempt and its current version. */
+    public Map<String, UnitStatus> status(PeriodCode period) {
+        return db.read(c -> {
+            Map<String, UnitStatus> result = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by
+                    FROM upload l
+                    LEFT JOIN submission cur ON cur.unit = l.unit AND cur.period = l.period AND cur.is_current = 1
+                    LEFT JOIN upload cu ON cu.id = cur.upload_id
+                    WHERE l.id IN (SELECT MAX(id) FROM upload WHERE kind = 'submission' AND period = ?
+                                   AND outcome <> 'forbidden' AND unit IS NOT NULL GROUP BY unit)
+                    """)) {
+                ps.setString(1, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Integer version = (Integer) rs.getObject(5);
+                        result.put(rs.getString(1), new UnitStatus(rs.getString(1),
+                                Optional.of(UploadOutcome.fromDb(rs.getString(2))),
+                                Optional.of(Instant.parse(rs.getString(3))), Optional.of(rs.getString(4)),
+                                Optional.ofNullable(version), Optional.ofNullable(rs.getString(6)).map(Instant::parse),
+                                Optional.ofNullable(rs.getString(7))));
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    private static Optional<long[]> currentWithSha(Connection c, AcceptedVersion v, String sha) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.id, s.version FROM submission s JOIN upload u ON u.id = s.upload_id
+                WHERE s.unit = ? AND s.period = ? AND s.is_current = 1 AND u.sha256 = ?""")) {
+            ps.setString(1, v.unit().value());
+            ps.setString(2, v.period().toString());
+            ps.setString(3, sha);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new long[] {rs.getLong(1), rs.getInt(2)}) : Optional.empty();
+            }
+        }
+    }
+
+    private static long insertUpload(Connection c, NewUpload u, UploadOutcome outcome, Long submissionId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO upload (kind, uploaded_by, uploaded_at, file_name, size, sha256, outcome, unit, period,
+                                    format, submission_id, original)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            ps.setString(1, u.kind());
+            ps.setString(2, u.uploadedBy());
+            ps.setString(3, u.uploadedAt().toString());
+            ps.setString(4, u.fileName());
+            ps.setLong(5, u.bytes().length);
+            ps.setString(6, u.sha256());
+            ps.setString(7, outcome.dbValue());
+            ps.setString(8, u.unit());
+            ps.setString(9, u.period());
+            ps.setString(10, u.format());
+            if (submissionId == null) {
+                ps.setNull(11, Types.INTEGER);
+            } else {
+                ps.setLong(11, submissionId);
+            }
+            ps.setBytes(12, u.bytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void insertFindings(Connection c, long uploadId, List<Finding> findings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO finding (upload_id, seq, severity, sheet, cell, line, col, rule, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int seq = 0;
+            for (Finding f : findings) {
+                ps.setLong(1, uploadId);
+                ps.setInt(2, seq++);
+                ps.setString(3, f.severity().json());
+                ps.setString(4, f.sheet());
+                ps.setString(5, f.cell());
+                ps.setString(6, f.line());
+                ps.setString(7, f.column());
+                ps.setString(8, f.rule());
+                ps.setString(9, f.message());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Makes a new current version; returns {id, version}. */
+    private static long[] insertVersion(Connection c, AcceptedVersion v, long uploadId, Instant at)
+            throws SQLException {
+        int version;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM submission WHERE unit = ? AND period = ?")) {
+            ps.setString(1, v.unit().value());
+            ps.setString(2, v.period().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                version = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE submission SET is_current = 0 WHERE unit = ? AND period = ? AND is_current = 1")) {
+            ps.setString(1, v.unit().value());
+            ps.setString(2, v.period().toString());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO submission (unit, period, version, status, is_current, accepted_at, upload_id, templates)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id""")) {
+            ps.setString(1, v.unit().value());
+            ps.setString(2, v.period().toString());
+            ps.setInt(3, version);
+            ps.setString(4, v.withWarnings() ? "accepted_with_warnings" : "accepted");
+            ps.setString(5, at.toString());
+            ps.setLong(6, uploadId);
+            ps.setString(7, v.templates());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), version};
+            }
+        }
+    }
+
+    private static void insertFacts(Connection c, long submissionId, AcceptedVersion v) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO fact (submission_id, template, sheet, line, col, amount_kr) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<FactKey, Amount> f : v.facts().entrySet()) {
+                ps.setLong(1, submissionId);
+                ps.setString(2, f.getKey().template().value());
+                ps.setString(3, v.sheets().getOrDefault(f.getKey().template(), f.getKey().template().value()));
+                ps.setString(4, f.getKey().line().value());
+                ps.setString(5, f.getKey().column().value());
+                ps.setLong(6, f.getValue().kronor());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO line_comment (submission_id, template, line, text) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<TemplateId, Map<LineCode, String>> t : v.comments().entrySet()) {
+                for (Map.Entry<LineCode, String> l : t.getValue().entrySet()) {
+                    ps.setLong(1, submissionId);
+                    ps.setString(2, t.getKey().value());
+                    ps.setString(3, l.getKey().value());
+                    ps.setString(4, l.getValue());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<UploadRecord> uploads(Connection c, String where, List<Object> args, boolean withFindings)
+            throws SQLException {
+        List<UploadRecord> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + UPLOAD_COLUMNS
+                + " FROM upload u LEFT JOIN submission s ON s.id = u.submission_id WHERE " + where
+                + " ORDER BY u.id DESC")) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long submission = (Long) (rs.getObject(12) == null ? null : rs.getLong(12));
+                    Integer version = rs.getObject(13) == null ? null : rs.getInt(13);
+                    result.add(new UploadRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Instant.parse(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getString(7),
+                            UploadOutcome.fromDb(rs.getString(8)), rs.getString(9), rs.getString(10),
+                            rs.getString(11), Optional.ofNullable(submission), Optional.ofNullable(version),
+                            rs.getInt(14) == 1, List.of()));
+                }
+            }
+        }
+        if (!withFindings) {
+            return result;
+        }
+        List<UploadRecord> withF = new ArrayList<>();
+        for (UploadRecord r : result) {
+            withF.add(new UploadRecord(r.id(), r.kind(), r.uploadedBy(), r.uploadedAt(), r.fileName(), r.size(),
+                    r.sha256(), r.outcome(), r.unit(), r.period(), r.format(), r.submissionId(), r.version(),
+                    r.current(), findings(c, r.id())));
+        }
+        return withF;
+    }
+
+    private static List<Finding> findings(Connection c, long uploadId) throws SQLException {
+        List<Finding> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT severity, sheet, cell, line, col, rule, message "
+                + "FROM finding WHERE upload_id = ? ORDER BY seq")) {
+            ps.setLong(1, uploadId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Finding(Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7)));
+                }
+            }
+        }
+        return result;
     }
 
     /** The facts of the unit's current accepted version for the period, if it has one. */

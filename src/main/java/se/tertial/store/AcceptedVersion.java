@@ -1,0 +1,20 @@
+package se.tertial.store;
+
+import se.tertial.money.Amount;
+import se.tertial.spec.FactKey;
+import se.tertial.spec.LineCode;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.TemplateId;
+import se.tertial.spec.UnitCode;
+
+import java.util.Map;
+
+/**
+ * The figures of an accepted upload, to become the unit's current version for the period.
+ *
+ * @param sheets the data sheet of each template, stored beside each fact
+ * @param templates the template versions read, e.g. "resultat:1"
+ */
+public record AcceptedVersion(UnitCode unit, PeriodCode period, boolean withWarnings, String templates,
+                              Map<TemplateId, String> sheets, Map<FactKey, Amount> facts,
+                              Map<TemplateId, Map<LineCode, String>> comments) {}

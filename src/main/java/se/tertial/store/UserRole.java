@@ -1,0 +1,16 @@
+package se.tertial.store;
+
+import java.util.Locale;
+
+/** What a user may do; see the HTTP route table in the README. */
+public enum UserRole {
+    CONTROLLER, FINANCE, ADMIN;
+
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static UserRole parse(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+}
