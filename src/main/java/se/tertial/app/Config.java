@@ -10,12 +10,19 @@ import java.util.Objects;
  * @param publicUrl the address users reach the service at; written into the templates' instructions
  * @param sheetPassword protects template sheets against accidental edits; not a secret
  */
-public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword) {
+public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
+                     long maxUploadBytes) {
     public static final Path DEFAULT_TEMPLATES = Path.of("workbook-templates");
     public static final Path DEFAULT_DATA = Path.of("data");
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SHEET_PASSWORD = "tertial";
     public static final String DATABASE_FILE = "tertial.db";
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+
+    /** With the default upload limit. */
+    public Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword) {
+        this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, DEFAULT_MAX_UPLOAD_BYTES);
+    }
 
     public Config {
         Objects.requireNonNull(templatesDir, "templatesDir");
@@ -25,6 +32,9 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
             throw new IllegalArgumentException("port out of range: " + port);
         }
         Objects.requireNonNull(sheetPassword, "sheetPassword");
+        if (maxUploadBytes < 1024) {
+            throw new IllegalArgumentException("upload limit too small: " + maxUploadBytes);
+        }
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", "");
     }
 
@@ -37,6 +47,6 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
     }
 
     public Config withPort(int newPort) {
-        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword);
+        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes);
     }
 }

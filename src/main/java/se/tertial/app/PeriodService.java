@@ -3,12 +3,20 @@ package se.tertial.app;
 import se.tertial.spec.Messages;
 import se.tertial.spec.PeriodCode;
 import se.tertial.store.Period;
+import se.tertial.spec.Organisation;
+import se.tertial.spec.Unit;
 import se.tertial.store.PeriodRepository;
+import se.tertial.store.PeriodState;
+import se.tertial.store.SubmissionRepository;
+import se.tertial.store.UnitStatus;
+import se.tertial.store.UploadOutcome;
+import se.tertial.store.User;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /** Creating and looking up reporting periods. */
 public final class PeriodService {
@@ -48,6 +56,43 @@ public final class PeriodService {
         PeriodCode period = parse(code);
         return periods.find(period)
                 .orElseThrow(() -> new TertialException.NotFound(Messages.unknownPeriod(period.toString())));
+    }
+
+    /** Locks or reopens a period; NotFound if it does not exist. */
+    public Period setLocked(String code, boolean locked) {
+        Period p = require(code);
+        periods.setState(p.code(), locked ? PeriodState.LOCKED : PeriodState.OPEN);
+        return require(code);
+    }
+
+    /** One unit's state in a period, as finance follows the round. */
+    public record UnitStatusView(String unit, String name, String namnd, String status, Integer currentVersion,
+                                 java.time.Instant uploadedAt, String uploadedBy, java.time.Instant latestAttemptAt,
+                                 String latestAttemptBy) {}
+
+    /** Every unit (a controller: their units) in organisation order: missing, accepted, accepted with warnings or
+     *  rejected (the latest attempt), with the current version and who uploaded it when. */
+    public List<UnitStatusView> status(String code, User user, Organisation org, SubmissionRepository submissions) {
+        Period p = require(code);
+        Map<String, UnitStatus> known = submissions.status(p.code());
+        List<UnitStatusView> result = new java.util.ArrayList<>();
+        for (Unit u : org.units()) {
+            if (!user.seesAllUnits() && !user.units().contains(u.code())) {
+                continue;
+            }
+            UnitStatus s = known.get(u.code().value());
+            if (s == null) {
+                result.add(new UnitStatusView(u.code().value(), u.name(), u.namnd().value(), "missing", null, null,
+                        null, null, null));
+                continue;
+            }
+            UploadOutcome latest = s.latest().orElseThrow();
+            String status = latest == UploadOutcome.UNCHANGED ? s.currentStatus().orElse("accepted") : latest.dbValue();
+            result.add(new UnitStatusView(u.code().value(), u.name(), u.namnd().value(), status,
+                    s.currentVersion().orElse(null), s.currentAt().orElse(null), s.currentBy().orElse(null),
+                    s.latestAt().orElse(null), s.latestBy().orElse(null)));
+        }
+        return result;
     }
 
     public static PeriodCode parse(String code) {

@@ -1,5 +1,7 @@
 package se.tertial.app;
 
+import se.tertial.spec.ColumnKind;
+import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.Messages;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.SpecCatalog;
@@ -7,6 +9,7 @@ import se.tertial.spec.TemplateSpec;
 import se.tertial.spec.Unit;
 import se.tertial.store.Period;
 import se.tertial.store.SubmissionRepository;
+import se.tertial.workbook.Prefill;
 import se.tertial.workbook.TemplateRequest;
 import se.tertial.workbook.TemplateWriter;
 import se.tertial.workbook.WorkbookFormat;
@@ -30,8 +33,11 @@ public final class TemplateService {
     private final Config config;
     private final Clock clock;
 
+    private final BudgetService budgets;
+
     public TemplateService(SpecCatalog catalog, PeriodService periods, SubmissionRepository submissions,
-                           TemplateWriter writer, Config config, Clock clock) {
+                           BudgetService budgets, TemplateWriter writer, Config config, Clock clock) {
+        this.budgets = budgets;
         this.catalog = catalog;
         this.periods = periods;
         this.prior = new PriorPrefill(submissions::currentFacts);
@@ -81,6 +87,22 @@ public final class TemplateService {
         List<TemplateSpec> specs = catalog.currentFor(unit);
         return new TemplateRequest(catalog.organisation().region(), unit,
                 catalog.organisation().namnd(unit.namnd()), period, deadline, specs,
-                prior.build(unit, period, specs), config.publicUrl() + "/", Version.get(), clock.instant());
+                prefill(unit, period, specs), config.publicUrl() + "/", Version.get(), clock.instant());
+    }
+
+    /** Last year's figures, and once finance has loaded the year's budget, the budget columns: all locked. */
+    private Prefill prefill(Unit unit, PeriodCode period, List<TemplateSpec> specs) {
+        Prefill.Builder builder = prior.build(unit, period, specs).toBuilder();
+        budgets.expected(unit.code(), period).ifPresent(budget -> {
+            for (TemplateSpec spec : specs) {
+                for (ColumnSpec col : spec.columns()) {
+                    if (col.kind() == ColumnKind.BUDGET) {
+                        builder.column(spec.id(), col.code());
+                    }
+                }
+            }
+            budget.forEach((k, v) -> builder.value(k.template(), k.column(), k.line(), v));
+        });
+        return builder.build();
     }
 }

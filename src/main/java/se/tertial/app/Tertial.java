@@ -2,7 +2,10 @@ package se.tertial.app;
 
 import se.tertial.spec.SpecCatalog;
 import se.tertial.spec.SpecLoader;
+import se.tertial.store.BudgetRepository;
+import se.tertial.store.Checkpoint;
 import se.tertial.store.Database;
+import se.tertial.store.UserRepository;
 import se.tertial.store.PeriodRepository;
 import se.tertial.store.SubmissionRepository;
 import se.tertial.workbook.TemplateWriter;
@@ -19,14 +22,23 @@ public final class Tertial implements AutoCloseable {
     private final Database db;
     private final PeriodService periods;
     private final TemplateService templates;
+    private final SubmissionRepository submissions;
+    private final UserService users;
+    private final BudgetService budgets;
+    private final UploadService uploads;
 
-    private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock) {
+    private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
         this.catalog = catalog;
         this.db = db;
-        this.periods = new PeriodService(new PeriodRepository(db), clock);
-        this.templates = new TemplateService(catalog, periods, new SubmissionRepository(db),
+        PeriodRepository periodRepository = new PeriodRepository(db);
+        this.periods = new PeriodService(periodRepository, clock);
+        this.submissions = new SubmissionRepository(db, checkpoint);
+        this.users = new UserService(new UserRepository(db), catalog.organisation(), clock);
+        this.budgets = new BudgetService(catalog, new BudgetRepository(db), submissions, config, clock);
+        this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
+        this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, clock);
     }
 
     public static Tertial open(Config config) {
@@ -34,8 +46,13 @@ public final class Tertial implements AutoCloseable {
     }
 
     public static Tertial open(Config config, Clock clock) {
+        return open(config, clock, Checkpoint.NONE);
+    }
+
+    /** With a checkpoint inside upload transactions, for tests that inject failures. */
+    public static Tertial open(Config config, Clock clock, Checkpoint checkpoint) {
         SpecCatalog catalog = SpecLoader.load(config.templatesDir());
-        return new Tertial(config, catalog, Database.open(config.databaseFile()), clock);
+        return new Tertial(config, catalog, Database.open(config.databaseFile()), clock, checkpoint);
     }
 
     public Config config() {
@@ -56,6 +73,22 @@ public final class Tertial implements AutoCloseable {
 
     public TemplateService templates() {
         return templates;
+    }
+
+    public SubmissionRepository submissions() {
+        return submissions;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public BudgetService budgets() {
+        return budgets;
+    }
+
+    public UploadService uploads() {
+        return uploads;
     }
 
     @Override

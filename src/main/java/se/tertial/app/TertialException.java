@@ -2,7 +2,8 @@ package se.tertial.app;
 
 /** An expected failure with a Swedish message for the user; the HTTP layer maps each kind to a status code. */
 public abstract sealed class TertialException extends RuntimeException
-        permits TertialException.NotFound, TertialException.Invalid, TertialException.Conflict {
+        permits TertialException.NotFound, TertialException.Invalid, TertialException.Conflict,
+        TertialException.Forbidden, TertialException.TooLarge {
 
     protected TertialException(String message) {
         super(message);
@@ -25,6 +26,20 @@ public abstract sealed class TertialException extends RuntimeException
     /** The request clashes with what is stored (e.g. the period already exists). */
     public static final class Conflict extends TertialException {
         public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller may not do this (e.g. a controller asking for another unit). */
+    public static final class Forbidden extends TertialException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** The upload is larger than the configured limit. */
+    public static final class TooLarge extends TertialException {
+        public TooLarge(String message) {
             super(message);
         }
     }

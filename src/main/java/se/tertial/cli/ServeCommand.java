@@ -35,10 +35,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "TERTIAL_SHEET_PASSWORD).")
     String sheetPassword;
 
+    @Option(names = "--max-upload-mb", defaultValue = "${env:TERTIAL_MAX_UPLOAD_MB:-20}",
+            description = "Största uppladdning i MB (standard: ${DEFAULT-VALUE}, env TERTIAL_MAX_UPLOAD_MB).")
+    int maxUploadMb;
+
     @Override
     public Integer call() throws InterruptedException {
-        Config config = store.config(host, port, publicUrl, sheetPassword);
+        Config config = store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L);
         Tertial app = Tertial.open(config);
+        app.users().bootstrapAdmin(config.dataDir()).ifPresent(token -> System.out.println(
+                "Första start: administratören \"admin\" har skapats. API-nyckel (visas bara nu, finns också i "
+                        + config.dataDir().resolve(se.tertial.app.UserService.ADMIN_TOKEN_FILE).toAbsolutePath()
+                        + "):\n  " + token));
         Javalin server = HttpApi.create(app).start(config.host(), config.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,4 +18,8 @@ final class StoreOptions {
     Config config(String host, int port, String publicUrl, String sheetPassword) {
         return new Config(templates, data, host, port, publicUrl, sheetPassword);
     }
+
+    Config config(String host, int port, String publicUrl, String sheetPassword, long maxUploadBytes) {
+        return new Config(templates, data, host, port, publicUrl, sheetPassword, maxUploadBytes);
+    }
 }

@@ -2,30 +2,69 @@ package se.tertial.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.tertial.app.UserService;
 import se.tertial.spec.Messages;
+import se.tertial.spec.UnitCode;
+import se.tertial.store.User;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The single place where a request's right to a route is decided; runs before every matched route. A route that
- * declares no role is refused, so forgetting to grant access fails closed.
- *
- * <p>Users and bearer tokens arrive with the ingest issue; until then there is no caller identity, and routes that
- * declare a role are open to every caller. That check goes here and nowhere else.
+ * declares no role is refused, so forgetting to grant access fails closed. Callers authenticate with a bearer token;
+ * an admin may do everything; a controller may only address the units they are bound to (the {@code {unit}} path
+ * parameter is checked here; an upload's unit is known only after reading it, and the upload service checks it).
  */
 final class AccessControl {
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
+    static final String USER = "tertial.user";
+    private final UserService users;
 
-    private AccessControl() {}
+    AccessControl(UserService users) {
+        this.users = users;
+    }
 
-    static void check(Context ctx) {
+    void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
             LOG.warn("refused {} {}: route declares no role", ctx.method(), ctx.path());
             throw new ForbiddenResponse(Messages.FORBIDDEN);
         }
+        if (roles.contains(Role.PUBLIC)) {
+            return;
+        }
+        String header = Optional.ofNullable(ctx.header("Authorization")).orElse("").strip();
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\"");
+            throw new UnauthorizedResponse(Messages.UNAUTHORIZED);
+        }
+        User user = users.authenticate(header.substring(7)).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\", error=\"invalid_token\"");
+            return new UnauthorizedResponse(Messages.UNAUTHORIZED_BAD_TOKEN);
+        });
+        Role role = Role.valueOf(user.role().name());
+        if (role != Role.ADMIN && !roles.contains(role)) {
+            LOG.warn("refused {} {} to {} ({})", ctx.method(), ctx.path(), user.name(), role);
+            throw new ForbiddenResponse(Messages.FORBIDDEN);
+        }
+        String unit = ctx.pathParamMap().get("unit");
+        if (unit != null && !user.seesAllUnits() && user.units().stream().map(UnitCode::value).noneMatch(unit::equals)) {
+            LOG.warn("refused {} {} to {}: not bound to unit {}", ctx.method(), ctx.path(), user.name(), unit);
+            throw new ForbiddenResponse(Messages.unitForbidden(unit));
+        }
+        ctx.attribute(USER, user);
+    }
+
+    static User user(Context ctx) {
+        User u = ctx.attribute(USER);
+        if (u == null) {
+            throw new IllegalStateException("route without an authenticated user: " + ctx.path());
+        }
+        return u;
     }
 }

@@ -14,8 +14,20 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.UploadedFile;
+import se.tertial.app.BudgetService;
+import se.tertial.app.ReceivedFile;
 import se.tertial.app.TertialException;
 import se.tertial.app.Tertial;
+import se.tertial.app.UploadService;
+import se.tertial.app.Version;
+import se.tertial.spec.Severity;
+import se.tertial.store.UserRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
 import se.tertial.spec.Messages;
 import se.tertial.store.Period;
 import se.tertial.workbook.WorkbookFormat;
@@ -25,6 +37,8 @@ import java.util.Locale;
 /** Builds the Javalin app: routes (each declaring its roles), access control and error mapping. */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** Room for the multipart boundaries and part headers around the file. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
     private final Tertial app;
     private final ObjectMapper json;
 
@@ -47,12 +61,23 @@ public final class HttpApi {
     }
 
     private Javalin build() {
+        long max = app.config().maxUploadBytes();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
+            // Enforced before parsing: the body may hold the file plus the multipart framing, nothing more.
+            config.http.maxRequestSize = max + MULTIPART_OVERHEAD;
+            config.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(max + MULTIPART_OVERHEAD, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.router.javaLangErrorHandler((res, error) -> {
                 LOG.error("fatal error while handling a request", error);
                 res.setStatus(500);
+            });
+            config.routes.before(ctx -> {
+                if (ctx.contentLength() > max + MULTIPART_OVERHEAD) {
+                    throw new TertialException.TooLarge(Messages.fileTooLarge(max));
+                }
             });
             routes(config);
             errors(config);
@@ -61,28 +86,123 @@ public final class HttpApi {
 
     private void routes(JavalinConfig config) {
         var r = config.routes;
-        r.beforeMatched(AccessControl::check);
-        r.get("/api/health", ctx -> ctx.json(new JsonViews.Health("ok", se.tertial.app.Version.get())), Role.PUBLIC);
-        r.get("/api/organisation", ctx -> ctx.json(JsonViews.organisation(app.catalog().organisation())),
-                Role.CONTROLLER, Role.FINANCE, Role.ADMIN);
-        r.get("/api/periods", ctx -> ctx.json(app.periods().list().stream().map(JsonViews::period).toList()),
-                Role.CONTROLLER, Role.FINANCE, Role.ADMIN);
-        r.post("/api/periods", this::createPeriod, Role.FINANCE, Role.ADMIN);
+        AccessControl access = new AccessControl(app.users());
+        r.beforeMatched(access::check);
+        Role[] anyone = {Role.CONTROLLER, Role.FINANCE, Role.ADMIN};
+        Role[] finance = {Role.FINANCE, Role.ADMIN};
+        r.get("/api/health", ctx -> ctx.json(new JsonViews.Health("ok", Version.get())), Role.PUBLIC);
+        r.get("/api/me", ctx -> ctx.json(JsonViews.user(AccessControl.user(ctx), null)), anyone);
+        r.get("/api/organisation", ctx -> ctx.json(JsonViews.organisation(app.catalog().organisation())), anyone);
+
+        r.get("/api/periods", ctx -> ctx.json(app.periods().list().stream().map(JsonViews::period).toList()), anyone);
+        r.post("/api/periods", this::createPeriod, finance);
+        r.get("/api/periods/{period}/status", ctx -> ctx.json(app.periods().status(ctx.pathParam("period"),
+                AccessControl.user(ctx), app.catalog().organisation(), app.submissions())), anyone);
+        r.post("/api/periods/{period}/lock", ctx -> ctx.json(JsonViews.period(
+                app.periods().setLocked(ctx.pathParam("period"), true))), finance);
+        r.post("/api/periods/{period}/unlock", ctx -> ctx.json(JsonViews.period(
+                app.periods().setLocked(ctx.pathParam("period"), false))), finance);
+
         r.get("/api/templates/{period}.zip", ctx -> Downloads.send(ctx,
-                app.templates().zip(ctx.pathParam("period"))), Role.FINANCE, Role.ADMIN);
-        r.get("/api/templates/{unit}/{file}", this::template, Role.CONTROLLER, Role.FINANCE, Role.ADMIN);
+                app.templates().zip(ctx.pathParam("period"))), finance);
+        r.get("/api/templates/{unit}/{file}", this::template, anyone);
+
+        r.post("/api/submissions", this::upload, Role.CONTROLLER, Role.ADMIN);
+        r.get("/api/submissions", ctx -> ctx.json(app.uploads().list(AccessControl.user(ctx),
+                Optional.ofNullable(ctx.queryParam("period")), Optional.ofNullable(ctx.queryParam("unit")))
+                .stream().map(JsonViews::summary).toList()), anyone);
+        r.get("/api/submissions/{id}", ctx -> ctx.json(JsonViews.detail(
+                app.uploads().get(AccessControl.user(ctx), ctx.pathParam("id")))), anyone);
+        r.get("/api/submissions/{id}/original", ctx -> Downloads.send(ctx,
+                app.uploads().original(AccessControl.user(ctx), ctx.pathParam("id"))), anyone);
+        r.get("/api/submissions/{id}/annotated.xlsx", ctx -> Downloads.send(ctx,
+                app.uploads().annotated(AccessControl.user(ctx), ctx.pathParam("id"))), anyone);
+
+        r.get("/api/budget/{year}/template.xlsx", ctx -> Downloads.send(ctx,
+                app.budgets().template(ctx.pathParam("year"))), finance);
+        r.post("/api/budget/{year}", this::loadBudget, finance);
+
+        r.get("/api/users", ctx -> ctx.json(app.users().list().stream().map(u -> JsonViews.user(u, null)).toList()),
+                Role.ADMIN);
+        r.post("/api/users", this::createUser, Role.ADMIN);
     }
 
-    private void createPeriod(Context ctx) {
-        JsonViews.CreatePeriod body;
+    private void upload(Context ctx) {
+        try (ReceivedFile file = receive(ctx)) {
+            UploadService.Result result = app.uploads().upload(AccessControl.user(ctx), file);
+            ctx.status(switch (result.outcome()) {
+                case ACCEPTED, ACCEPTED_WITH_WARNINGS -> 201;
+                case UNCHANGED -> 200;
+                case FORBIDDEN -> 403;
+                case REJECTED -> 422;
+            });
+            if (result.outcome().isAccepted()) {
+                ctx.header("Location", "/api/submissions/" + result.id());
+            }
+            ctx.json(JsonViews.upload(result));
+        }
+    }
+
+    private void loadBudget(Context ctx) {
+        try (ReceivedFile file = receive(ctx)) {
+            BudgetService.Loaded loaded = app.budgets().load(AccessControl.user(ctx), ctx.pathParam("year"), file);
+            ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 201);
+            ctx.json(new JsonViews.BudgetView(loaded.uploadId(), loaded.year(), loaded.outcome().json(),
+                    loaded.amounts(), JsonViews.findings(loaded.findings(), Severity.WARNING),
+                    JsonViews.findings(loaded.findings(), Severity.ERROR)));
+        }
+    }
+
+    private ReceivedFile receive(Context ctx) {
+        UploadedFile part;
         try {
-            body = json.readValue(ctx.body(), JsonViews.CreatePeriod.class);
+            part = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
+        } catch (RuntimeException e) {
+            throw tooLargeOr(e);
+        }
+        if (part == null) {
+            throw new TertialException.Invalid(Messages.MISSING_FILE);
+        }
+        try (InputStream in = part.content()) {
+            return ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes());
+        } catch (IOException e) {
+            throw new TertialException.Invalid(Messages.MISSING_FILE);
+        }
+    }
+
+    /** Jetty reports a multipart body over the limit as a failure to read it. */
+    private RuntimeException tooLargeOr(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("max") || m.contains("too large") || m.contains("exceed")) {
+                return new TertialException.TooLarge(Messages.fileTooLarge(app.config().maxUploadBytes()));
+            }
+        }
+        return e;
+    }
+
+    private void createUser(Context ctx) {
+        JsonViews.CreateUser body = read(ctx, JsonViews.CreateUser.class);
+        UserRepository.Created created = app.users().add(body.name(), body.role(),
+                body.units() == null ? List.of() : body.units());
+        ctx.status(HttpStatus.CREATED);
+        ctx.json(JsonViews.user(created.user(), created.token()));
+    }
+
+    private <T> T read(Context ctx, Class<T> type) {
+        try {
+            T body = json.readValue(ctx.body(), type);
+            if (body == null) {
+                throw new TertialException.Invalid(Messages.invalidJsonBody());
+            }
+            return body;
         } catch (JsonProcessingException e) {
             throw new TertialException.Invalid(Messages.invalidJsonBody());
         }
-        if (body == null) {
-            throw new TertialException.Invalid(Messages.invalidJsonBody());
-        }
+    }
+
+    private void createPeriod(Context ctx) {
+        JsonViews.CreatePeriod body = read(ctx, JsonViews.CreatePeriod.class);
         Period created = app.periods().create(body.code(), body.deadline());
         ctx.status(HttpStatus.CREATED);
         ctx.header("Location", "/api/periods/" + created.code());
@@ -106,6 +226,8 @@ public final class HttpApi {
         r.exception(TertialException.NotFound.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
         r.exception(TertialException.Invalid.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
         r.exception(TertialException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
+        r.exception(TertialException.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
+        r.exception(TertialException.TooLarge.class, (e, ctx) -> error(ctx, 413, "too_large", e.getMessage()));
         r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT), swedish(e, ctx)));
         r.exception(Exception.class, (e, ctx) -> {

@@ -27,6 +27,57 @@ final class JsonViews {
 
     record Health(String status, String version) {}
 
+    record FindingView(String sheet, String cell, String line, String column, String rule, String severity,
+                       String message) {}
+
+    record UploadView(long id, String unit, String period, Integer version, String status, boolean unchanged,
+                      List<FindingView> warnings, List<FindingView> errors) {}
+
+    record UploadSummary(long id, String unit, String period, Integer version, boolean current, String status,
+                         String uploadedBy, Instant uploadedAt, String fileName, long size, String sha256) {}
+
+    record UploadDetail(long id, String unit, String period, Integer version, boolean current, String status,
+                        String uploadedBy, Instant uploadedAt, String fileName, long size, String sha256,
+                        String format, List<FindingView> errors, List<FindingView> warnings) {}
+
+    record BudgetView(long id, int year, String status, int amounts, List<FindingView> warnings,
+                      List<FindingView> errors) {}
+
+    record CreateUser(String name, String role, List<String> units) {}
+
+    record UserView(String name, String role, List<String> units, Instant createdAt, String token) {}
+
+    static FindingView finding(se.tertial.spec.Finding f) {
+        return new FindingView(f.sheet(), f.cell(), f.line(), f.column(), f.rule(), f.severity().json(), f.message());
+    }
+
+    static List<FindingView> findings(List<se.tertial.spec.Finding> list, se.tertial.spec.Severity severity) {
+        return list.stream().filter(f -> f.severity() == severity).map(JsonViews::finding).toList();
+    }
+
+    static UploadView upload(se.tertial.app.UploadService.Result r) {
+        return new UploadView(r.id(), r.unit().orElse(null), r.period().orElse(null), r.version().orElse(null),
+                r.outcome().dbValue(), r.unchanged(), r.warnings().stream().map(JsonViews::finding).toList(),
+                r.errors().stream().map(JsonViews::finding).toList());
+    }
+
+    static UploadSummary summary(se.tertial.store.UploadRecord r) {
+        return new UploadSummary(r.id(), r.unit(), r.period(), r.version().orElse(null), r.current(),
+                r.outcome().dbValue(), r.uploadedBy(), r.uploadedAt(), r.fileName(), r.size(), r.sha256());
+    }
+
+    static UploadDetail detail(se.tertial.store.UploadRecord r) {
+        return new UploadDetail(r.id(), r.unit(), r.period(), r.version().orElse(null), r.current(),
+                r.outcome().dbValue(), r.uploadedBy(), r.uploadedAt(), r.fileName(), r.size(), r.sha256(), r.format(),
+                findings(r.findings(), se.tertial.spec.Severity.ERROR),
+                findings(r.findings(), se.tertial.spec.Severity.WARNING));
+    }
+
+    static UserView user(se.tertial.store.User u, String token) {
+        return new UserView(u.name(), u.role().dbValue(), u.units().stream().map(x -> x.value()).sorted().toList(),
+                u.createdAt(), token);
+    }
+
     static OrganisationView organisation(Organisation org) {
         return new OrganisationView(org.region(), org.namnder().stream().map(n -> namnd(org, n)).toList());
     }

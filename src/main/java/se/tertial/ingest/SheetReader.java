@@ -1,7 +1,6 @@
 package se.tertial.ingest;
 
 import se.tertial.money.Amount;
-import se.tertial.money.SwedishNumber;
 import se.tertial.spec.ColumnCode;
 import se.tertial.spec.ColumnKind;
 import se.tertial.spec.ColumnSpec;
@@ -122,37 +121,9 @@ final class SheetReader {
     }
 
     private Optional<Amount> amount(CellValue cell, LineSpec line, ColumnSpec col) {
-        CellValue shown = cell.shown();
-        if (shown instanceof CellValue.Blank) {
-            return Optional.empty();
-        }
-        if (shown instanceof CellValue.Number n) {
-            try {
-                return Optional.of(Amount.fromSpreadsheet(n.value()));
-            } catch (ArithmeticException e) {
-                add(Severity.ERROR, line, col, Rules.TOO_MANY_DECIMALS,
-                        Messages.tooManyDecimals(BigDecimal.valueOf(n.value()).toPlainString()));
-                return Optional.empty();
-            }
-        }
-        if (shown instanceof CellValue.Text t && !(cell instanceof CellValue.Formula)) {
-            if (t.value().isBlank()) {
-                return Optional.empty();
-            }
-            Optional<BigDecimal> parsed = SwedishNumber.parse(t.value());
-            if (parsed.isPresent()) {
-                try {
-                    Amount a = Amount.ofTkr(parsed.get());
-                    add(Severity.WARNING, line, col, Rules.NUMBER_AS_TEXT, Messages.numberAsText(t.value(), a.tkr()));
-                    return Optional.of(a);
-                } catch (ArithmeticException e) {
-                    add(Severity.ERROR, line, col, Rules.TOO_MANY_DECIMALS, Messages.tooManyDecimals(t.value()));
-                    return Optional.empty();
-                }
-            }
-        }
-        add(Severity.ERROR, line, col, Rules.NOT_A_NUMBER, Messages.notANumber(describe(cell)));
-        return Optional.empty();
+        CellAmount read = CellAmount.read(cell);
+        read.problem().ifPresent(p -> add(p.severity(), line, col, p.rule(), p.text()));
+        return read.amount();
     }
 
     private static Optional<String> text(CellValue cell) {
@@ -206,20 +177,8 @@ final class SheetReader {
         return Optional.empty();
     }
 
-    /** How a cell reads to the controller: its text, number, formula or error. */
     private static String describe(CellValue cell) {
-        if (cell instanceof CellValue.Formula f) {
-            return "=" + f.formula();
-        } else if (cell instanceof CellValue.Text t) {
-            return "\"" + t.value() + "\"";
-        } else if (cell instanceof CellValue.Number n) {
-            return BigDecimal.valueOf(n.value()).stripTrailingZeros().toPlainString();
-        } else if (cell instanceof CellValue.Bool b) {
-            return b.value() ? "SANT" : "FALSKT";
-        } else if (cell instanceof CellValue.Error e) {
-            return e.code();
-        }
-        return Messages.EMPTY_CELL;
+        return CellAmount.describe(cell);
     }
 
     private void add(Severity severity, LineSpec line, ColumnSpec col, String rule, String text) {

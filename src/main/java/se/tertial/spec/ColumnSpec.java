@@ -12,11 +12,12 @@ import java.util.Optional;
  * @param formula for {@link ColumnKind#FORMULA}: the columns added or subtracted, row by row
  * @param sameAs for {@link ColumnKind#FORECAST}: the column it equals at year end
  * @param prefill for {@link ColumnKind#PRIOR}: where the values come from
+ * @param budget for {@link ColumnKind#BUDGET}: the year's or the period's budget
  * @param width column width in characters
  */
 public record ColumnSpec(ColumnCode code, String heading, Optional<String> headingYearEnd, ColumnKind kind,
                          List<Term<ColumnCode>> formula, Optional<ColumnCode> sameAs,
-                         Optional<PrefillSource> prefill, int width) {
+                         Optional<PrefillSource> prefill, Optional<BudgetScope> budget, int width) {
     public ColumnSpec {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(heading, "heading");
@@ -25,6 +26,7 @@ public record ColumnSpec(ColumnCode code, String heading, Optional<String> headi
         formula = List.copyOf(formula);
         Objects.requireNonNull(sameAs, "sameAs");
         Objects.requireNonNull(prefill, "prefill");
+        Objects.requireNonNull(budget, "budget");
     }
 
     public String headingFor(PeriodCode period) {

@@ -382,4 +382,112 @@ public final class Messages {
     public static String tkrText(BigDecimal tkr) {
         return grouped(tkr).replace('-', '−') + " tkr";
     }
+
+    // --- budget workbook ---
+
+    public static final String BUDGET_SHEET = "Budget";
+    public static final List<String> BUDGET_HEADINGS = List.of("Enhet", "Enhetens namn", "Mall", "Radkod", "Rad");
+
+    public static String budgetHeading(String column, int year) {
+        return switch (column) {
+            case "BUDGET_T1" -> "Periodbudget jan–apr " + year;
+            case "BUDGET_T2" -> "Periodbudget jan–aug " + year;
+            default -> "Årsbudget " + year;
+        };
+    }
+
+    public static List<String[]> budgetInstructions(String region, int year, String uploadUrl) {
+        return List.of(
+                new String[] {"Region", region},
+                new String[] {"Budgetår", Integer.toString(year)},
+                new String[] {"Så fyller du i", "Fyll i årsbudget och periodbudgetar (jan–apr och jan–aug, "
+                        + "ackumulerade) i tkr för varje enhet och rad på bladet Budget. Intäkter positiva, kostnader "
+                        + "negativa. Raderna får sorteras och filtreras men inte tas bort; koderna i kolumn A, C och "
+                        + "D får inte ändras."},
+                new String[] {"Inläsning", "Ladda upp filen till tertial (" + uploadUrl + "api/budget/" + year
+                        + "). När budgeten är inläst får enheternas mallar för " + year + " budgeten förifylld och "
+                        + "låst, och en inlämning vars budget avviker från den inlästa avvisas."});
+    }
+
+    public static String budgetTitle(int year) {
+        return "Budget " + year + " för tertialuppföljningen";
+    }
+
+    public static final String NOT_BUDGET_WORKBOOK = "Filen är inte tertials budgetmall: det dolda bladet _tertial "
+            + "saknas eller gäller något annat. Ladda ner budgetmallen från tertial och fyll i den.";
+
+    public static String budgetWrongYear(int fileYear, int year) {
+        return "Budgetmallen gäller år " + fileYear + " men laddades upp för år " + year + ".";
+    }
+
+    public static String budgetUnknownRow(String key) {
+        return "Raden " + key.replace('/', ' ') + " finns inte i organisationen eller mallarna.";
+    }
+
+    public static String budgetDuplicateRow(String key, String first) {
+        return "Raden " + key.replace('/', ' ') + " förekommer två gånger (första gången i " + first + ").";
+    }
+
+    public static String budgetMissingRow(String key) {
+        return "Raden " + key.replace('/', ' ') + " saknas i budgetmallen. Ta inte bort rader; lämna beloppet tomt "
+                + "om det saknar budget.";
+    }
+
+    // --- annotated workbook ---
+
+    public static final String SEVERITY_ERROR = "Fel";
+    public static final String SEVERITY_WARNING = "Varning";
+    public static final List<String> ANNOTATION_HEADINGS = List.of("Typ", "Blad", "Cell", "Rad", "Kolumn", "Regel",
+            "Meddelande");
+
+    // --- users and access ---
+
+    public static final String CONTROLLER_NEEDS_UNITS = "En controller måste knytas till minst en enhet (--units).";
+    public static final String ONLY_CONTROLLERS_HAVE_UNITS = "Bara controllers knyts till enheter; finans och admin "
+            + "ser alla enheter.";
+    public static final String UNAUTHORIZED = "Inloggning krävs: skicka din API-nyckel som \"Authorization: Bearer "
+            + "<nyckel>\".";
+    public static final String UNAUTHORIZED_BAD_TOKEN = "API-nyckeln är okänd eller ogiltig.";
+    public static final String MISSING_FILE = "Ingen fil skickades: bifoga arbetsboken i fältet \"file\" "
+            + "(multipart/form-data).";
+
+    public static String invalidRole(String role) {
+        return "Okänd roll \"" + role + "\": välj controller, finance eller admin.";
+    }
+
+    public static String userExists(String name) {
+        return "Det finns redan en användare som heter \"" + name + "\".";
+    }
+
+    public static String unitForbidden(String unit) {
+        return "Du har inte behörighet för enheten " + unit + ".";
+    }
+
+    public static String fileTooLarge(long maxBytes) {
+        return "Filen är för stor: högst " + (maxBytes / (1024 * 1024)) + " MB tas emot.";
+    }
+
+    public static String uploadNotFound(long id) {
+        return "Inlämning " + id + " finns inte.";
+    }
+
+    public static final String NO_ANNOTATION = "Filen kunde inte läsas som arbetsbok, så det finns ingen markerad "
+            + "version av den. Se felmeddelandet i inlämningen.";
+
+    public static String invalidYear(String text) {
+        return "Ogiltigt år \"" + text + "\": ange ett år som 2022.";
+    }
+
+    public static String invalidId(String text) {
+        return "Ogiltigt id \"" + text + "\": ange inlämningens nummer.";
+    }
+
+    public static String annotatedFileName(String unit, String period, long id, String extension) {
+        return "Granskning " + (unit == null ? "" : unit + " ") + (period == null ? "" : period + " ") + "inlämning "
+                + id + "." + extension;
+    }
+
+    public static String budgetFileName(int year) {
+        return "Budget " + year + ".xlsx";
+    }
 }

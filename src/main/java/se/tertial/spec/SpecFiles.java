@@ -32,7 +32,7 @@ final class SpecFiles {
 
     record ColumnEntry(@JsonProperty(required = true) String code, @JsonProperty(required = true) String heading,
                        String headingT3, @JsonProperty(required = true) String kind, String formula, String sameAs,
-                       PrefillEntry prefill, Integer width) {}
+                       PrefillEntry prefill, String budget, Integer width) {}
 
     record PrefillEntry(@JsonProperty(required = true) String period, @JsonProperty(required = true) String column) {}
 

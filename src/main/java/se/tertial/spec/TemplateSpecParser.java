@@ -114,6 +114,16 @@ final class TemplateSpecParser {
             } else if (c.prefill() != null) {
                 problem(where + ".prefill", Messages.specOnlyFor("prefill", "prior"));
             }
+            Optional<BudgetScope> budget = Optional.empty();
+            if (kind == ColumnKind.BUDGET) {
+                budget = c.budget() == null ? Optional.empty()
+                        : Optional.ofNullable(enumValue(where + ".budget", c.budget(), BudgetScope.class));
+                if (c.budget() == null) {
+                    problem(where + ".budget", Messages.specMissing("budget"));
+                }
+            } else if (c.budget() != null) {
+                problem(where + ".budget", Messages.specOnlyFor("budget", "budget"));
+            }
             if (!Headings.isValid(c.heading()) || (c.headingT3() != null && !Headings.isValid(c.headingT3()))) {
                 problem(where + ".heading", Messages.specHeadingInvalid(c.heading()));
             }
@@ -123,7 +133,7 @@ final class TemplateSpecParser {
             }
             if (code != null && kind != null) {
                 result.add(new ColumnSpec(code, c.heading(), Optional.ofNullable(c.headingT3()), kind, formula,
-                        sameAs, prefill, width));
+                        sameAs, prefill, budget, width));
             }
         }
         return result;

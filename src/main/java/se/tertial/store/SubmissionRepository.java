@@ -63,8 +63,7 @@ public final class SubmissionRepository {
                             Optional.of((int) same.get()[1]));
                 }
             }
-            long uploadId = insertUpload(c, upload, outcome, null);
-            insertFindings(c, uploadId, findings);
+            long uploadId = insertAttempt(c, upload, outcome, findings);
             checkpoint.reached("upload-recorded");
             if (accepted.isEmpty()) {
                 return new Stored(uploadId, outcome, Optional.empty(), Optional.empty());
@@ -80,6 +79,14 @@ public final class SubmissionRepository {
             }
             return new Stored(uploadId, outcome, Optional.of(version[0]), Optional.of((int) version[1]));
         });
+    }
+
+    /** Records an attempt with its findings inside the caller's transaction; returns its id. */
+    long insertAttempt(Connection c, NewUpload upload, UploadOutcome outcome, List<Finding> findings)
+            throws SQLException {
+        long id = insertUpload(c, upload, outcome, null);
+        insertFindings(c, id, findings);
+        return id;
     }
 
     public Optional<UploadRecord> upload(long id) {
@@ -121,7 +128,8 @@ public final class SubmissionRepository {
         return db.read(c -> {
             Map<String, UnitStatus> result = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by
+                    SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by,
+                           cur.status
                     FROM upload l
                     LEFT JOIN submission cur ON cur.unit = l.unit AND cur.period = l.period AND cur.is_current = 1
                     LEFT JOIN upload cu ON cu.id = cur.upload_id
@@ -136,7 +144,7 @@ public final class SubmissionRepository {
                                 Optional.of(UploadOutcome.fromDb(rs.getString(2))),
                                 Optional.of(Instant.parse(rs.getString(3))), Optional.of(rs.getString(4)),
                                 Optional.ofNullable(version), Optional.ofNullable(rs.getString(6)).map(Instant::parse),
-                                Optional.ofNullable(rs.getString(7))));
+                                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8))));
                     }
                 }
             }

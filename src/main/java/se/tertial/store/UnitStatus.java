@@ -9,4 +9,4 @@ import java.util.Optional;
  */
 public record UnitStatus(String unit, Optional<UploadOutcome> latest, Optional<Instant> latestAt,
                          Optional<String> latestBy, Optional<Integer> currentVersion, Optional<Instant> currentAt,
-                         Optional<String> currentBy) {}
+                         Optional<String> currentBy, Optional<String> currentStatus) {}

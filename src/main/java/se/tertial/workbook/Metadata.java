@@ -61,9 +61,14 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
 
     /** Writes the metadata sheet (as plain strings), hides it as veryHidden and protects it. */
     void writeTo(Workbook wb, String password) {
+        writeMap(wb, toMap(), password);
+    }
+
+    /** Writes key/value pairs as the veryHidden, protected {@code _tertial} sheet. */
+    static void writeMap(Workbook wb, Map<String, String> map, String password) {
         Sheet sheet = wb.createSheet(SHEET);
         int r = 0;
-        for (Map.Entry<String, String> e : toMap().entrySet()) {
+        for (Map.Entry<String, String> e : map.entrySet()) {
             Row row = sheet.createRow(r++);
             row.createCell(0, CellType.STRING).setCellValue(e.getKey());
             row.createCell(1, CellType.STRING).setCellValue(e.getValue());

@@ -29,6 +29,16 @@ public final class Prefill {
         return new Builder();
     }
 
+    /** A builder holding this prefill's columns and values, to add more. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        columns.forEach((t, cols) -> cols.forEach((c, values) -> {
+            b.column(t, c);
+            values.forEach((l, a) -> b.value(t, c, l, a));
+        }));
+        return b;
+    }
+
     public boolean isPrefilled(TemplateId template, ColumnCode column) {
         return columns.getOrDefault(template, Map.of()).containsKey(column);
     }

@@ -6,24 +6,44 @@ import io.javalin.Javalin;
 import se.tertial.app.Config;
 import se.tertial.app.Tertial;
 import se.tertial.http.HttpApi;
+import se.tertial.store.Checkpoint;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
 
-/** A real tertial server on a random port with a fresh SQLite file, and a small HTTP client for it. */
+/**
+ * A real tertial server on a random port with a fresh SQLite file, users with real tokens (admin, finance, a
+ * controller for FS-MED and FS-KIR), and a small HTTP client. Requests go as finance unless a token is given.
+ */
 public final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Tertial app;
     private final Javalin server;
     private final HttpClient client = HttpClient.newHttpClient();
+    public final String admin;
+    public final String finance;
+    public final String controller;
 
     public TestServer(Path dataDir) {
-        app = Tertial.open(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial"));
+        this(dataDir, Config.DEFAULT_MAX_UPLOAD_BYTES, Checkpoint.NONE);
+    }
+
+    public TestServer(Path dataDir, long maxUploadBytes, Checkpoint checkpoint) {
+        app = Tertial.open(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+                maxUploadBytes), Clock.systemUTC(), checkpoint);
+        admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
+        finance = app.users().add("ekonomi", "finance", List.of()).token();
+        controller = app.users().add("controller.fs", "controller", List.of("FS-MED", "FS-KIR")).token();
         server = HttpApi.create(app).start("127.0.0.1", 0);
     }
 
@@ -36,12 +56,44 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<byte[]> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return get(path, finance);
+    }
+
+    public HttpResponse<byte[]> get(String path, String token) {
+        return send(auth(HttpRequest.newBuilder(uri(path)), token).GET().build());
     }
 
     public HttpResponse<byte[]> post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return post(path, json, finance);
+    }
+
+    public HttpResponse<byte[]> post(String path, String json, String token) {
+        return send(auth(HttpRequest.newBuilder(uri(path)), token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A multipart/form-data upload of one file in the field {@code file}. */
+    public HttpResponse<byte[]> upload(String path, String token, String fileName, byte[] content) {
+        String boundary = "tertial-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(auth(HttpRequest.newBuilder(uri(path)), token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    public HttpResponse<byte[]> upload(String token, byte[] content) {
+        return upload("/api/submissions", token, "ifylld mall.xlsx", content);
+    }
+
+    public void createPeriod(String code) {
+        HttpResponse<byte[]> r = post("/api/periods", "{\"code\":\"" + code + "\",\"deadline\":\"2022-09-09\"}");
+        if (r.statusCode() != 201) {
+            throw new AssertionError("could not create period " + code + ": " + new String(r.body()));
+        }
     }
 
     public HttpResponse<byte[]> send(HttpRequest request) {
@@ -53,6 +105,10 @@ public final class TestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpRequest.Builder auth(HttpRequest.Builder b, String token) {
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
     public static JsonNode json(HttpResponse<byte[]> response) {

@@ -1,0 +1,51 @@
+package se.tertial.app;
+
+import se.tertial.spec.Messages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * An uploaded file copied to a private temp file (POI opens uploads from a file, never from a stream held in memory
+ * twice), with its exact bytes and SHA-256. Delete it with {@link #close()}.
+ */
+public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha256) implements AutoCloseable {
+
+    /** Copies at most {@code maxBytes}; more is refused as too large. */
+    public static ReceivedFile receive(String fileName, InputStream in, long maxBytes) {
+        try {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new TertialException.TooLarge(Messages.fileTooLarge(maxBytes));
+            }
+            Path file = Files.createTempFile("tertial-upload-", ".bin");
+            Files.write(file, bytes);
+            return new ReceivedFile(fileName, file, bytes, sha256(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover temp file is harmless; the OS cleans its temp directory.
+        }
+    }
+}

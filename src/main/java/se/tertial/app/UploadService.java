@@ -1,0 +1,169 @@
+package se.tertial.app;
+
+import se.tertial.ingest.Identity;
+import se.tertial.ingest.Ingest;
+import se.tertial.ingest.IngestResult;
+import se.tertial.ingest.Outcome;
+import se.tertial.spec.Finding;
+import se.tertial.spec.Messages;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.SpecCatalog;
+import se.tertial.spec.TemplateId;
+import se.tertial.spec.UnitCode;
+import se.tertial.store.AcceptedVersion;
+import se.tertial.store.NewUpload;
+import se.tertial.store.PeriodRepository;
+import se.tertial.store.SubmissionRepository;
+import se.tertial.store.UploadOutcome;
+import se.tertial.store.UploadRecord;
+import se.tertial.store.User;
+import se.tertial.workbook.Annotator;
+import se.tertial.workbook.UnreadableWorkbookException;
+import se.tertial.workbook.WorkbookFormat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Uploads of filled templates: validate, record the attempt with its bytes and findings, and make an accepted
+ * upload the unit's current version — one transaction. Also lists, shows and annotates recorded uploads.
+ */
+public final class UploadService {
+    private final SpecCatalog catalog;
+    private final PeriodRepository periods;
+    private final SubmissionRepository submissions;
+    private final BudgetService budgets;
+    private final Clock clock;
+
+    public UploadService(SpecCatalog catalog, PeriodRepository periods, SubmissionRepository submissions,
+                         BudgetService budgets, Clock clock) {
+        this.catalog = catalog;
+        this.periods = periods;
+        this.submissions = submissions;
+        this.budgets = budgets;
+        this.clock = clock;
+    }
+
+    /** What became of an upload. {@code unchanged}: identical to the current version, no new version made. */
+    public record Result(long id, UploadOutcome outcome, Optional<String> unit, Optional<String> period,
+                         Optional<Integer> version, List<Finding> errors, List<Finding> warnings) {
+        public boolean unchanged() {
+            return outcome == UploadOutcome.UNCHANGED;
+        }
+    }
+
+    public Result upload(User user, ReceivedFile file) {
+        IngestResult result = Ingest.run(file.file(), new StoreIngestContext(catalog, periods, submissions, budgets,
+                user));
+        Optional<Identity> id = result.identity();
+        NewUpload upload = new NewUpload("submission", user.name(), clock.instant(), file.fileName(), file.bytes(),
+                file.sha256(), id.map(i -> i.unit().value()).orElse(null),
+                id.map(i -> i.period().toString()).orElse(null), format(file.bytes()));
+        UploadOutcome outcome = result.isForbidden() ? UploadOutcome.FORBIDDEN : switch (result.outcome()) {
+            case ACCEPTED -> UploadOutcome.ACCEPTED;
+            case ACCEPTED_WITH_WARNINGS -> UploadOutcome.ACCEPTED_WITH_WARNINGS;
+            case REJECTED -> UploadOutcome.REJECTED;
+        };
+        Optional<AcceptedVersion> accepted = outcome.isAccepted() ? Optional.of(version(id.orElseThrow(), result))
+                : Optional.empty();
+        SubmissionRepository.Stored stored = submissions.store(upload, outcome, result.findings(), accepted);
+        return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
+                Optional.ofNullable(upload.period()), stored.version(), result.errors(), result.warnings());
+    }
+
+    /** Uploads the user may see, newest first; a controller sees the units they are bound to. */
+    public List<UploadRecord> list(User user, Optional<String> period, Optional<String> unit) {
+        Optional<PeriodCode> p = period.filter(s -> !s.isBlank()).map(PeriodService::parse);
+        Optional<UnitCode> u = unit.filter(s -> !s.isBlank()).map(s -> catalog.organisation().unit(s)
+                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(s))).code());
+        return submissions.list(p, u).stream().filter(r -> visible(user, r)).toList();
+    }
+
+    public UploadRecord get(User user, String idText) {
+        long id = id(idText);
+        UploadRecord r = submissions.upload(id).filter(x -> x.kind().equals("submission"))
+                .orElseThrow(() -> new TertialException.NotFound(Messages.uploadNotFound(id)));
+        if (!visible(user, r)) {
+            throw new TertialException.Forbidden(Messages.FORBIDDEN);
+        }
+        return r;
+    }
+
+    public GeneratedFile original(User user, String idText) {
+        UploadRecord r = get(user, idText);
+        byte[] bytes = submissions.original(r.id()).orElseThrow();
+        String name = r.fileName() == null || r.fileName().isBlank() ? "inlamning-" + r.id() : r.fileName();
+        return new GeneratedFile(name, contentType(r.format()), bytes);
+    }
+
+    /** The uploaded workbook with every finding marked; for rejected uploads too, when the file is a workbook. */
+    public GeneratedFile annotated(User user, String idText) {
+        UploadRecord r = get(user, idText);
+        byte[] bytes = submissions.original(r.id()).orElseThrow();
+        try {
+            Path tmp = Files.createTempFile("tertial-annotate-", ".bin");
+            try {
+                Files.write(tmp, bytes);
+                byte[] annotated = Annotator.annotate(tmp, r.findings());
+                String ext = "xls".equals(r.format()) ? "xls" : "xlsx";
+                return new GeneratedFile(Messages.annotatedFileName(r.unit(), r.period(), r.id(), ext),
+                        contentType(r.format()), annotated);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (UnreadableWorkbookException e) {
+            throw new TertialException.NotFound(Messages.NO_ANNOTATION);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean visible(User user, UploadRecord r) {
+        if (user.seesAllUnits() || r.uploadedBy().equals(user.name())) {
+            return true;
+        }
+        return r.unit() != null && user.units().stream().anyMatch(u -> u.value().equals(r.unit()));
+    }
+
+    private AcceptedVersion version(Identity id, IngestResult result) {
+        Map<TemplateId, String> sheets = new LinkedHashMap<>();
+        id.templates().forEach(t -> sheets.put(t.id(), t.sheet()));
+        String templates = id.templates().stream().map(t -> t.id() + ":" + t.version())
+                .collect(Collectors.joining(","));
+        return new AcceptedVersion(id.unit(), id.period(), result.outcome() == Outcome.ACCEPTED_WITH_WARNINGS,
+                templates, sheets, result.facts(), result.comments());
+    }
+
+    private static String format(byte[] bytes) {
+        if (bytes.length >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B) {
+            return "xlsx";
+        }
+        if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF) {
+            return "xls";
+        }
+        return null;
+    }
+
+    private static String contentType(String format) {
+        if ("xls".equals(format)) {
+            return WorkbookFormat.XLS.contentType();
+        }
+        return "xlsx".equals(format) ? WorkbookFormat.XLSX.contentType() : "application/octet-stream";
+    }
+
+    private static long id(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new TertialException.Invalid(Messages.invalidId(text));
+        }
+    }
+}

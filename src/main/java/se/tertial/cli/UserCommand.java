@@ -1,0 +1,71 @@
+package se.tertial.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import se.tertial.app.Config;
+import se.tertial.app.Tertial;
+import se.tertial.store.UserRepository;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code user add} and {@code user list}: manage users without a running server. */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Hanterar användare och API-nycklar.",
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+final class UserCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Skapar en användare och skriver ut dess API-nyckel (visas bara en gång).")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--name", required = true, description = "Användarens namn, t.ex. anna.andersson.")
+        String name;
+
+        @Option(names = "--role", required = true, description = "controller, finance eller admin.")
+        String role;
+
+        @Option(names = "--units", split = ",", description = "Enheter en controller får lämna för, t.ex. FS-MED,FS-KIR.")
+        List<String> units;
+
+        @Override
+        public Integer call() {
+            try (Tertial app = Tertial.open(store.config("127.0.0.1", Config.DEFAULT_PORT, null,
+                    Config.DEFAULT_SHEET_PASSWORD))) {
+                UserRepository.Created c = app.users().add(name, role, units == null ? List.of() : units);
+                spec.commandLine().getOut().println("Skapade " + c.user().role().dbValue() + " \"" + c.user().name()
+                        + "\"" + (c.user().units().isEmpty() ? "" : " för " + String.join(",",
+                        c.user().units().stream().map(Object::toString).sorted().toList())) + ".");
+                spec.commandLine().getOut().println("API-nyckel (visas bara nu): " + c.token());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Listar användarna.")
+    static final class ListUsers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Tertial app = Tertial.open(store.config("127.0.0.1", Config.DEFAULT_PORT, null,
+                    Config.DEFAULT_SHEET_PASSWORD))) {
+                app.users().list().forEach(u -> spec.commandLine().getOut().println(u.name() + "\t"
+                        + u.role().dbValue() + "\t" + String.join(",", u.units().stream().map(Object::toString)
+                        .sorted().toList())));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package se.tertial.workbook;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import se.tertial.spec.Finding;
+import se.tertial.spec.Messages;
+import se.tertial.spec.Severity;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Returns the uploader's own workbook with every finding marked: the cell filled red (error) or amber (warning), a
+ * note on it with the message, and a first sheet {@code Fel och varningar} listing every finding with a link to its
+ * cell. Every text is written as a plain string, never as a formula.
+ */
+public final class Annotator {
+    public static final String SHEET = "Fel och varningar";
+
+    private Annotator() {}
+
+    public static byte[] annotate(Path original, List<Finding> findings) throws UnreadableWorkbookException {
+        try (OpenedWorkbook checked = WorkbookReader.open(original)) {
+            // The same safety checks as the ingest; the editable copy is opened below.
+        }
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(Files.readAllBytes(original)));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (wb instanceof XSSFWorkbook x) {
+                x.unLockStructure();
+            }
+            mark(wb, findings);
+            list(wb, findings);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+    }
+
+    private static void mark(Workbook wb, List<Finding> findings) {
+        Map<String, List<Finding>> byCell = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.sheet() != null && f.cell() != null && wb.getSheet(f.sheet()) != null) {
+                byCell.computeIfAbsent(f.sheet() + "!" + f.cell(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<String, CellStyle> styles = new HashMap<>();
+        CreationHelper factory = wb.getCreationHelper();
+        Map<String, Drawing<?>> drawings = new HashMap<>();
+        for (List<Finding> here : byCell.values()) {
+            Finding first = here.get(0);
+            Sheet sheet = wb.getSheet(first.sheet());
+            CellReference ref = new CellReference(first.cell());
+            Row row = sheet.getRow(ref.getRow()) != null ? sheet.getRow(ref.getRow()) : sheet.createRow(ref.getRow());
+            Cell cell = row.getCell(ref.getCol()) != null ? row.getCell(ref.getCol()) : row.createCell(ref.getCol());
+            boolean error = here.stream().anyMatch(Finding::isError);
+            CellStyle base = cell.getCellStyle();
+            cell.setCellStyle(styles.computeIfAbsent(base.getIndex() + (error ? "E" : "W"), k -> {
+                CellStyle s = wb.createCellStyle();
+                s.cloneStyleFrom(base);
+                s.setFillForegroundColor((error ? IndexedColors.CORAL : IndexedColors.LIGHT_ORANGE).getIndex());
+                s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                return s;
+            }));
+            if (cell.getCellComment() != null) {
+                cell.removeCellComment();
+            }
+            Drawing<?> drawing = drawings.computeIfAbsent(sheet.getSheetName(), n -> sheet.getDrawingPatriarch() != null
+                    ? sheet.getDrawingPatriarch() : sheet.createDrawingPatriarch());
+            ClientAnchor anchor = factory.createClientAnchor();
+            anchor.setCol1(ref.getCol() + 1);
+            anchor.setCol2(ref.getCol() + 6);
+            anchor.setRow1(ref.getRow());
+            anchor.setRow2(ref.getRow() + 3 + 2 * here.size());
+            Comment comment = drawing.createCellComment(anchor);
+            StringBuilder text = new StringBuilder();
+            for (Finding f : here) {
+                text.append(text.length() == 0 ? "" : "\n").append(label(f.severity())).append(": ")
+                        .append(f.message());
+            }
+            comment.setString(factory.createRichTextString(text.toString()));
+            comment.setAuthor("tertial");
+            cell.setCellComment(comment);
+        }
+    }
+
+    private static void list(Workbook wb, List<Finding> findings) {
+        int existing = wb.getSheetIndex(SHEET);
+        if (existing >= 0) {
+            wb.removeSheetAt(existing);
+        }
+        Sheet sheet = wb.createSheet(SHEET);
+        wb.setSheetOrder(SHEET, 0);
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            wb.getSheetAt(i).setSelected(i == 0);
+        }
+        wb.setActiveSheet(0);
+        wb.setFirstVisibleTab(0);
+        CellStyle bold = wb.createCellStyle();
+        Font font = wb.createFont();
+        font.setBold(true);
+        bold.setFont(font);
+        CellStyle wrap = wb.createCellStyle();
+        wrap.setWrapText(true);
+        CellStyle link = wb.createCellStyle();
+        Font blue = wb.createFont();
+        blue.setUnderline(Font.U_SINGLE);
+        blue.setColor(IndexedColors.BLUE.getIndex());
+        link.setFont(blue);
+        Row head = sheet.createRow(0);
+        String[] headings = Messages.ANNOTATION_HEADINGS.toArray(new String[0]);
+        for (int i = 0; i < headings.length; i++) {
+            Cell c = head.createCell(i);
+            c.setCellValue(headings[i]);
+            c.setCellStyle(bold);
+        }
+        int r = 1;
+        for (Finding f : findings) {
+            Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(label(f.severity()));
+            row.createCell(1).setCellValue(nz(f.sheet()));
+            Cell at = row.createCell(2);
+            at.setCellValue(nz(f.cell()));
+            if (f.sheet() != null && f.cell() != null && wb.getSheet(f.sheet()) != null) {
+                Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+                h.setAddress("'" + f.sheet().replace("'", "''") + "'!" + f.cell());
+                at.setHyperlink(h);
+                at.setCellStyle(link);
+            }
+            row.createCell(3).setCellValue(nz(f.line()));
+            row.createCell(4).setCellValue(nz(f.column()));
+            row.createCell(5).setCellValue(f.rule());
+            Cell msg = row.createCell(6);
+            msg.setCellValue(f.message());
+            msg.setCellStyle(wrap);
+        }
+        int[] widths = {10, 14, 8, 18, 16, 22, 110};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    private static String label(Severity s) {
+        return s == Severity.ERROR ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
