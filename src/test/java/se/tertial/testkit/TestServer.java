@@ -39,7 +39,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dataDir, long maxUploadBytes, Checkpoint checkpoint) {
-        app = Tertial.open(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+        this(TestSpecs.DIR, dataDir, maxUploadBytes, checkpoint);
+    }
+
+    public TestServer(Path templates, Path dataDir, long maxUploadBytes, Checkpoint checkpoint) {
+        app = Tertial.open(new Config(templates, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
                 maxUploadBytes), Clock.systemUTC(), checkpoint);
         admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
         finance = app.users().add("ekonomi", "finance", List.of()).token();
@@ -94,6 +98,16 @@ public final class TestServer implements AutoCloseable {
         if (r.statusCode() != 201) {
             throw new AssertionError("could not create period " + code + ": " + new String(r.body()));
         }
+    }
+
+    /** Counts rows of a table in the server's database. */
+    public long count(String table) {
+        return app.database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     public HttpResponse<byte[]> send(HttpRequest request) {
