@@ -157,8 +157,9 @@ public final class HttpApi {
         UploadedFile part;
         try {
             part = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
-        } catch (RuntimeException e) {
-            throw tooLargeOr(e);
+        } catch (Exception e) {
+            // Jetty's ServletException arrives unchecked through Kotlin; a body over the limit is one of them.
+            throw tooLargeOrMalformed(e);
         }
         if (part == null) {
             throw new TertialException.Invalid(Messages.MISSING_FILE);
@@ -170,15 +171,17 @@ public final class HttpApi {
         }
     }
 
-    /** Jetty reports a multipart body over the limit as a failure to read it. */
-    private RuntimeException tooLargeOr(RuntimeException e) {
+    /** Jetty reports a multipart body over the limit as a failure to read it; anything else is a bad request. */
+    private RuntimeException tooLargeOrMalformed(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("max") || m.contains("too large") || m.contains("exceed")) {
+            if (m.contains("max file size") || m.contains("max request size") || m.contains("too large")
+                    || m.contains("exceeded")) {
                 return new TertialException.TooLarge(Messages.fileTooLarge(app.config().maxUploadBytes()));
             }
         }
-        return e;
+        LOG.info("unreadable multipart body: {}", e.toString());
+        return new TertialException.Invalid(Messages.BAD_MULTIPART);
     }
 
     private void createUser(Context ctx) {

@@ -448,6 +448,8 @@ public final class Messages {
     public static final String UNAUTHORIZED = "Inloggning krävs: skicka din API-nyckel som \"Authorization: Bearer "
             + "<nyckel>\".";
     public static final String UNAUTHORIZED_BAD_TOKEN = "API-nyckeln är okänd eller ogiltig.";
+    public static final String BAD_MULTIPART = "Begäran kunde inte läsas som multipart/form-data. Skicka filen i "
+            + "fältet \"file\", t.ex. curl -F file=@mall.xlsx.";
     public static final String MISSING_FILE = "Ingen fil skickades: bifoga arbetsboken i fältet \"file\" "
             + "(multipart/form-data).";
 
