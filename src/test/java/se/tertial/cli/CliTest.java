@@ -54,6 +54,29 @@ class CliTest {
                 err);
     }
 
+    @Test
+    void addsAUserAndPrintsATokenThatWorks() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("user", "add", "--templates", TestSpecs.DIR.toString(), "--data", tmp.toString(),
+                    "--name", "kalle", "--role", "controller", "--units", "FS-MED,FS-KIR"));
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("Skapade controller \"kalle\" för FS-KIR,FS-MED."), printed);
+        String token = printed.substring(printed.indexOf("tt_")).strip();
+        try (se.tertial.app.Tertial app = se.tertial.app.Tertial.open(new se.tertial.app.Config(TestSpecs.DIR, tmp,
+                "127.0.0.1", 0, null, "tertial"))) {
+            assertEquals("kalle", app.users().authenticate(token).orElseThrow().name());
+        }
+        String err = runCapturingErr("user", "add", "--templates", TestSpecs.DIR.toString(), "--data", tmp.toString(),
+                "--name", "kalle", "--role", "finance");
+        assertTrue(err.contains("Det finns redan en användare som heter \"kalle\""), err);
+    }
+
     private static String runCapturingErr(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,6 +1,8 @@
 package se.tertial.workbook;
 
 import org.junit.jupiter.api.Test;
+import se.tertial.spec.Finding;
+import se.tertial.spec.Severity;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -44,9 +46,30 @@ class LibreOfficeOpensTemplatesTest {
         }
     }
 
+    @Test
+    void opensAnAnnotatedWorkbookWithItsFindingsSheet() throws Exception {
+        Path original = tmp.resolve("original.xlsx");
+        Files.write(original, new TemplateWriter("tertial").write(Requests.of("FS-MED", "2022-T2", Prefill.none()),
+                WorkbookFormat.XLSX));
+        byte[] annotated = Annotator.annotate(original, List.of(
+                new Finding(Severity.ERROR, "Resultat", "C9", "KOST_LON", "UTFALL", "not_a_number",
+                        "Blad Resultat, cell C9 (rad KOST_LON, kolumn UTFALL): Cellen ska innehålla ett belopp"),
+                new Finding(Severity.WARNING, "Resultat", "C6", "INT_OVRIGA", "UTFALL", "sign", "Kontrollera tecken")));
+        String text = convertBytes("granskad", annotated, WorkbookFormat.XLSX);
+        for (String expected : List.of("Meddelande", "not_a_number", "Blad Resultat, cell C9", "Kontrollera tecken",
+                "Verksamhetens nettokostnad")) {
+            assertTrue(text.contains(expected), () -> "PDF lacks \"" + expected + "\":\n" + text);
+        }
+    }
+
     private String convert(String unit, String period, WorkbookFormat format) throws Exception {
+        return convertBytes(unit, new TemplateWriter("tertial").write(Requests.of(unit, period, Prefill.none()),
+                format), format);
+    }
+
+    private String convertBytes(String unit, byte[] bytes, WorkbookFormat format) throws Exception {
         Path file = tmp.resolve(unit + "." + format.extension());
-        Files.write(file, new TemplateWriter("tertial").write(Requests.of(unit, period, Prefill.none()), format));
+        Files.write(file, bytes);
         Path profile = tmp.resolve("lo-profile");
         run(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
                 "--convert-to", "pdf", "--outdir", tmp.toString(), file.toString()));
