@@ -8,7 +8,6 @@ import se.tertial.app.Config;
 import se.tertial.app.Tertial;
 import se.tertial.workbook.WorkbookFormat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +37,37 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--only", description = "Bara en del: templates eller uploads.")
+    String only;
+
+    @Option(names = "--uploads", defaultValue = "300", description = "Uppladdningar per mätning (standard: ${DEFAULT-VALUE}).")
+    int uploads;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("tertial-bench");
         try (Tertial app = Tertial.open(new Config(templates, dir, "127.0.0.1", 0, null, "tertial"))) {
             app.periods().create("2022-T2", "2022-09-09");
-            out.printf("tertial bench: %d warm-up + %d measured runs each, %d cores, Java %s%n", warmup, runs,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            out.printf("tertial bench: %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+            if (only == null || only.equals("templates")) {
+                templates(out, app);
+            }
+            if (only == null || only.equals("uploads")) {
+                new UploadBench(app, out, warmup, uploads).run();
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private void templates(PrintWriter out, Tertial app) {
+        out.printf("templates: %d warm-up + %d measured runs each%n", warmup, runs);
+        {
             report(out, "template FS-MED 2022-T2 .xlsx", () ->
                     app.templates().template("FS-MED", "2022-T2", WorkbookFormat.XLSX).bytes().length);
             report(out, "template FS-MED 2022-T2 .xls", () ->
@@ -54,12 +76,7 @@ final class BenchCommand implements Callable<Integer> {
                     app.templates().template("RSO-FINANS", "2022-T2", WorkbookFormat.XLSX).bytes().length);
             report(out, "zip of all " + app.catalog().organisation().units().size() + " units 2022-T2", () ->
                     app.templates().zip("2022-T2").bytes().length);
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
-        return 0;
     }
 
     private void report(PrintWriter out, String name, Supplier<Integer> work) {
