@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -142,13 +141,7 @@ public final class BudgetWorkbook {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
         sheet.createFreezePane(KEY_COLUMNS.size(), SheetLayout.FIRST_LINE_ROW);
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
+        PrintLayout.a4LandscapeFitToWidth(sheet);
         sheet.setRepeatingRows(new CellRangeAddress(SheetLayout.CODE_ROW, SheetLayout.HEADING_ROW, -1, -1));
         sheet.protectSheet(password);
         sheet.lockAutoFilter(false);

@@ -6,7 +6,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -159,14 +158,7 @@ final class DataSheetWriter {
         }
         sheet.createFreezePane(SheetLayout.FIRST_VALUE_COL, SheetLayout.FIRST_LINE_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(SheetLayout.CODE_ROW, SheetLayout.HEADING_ROW, -1, -1));
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setHorizontallyCenter(false);
+        PrintLayout.a4LandscapeFitToWidth(sheet);
         sheet.getHeader().setLeft(headerText(request.unit().code() + " " + request.unit().name()));
         sheet.getHeader().setRight(headerText(Messages.periodName(period)));
         sheet.getFooter().setLeft(headerText(spec.sheet() + " (" + spec.id() + " v" + spec.version() + ")"));

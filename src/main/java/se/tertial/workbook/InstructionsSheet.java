@@ -2,7 +2,6 @@ package se.tertial.workbook;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -53,13 +52,7 @@ final class InstructionsSheet {
         }
         sheet.setColumnWidth(0, 30 * 256);
         sheet.setColumnWidth(1, 100 * 256);
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
+        PrintLayout.a4LandscapeFitToWidth(sheet);
         sheet.protectSheet(password);
     }
 

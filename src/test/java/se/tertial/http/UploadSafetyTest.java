@@ -19,9 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +75,7 @@ class UploadSafetyTest {
             assertRefused(s, Arrays.copyOf(valid, valid.length - 200), "unreadable_file", "Filen är skadad");
             assertRefused(s, "Enhet;Utfall\nFS-MED;100\n".getBytes(StandardCharsets.UTF_8), "not_a_workbook",
                     "Filen är inte en Excel-arbetsbok");
-            assertRefused(s, withEntry(valid, "xl/vbaProject.bin"), "macro_workbook", "Arbetsboken innehåller makron");
+            assertRefused(s, se.tertial.testkit.Zips.withEntry(valid, "xl/vbaProject.bin", new byte[] {1, 2, 3}), "macro_workbook", "Arbetsboken innehåller makron");
             assertEquals(3, s.count("upload"));
             assertEquals(0, s.count("submission"));
         }
@@ -189,19 +186,4 @@ class UploadSafetyTest {
         assertEquals(bytes.length, s.get("/api/submissions/" + id + "/original", s.controller).body().length);
     }
 
-    private static byte[] withEntry(byte[] zip, String name) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                z.putNextEntry(new ZipEntry(e.getName()));
-                z.write(in.readAllBytes());
-                z.closeEntry();
-            }
-            z.putNextEntry(new ZipEntry(name));
-            z.write(new byte[] {1, 2, 3});
-            z.closeEntry();
-        }
-        return out.toByteArray();
-    }
 }

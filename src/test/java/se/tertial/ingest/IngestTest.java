@@ -23,15 +23,11 @@ import se.tertial.testkit.TestSpecs;
 import se.tertial.workbook.Prefill;
 import se.tertial.workbook.WorkbookFormat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -255,7 +251,7 @@ class IngestTest {
         byte[] bytes = switch (kind) {
             case "truncated" -> Arrays.copyOf(valid, valid.length / 2);
             case "text" -> "Utfall;Budget\n100;200\n".getBytes();
-            case "xlsm" -> withZipEntry(valid, "xl/vbaProject.bin", new byte[] {1, 2, 3});
+            case "xlsm" -> se.tertial.testkit.Zips.withEntry(valid, "xl/vbaProject.bin", new byte[] {1, 2, 3});
             case "empty" -> new byte[0];
             default -> garbageOle2();
         };
@@ -277,22 +273,6 @@ class IngestTest {
         return b;
     }
 
-    static byte[] withZipEntry(byte[] zip, String name, byte[] content) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip));
-             ZipOutputStream z = new ZipOutputStream(out)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                z.putNextEntry(new ZipEntry(e.getName()));
-                z.write(in.readAllBytes());
-                z.closeEntry();
-            }
-            z.putNextEntry(new ZipEntry(name));
-            z.write(content);
-            z.closeEntry();
-        }
-        return out.toByteArray();
-    }
 
     private static FilledTemplate withMeta(String key, String value) {
         return FilledTemplate.of("FS-MED", "2022-T2").valid().with(wb -> setMeta(wb, key, value));
