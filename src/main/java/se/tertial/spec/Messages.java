@@ -492,4 +492,23 @@ public final class Messages {
     public static String budgetFileName(int year) {
         return "Budget " + year + ".xlsx";
     }
+
+    // --- consolidated report ---
+
+    public static final String TOTALT = "Totalt";
+    public static final String CHECK_INTERNAL = "Internhandel: interna intäkter + interna kostnader, hela regionen "
+            + "(ska vara 0)";
+    public static final String CHECK_BALANCE = "Balansräkningen: summa tillgångar − summa eget kapital, avsättningar "
+            + "och skulder (ska vara 0)";
+    public static final String CHECK_YEAR_RESULT = "Årets resultat: balansräkningen − resultaträkningen, utfall "
+            + "(ska vara 0)";
+    public static final String CHECK_OPENING_EQUITY = "Ingående eget kapital − föregående års summa eget kapital "
+            + "(ska vara 0)";
+    public static final String CHECK_FORECAST_IDENTITY = "Nämndsavvikelser totalt (prognos) − resultaträkningens "
+            + "avvikelse för verksamhetens nettokostnad och internhandel (ska vara 0)";
+    public static final String CHECK_MISSING = "Alla enheter har lämnat underlag";
+
+    public static String varav(String group) {
+        return "varav " + group;
+    }
 }

@@ -15,14 +15,22 @@ public final class SpecCatalog {
     private final Organisation organisation;
     private final Map<TemplateId, NavigableMap<Integer, TemplateSpec>> templates;
 
-    SpecCatalog(Organisation organisation, Collection<TemplateSpec> specs) {
+    private final ReportSpec report;
+
+    SpecCatalog(Organisation organisation, Collection<TemplateSpec> specs, ReportSpec report) {
         this.organisation = organisation;
+        this.report = report;
         Map<TemplateId, NavigableMap<Integer, TemplateSpec>> byId = new TreeMap<>();
         for (TemplateSpec s : specs) {
             byId.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(s.version(), s);
         }
         byId.replaceAll((k, v) -> java.util.Collections.unmodifiableNavigableMap(v));
         this.templates = java.util.Collections.unmodifiableMap(byId);
+    }
+
+    /** What the consolidated report adds up. */
+    public ReportSpec report() {
+        return report;
     }
 
     public Organisation organisation() {

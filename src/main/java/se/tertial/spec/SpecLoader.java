@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,14 +57,18 @@ public final class SpecLoader {
                 byte[] bytes = read(file);
                 TemplateSpecParser.parse(json, name, bytes, sha256(bytes), problems)
                         .ifPresent(spec -> templates.add(checkFileName(name, m, spec)));
-            } else if (!name.equals(ORGANISATION_FILE)) {
+            } else if (!name.equals(ORGANISATION_FILE) && !name.equals(ReportSpecParser.FILE)) {
                 problems.add(name, "", Messages.specUnknownFile());
             }
         }
         checkUniqueVersions(templates);
         Organisation organisation = OrganisationParser.parse(json, dir.resolve(ORGANISATION_FILE), templates, problems);
+        java.util.Map<TemplateId, TemplateSpec> latest = new java.util.HashMap<>();
+        templates.forEach(t -> latest.merge(t.id(), t, (a, b) -> a.version() >= b.version() ? a : b));
+        Optional<ReportSpec> report = ReportSpecParser.parse(json, dir.resolve(ReportSpecParser.FILE), latest,
+                problems);
         problems.throwIfAny();
-        return new SpecCatalog(organisation, templates);
+        return new SpecCatalog(organisation, templates, report.orElseThrow());
     }
 
     private TemplateSpec checkFileName(String name, Matcher m, TemplateSpec spec) {
