@@ -26,6 +26,7 @@ public final class Tertial implements AutoCloseable {
     private final UserService users;
     private final BudgetService budgets;
     private final UploadService uploads;
+    private final ReportService reports;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -39,6 +40,7 @@ public final class Tertial implements AutoCloseable {
         this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
         this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, clock);
+        this.reports = new ReportService(catalog, periods, submissions);
     }
 
     public static Tertial open(Config config) {
@@ -89,6 +91,10 @@ public final class Tertial implements AutoCloseable {
 
     public UploadService uploads() {
         return uploads;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     @Override

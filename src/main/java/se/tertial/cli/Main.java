@@ -8,7 +8,8 @@ import se.tertial.spec.SpecException;
 /** {@code java -jar tertial.jar <command>}. */
 @Command(name = "tertial", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Tertialrapportering för regioner: mallar, validerad inläsning och sammanställning.",
-        subcommands = {ServeCommand.class, TemplateCommand.class, UserCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, TemplateCommand.class, ReportCommand.class, UserCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

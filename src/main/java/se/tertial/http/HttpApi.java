@@ -22,6 +22,8 @@ import se.tertial.app.TertialException;
 import se.tertial.app.Tertial;
 import se.tertial.app.UploadService;
 import se.tertial.app.Version;
+import se.tertial.report.Figures;
+import se.tertial.report.ReportJson;
 import se.tertial.spec.Severity;
 import se.tertial.store.UserRepository;
 import java.io.IOException;
@@ -56,6 +58,7 @@ public final class HttpApi {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
     }
@@ -122,6 +125,10 @@ public final class HttpApi {
                 app.budgets().template(ctx.pathParam("year"))), finance);
         r.post("/api/budget/{year}", this::loadBudget, finance);
 
+        r.get("/api/reports/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
+                app.reports().workbook(ctx.pathParam("period"))), finance);
+        r.get("/api/reports/{period}/{name}.json", this::reportJson, finance);
+
         r.get("/api/users", ctx -> ctx.json(app.users().list().stream().map(u -> JsonViews.user(u, null)).toList()),
                 Role.ADMIN);
         r.post("/api/users", this::createUser, Role.ADMIN);
@@ -182,6 +189,21 @@ public final class HttpApi {
         }
         LOG.info("unreadable multipart body: {}", e.toString());
         return new TertialException.Invalid(Messages.BAD_MULTIPART);
+    }
+
+    private void reportJson(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!List.of("namndsavvikelser", "resultatrakning", "balansrakning", "nyckeltal", "kontroller").contains(name)) {
+            throw new TertialException.NotFound(Messages.notFoundPath(ctx.path()));
+        }
+        Figures f = app.reports().report(ctx.pathParam("period")).figures();
+        ctx.json(switch (name) {
+            case "namndsavvikelser" -> ReportJson.namndsavvikelser(f);
+            case "resultatrakning" -> ReportJson.resultatrakning(f);
+            case "balansrakning" -> ReportJson.balansrakning(f);
+            case "nyckeltal" -> ReportJson.nyckeltal(f);
+            default -> ReportJson.kontroller(f);
+        });
     }
 
     private void createUser(Context ctx) {

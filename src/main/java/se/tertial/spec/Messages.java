@@ -511,4 +511,95 @@ public final class Messages {
     public static String varav(String group) {
         return "varav " + group;
     }
+
+    public static final String NYCKELTAL_NOTE = "Kvoter som bråk (0,25 = 25 %), belopp i tkr.";
+    public static final String REPORT_COMPLETE = "Alla enheter har lämnat underlag.";
+    public static final String UNIT_MISSING = "Underlag saknas";
+    public static final String BR_MEMO = "Panter och ansvarsförbindelser";
+    public static final String CHECK_OK = "OK";
+    public static final String CHECK_FAILED = "Kontrollera";
+    public static final String CHECK_INCOMPLETE = "Ofullständigt";
+    public static final String CHECK_UNAVAILABLE = "Kan inte kontrolleras (uppgifter saknas)";
+    public static final List<String> KONTROLLER_HEADINGS = List.of("Kontroll", "Differens (mnkr)", "Status");
+    public static final List<String> UNDERLAG_HEADINGS = List.of("Enhet", "Nämnd", "Grupp", "Mall", "Blad", "Rad",
+            "Kolumn", "Belopp (tkr)", "Inlämning", "Version", "Uppladdad");
+
+    public static String reportMissing(List<String> units) {
+        return "Underlag saknas för: " + String.join(", ", units);
+    }
+
+    public static String reportRejected(List<String> units) {
+        return "Senaste inlämningen avvisad (tidigare godkänd version används om den finns): " + String.join(", ", units);
+    }
+
+    /** "Tertial 2:2022", or "Bokslut 2022" at year end. */
+    public static String reportPeriod(PeriodCode p) {
+        return p.isYearEnd() ? "Bokslut " + p.year() : "Tertial " + p.tertial() + ":" + p.year();
+    }
+
+    public static String reportTitle(PeriodCode p) {
+        return "Sammanställning " + reportPeriod(p);
+    }
+
+    public static String reportFileName(PeriodCode p) {
+        return "Sammanställning " + p + ".xlsx";
+    }
+
+    public static String namndsavvikelserTitle(PeriodCode p) {
+        return "Nämndsavvikelser (mnkr), " + reportPeriod(p);
+    }
+
+    public static List<String> namndsavvikelserHeadings(PeriodCode p) {
+        return List.of("Nämnd", "Periodavvikelse", "Prognosavvikelse " + p.year());
+    }
+
+    public static String drilldownTitle(String code, String name, PeriodCode p) {
+        return code + " " + name + ": avvikelser per enhet (mnkr), " + reportPeriod(p);
+    }
+
+    public static List<String> drilldownHeadings(PeriodCode p) {
+        return List.of("Enhet", "Namn", "Utfall " + reportPeriod(p), "Periodbudget", "Avvikelse", "Årsbudget "
+                + p.year(), "Prognos " + p.year(), "Prognosavvikelse", "Analys / kommentarer");
+    }
+
+    public static String groupSum(String group) {
+        return group.isEmpty() ? "Summa" : "Summa " + group;
+    }
+
+    public static String namndTotal(String namnd) {
+        return "Totalt " + namnd;
+    }
+
+    public static String rrTitle(PeriodCode p) {
+        return "Resultaträkning (mnkr), " + reportPeriod(p);
+    }
+
+    public static List<String> rrHeadings(PeriodCode p) {
+        return List.of("", "Utfall " + reportPeriod(p), "Prognos " + p.year(), "Avvikelse mot årsbudget",
+                "Utfall " + reportPeriod(p.samePeriodLastYear()), "Bokslut " + (p.year() - 1));
+    }
+
+    public static String brTitle(PeriodCode p) {
+        return "Balansräkning (mnkr), " + reportPeriod(p);
+    }
+
+    public static List<String> brHeadings(PeriodCode p) {
+        return List.of("", p.endDate().toString(), "Bokslut " + (p.year() - 1));
+    }
+
+    public static String nyckeltalTitle(PeriodCode p) {
+        return "Nyckeltal, " + reportPeriod(p);
+    }
+
+    public static List<String> nyckeltalHeadings(PeriodCode p) {
+        return List.of("Nyckeltal", reportPeriod(p));
+    }
+
+    public static String kontrollerTitle(PeriodCode p) {
+        return "Kontroller, " + reportPeriod(p);
+    }
+
+    public static String underlagTitle(PeriodCode p) {
+        return "Underlag: alla gällande uppgifter, " + reportPeriod(p) + " (belopp i tkr)";
+    }
 }

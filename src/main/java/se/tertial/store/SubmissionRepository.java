@@ -44,6 +44,61 @@ public final class SubmissionRepository {
         this.checkpoint = checkpoint;
     }
 
+    /** Every unit's current version for a period, with facts and comments (two queries for the whole period). */
+    public java.util.List<CurrentVersion> currentForPeriod(PeriodCode period) {
+        return db.read(c -> {
+            Map<Long, Object[]> heads = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.unit, s.version, COALESCE(u.uploaded_at, "
+                    + "s.accepted_at) FROM submission s LEFT JOIN upload u ON u.id = s.upload_id "
+                    + "WHERE s.period = ? AND s.is_current = 1 ORDER BY s.unit")) {
+                ps.setString(1, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        heads.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3), rs.getString(4),
+                                new HashMap<FactKey, Amount>(), new HashMap<TemplateId, Map<LineCode, String>>()});
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.submission_id, f.template, f.line, f.col, "
+                    + "f.amount_kr FROM fact f JOIN submission s ON s.id = f.submission_id "
+                    + "WHERE s.period = ? AND s.is_current = 1")) {
+                ps.setString(1, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        @SuppressWarnings("unchecked")
+                        Map<FactKey, Amount> facts = (Map<FactKey, Amount>) heads.get(rs.getLong(1))[3];
+                        facts.put(new FactKey(TemplateId.of(rs.getString(2)), LineCode.of(rs.getString(3)),
+                                ColumnCode.of(rs.getString(4))), Amount.ofKronor(rs.getLong(5)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.submission_id, l.template, l.line, l.text "
+                    + "FROM line_comment l JOIN submission s ON s.id = l.submission_id "
+                    + "WHERE s.period = ? AND s.is_current = 1")) {
+                ps.setString(1, period.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        @SuppressWarnings("unchecked")
+                        Map<TemplateId, Map<LineCode, String>> comments =
+                                (Map<TemplateId, Map<LineCode, String>>) heads.get(rs.getLong(1))[4];
+                        comments.computeIfAbsent(TemplateId.of(rs.getString(2)), k -> new HashMap<>())
+                                .put(LineCode.of(rs.getString(3)), rs.getString(4));
+                    }
+                }
+            }
+            java.util.List<CurrentVersion> result = new ArrayList<>();
+            heads.forEach((id, h) -> {
+                @SuppressWarnings("unchecked")
+                Map<FactKey, Amount> facts = (Map<FactKey, Amount>) h[3];
+                @SuppressWarnings("unchecked")
+                Map<TemplateId, Map<LineCode, String>> comments = (Map<TemplateId, Map<LineCode, String>>) h[4];
+                result.add(new CurrentVersion(UnitCode.of((String) h[0]), id, (Integer) h[1],
+                        Instant.parse((String) h[2]), facts, comments));
+            });
+            return result;
+        });
+    }
+
     /** What storing an upload did. */
     public record Stored(long uploadId, UploadOutcome outcome, Optional<Long> submissionId, Optional<Integer> version) {}
 

@@ -1,0 +1,71 @@
+package se.tertial.app;
+
+import se.tertial.report.Consolidation;
+import se.tertial.report.ConsolidationInput;
+import se.tertial.report.Figures;
+import se.tertial.report.ReportWorkbook;
+import se.tertial.report.UnitFacts;
+import se.tertial.spec.Messages;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.SpecCatalog;
+import se.tertial.spec.UnitCode;
+import se.tertial.store.CurrentVersion;
+import se.tertial.store.Period;
+import se.tertial.store.SubmissionRepository;
+import se.tertial.store.UploadOutcome;
+import se.tertial.workbook.WorkbookFormat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The consolidated report of a period: figures from the current versions, as a workbook or as JSON. */
+public final class ReportService {
+    private final SpecCatalog catalog;
+    private final PeriodService periods;
+    private final SubmissionRepository submissions;
+
+    public ReportService(SpecCatalog catalog, PeriodService periods, SubmissionRepository submissions) {
+        this.catalog = catalog;
+        this.periods = periods;
+        this.submissions = submissions;
+    }
+
+    /** The figures and the facts behind them. */
+    public record Report(Figures figures, Map<UnitCode, UnitFacts> current) {}
+
+    public Report report(String periodCode) {
+        Period period = periods.require(periodCode);
+        return report(period.code());
+    }
+
+    public Report report(PeriodCode period) {
+        Map<UnitCode, UnitFacts> current = facts(period);
+        Set<UnitCode> rejected = new HashSet<>();
+        submissions.status(period).forEach((unit, s) -> {
+            if (s.latest().filter(o -> o == UploadOutcome.REJECTED).isPresent()) {
+                rejected.add(UnitCode.of(unit));
+            }
+        });
+        Figures figures = Consolidation.compute(new ConsolidationInput(catalog, period, current,
+                facts(period.samePeriodLastYear()), facts(period.lastYearBokslut()), rejected));
+        return new Report(figures, current);
+    }
+
+    public GeneratedFile workbook(String periodCode) {
+        Report r = report(periodCode);
+        byte[] bytes = ReportWorkbook.write(catalog, r.figures(), r.current());
+        return new GeneratedFile(Messages.reportFileName(r.figures().period()), WorkbookFormat.XLSX.contentType(),
+                bytes);
+    }
+
+    private Map<UnitCode, UnitFacts> facts(PeriodCode period) {
+        Map<UnitCode, UnitFacts> m = new HashMap<>();
+        for (CurrentVersion v : submissions.currentForPeriod(period)) {
+            m.put(v.unit(), new UnitFacts(v.unit(), v.submissionId(), v.version(), v.uploadedAt(), v.facts(),
+                    v.comments()));
+        }
+        return m;
+    }
+}

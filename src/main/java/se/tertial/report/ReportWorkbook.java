@@ -1,0 +1,353 @@
+package se.tertial.report;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import se.tertial.money.Amount;
+import se.tertial.spec.Messages;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.ReportSpec;
+import se.tertial.spec.SpecCatalog;
+import se.tertial.spec.TemplateSpec;
+import se.tertial.spec.Term;
+import se.tertial.spec.UnitCode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import se.tertial.report.Figures.BrLine;
+import se.tertial.report.Figures.Drilldown;
+import se.tertial.report.Figures.GroupRows;
+import se.tertial.report.Figures.NamndRow;
+import se.tertial.report.Figures.RrLine;
+import se.tertial.report.Figures.UnitRow;
+
+/**
+ * Renders the figures as the consolidated workbook: Nämndsavvikelser, a drill-down sheet per nämnd,
+ * Resultaträkning, Balansräkning, Nyckeltal, Kontroller and Underlag. Unit and resultaträkning figures are SUMIFS
+ * over the Underlag table; totals are formulas over the rows above or over the drill-down sheets; so every figure
+ * can be traced, and recalculates to the figure tertial computed.
+ */
+public final class ReportWorkbook {
+    public static final String NAMNDSAVVIKELSER = "Nämndsavvikelser";
+    public static final String RESULTATRAKNING = "Resultaträkning";
+    public static final String BALANSRAKNING = "Balansräkning";
+    public static final String NYCKELTAL = "Nyckeltal";
+    public static final String KONTROLLER = "Kontroller";
+
+    private final SpecCatalog catalog;
+    private final ReportSpec spec;
+    private final Figures f;
+    private final XSSFWorkbook wb = new XSSFWorkbook();
+    private final ReportStyles styles = new ReportStyles(wb);
+    private UnderlagSheet underlag;
+    private final Map<String, int[]> drillRows = new HashMap<>();
+    private final Map<String, Integer> rrRows = new HashMap<>();
+    private final Map<String, Integer> brRows = new HashMap<>();
+    private int namndTotalRow;
+
+    private ReportWorkbook(SpecCatalog catalog, Figures f) {
+        this.catalog = catalog;
+        this.spec = catalog.report();
+        this.f = f;
+    }
+
+    public static byte[] write(SpecCatalog catalog, Figures figures, Map<UnitCode, UnitFacts> current) {
+        ReportWorkbook r = new ReportWorkbook(catalog, figures);
+        try (XSSFWorkbook wb = r.wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            r.underlag = UnderlagSheet.write(wb, r.styles, catalog, figures, current);
+            List<String> order = new ArrayList<>();
+            order.add(NAMNDSAVVIKELSER);
+            for (Drilldown d : figures.drilldowns()) {
+                r.drilldown(d);
+                order.add(d.namnd());
+            }
+            r.namndsavvikelser();
+            r.resultatrakning();
+            r.balansrakning();
+            r.nyckeltal();
+            r.kontroller();
+            order.addAll(List.of(RESULTATRAKNING, BALANSRAKNING, NYCKELTAL, KONTROLLER, UnderlagSheet.NAME));
+            for (int i = 0; i < order.size(); i++) {
+                wb.setSheetOrder(order.get(i), i);
+            }
+            wb.setActiveSheet(0);
+            for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                wb.getSheetAt(i).setSelected(i == 0);
+            }
+            wb.setForceFormulaRecalculation(true);
+            wb.getProperties().getCoreProperties().setTitle(Messages.reportTitle(figures.period()));
+            wb.getProperties().getCoreProperties().setCreator("tertial");
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- drill-down per nämnd: units, group sums, nämnd total ---
+
+    private void drilldown(Drilldown d) {
+        PeriodCode p = f.period();
+        SheetWriter w = new SheetWriter(wb.createSheet(d.namnd()), styles, Messages.drilldownTitle(d.namnd(), d.name(), p),
+                f, Messages.drilldownHeadings(p), new int[] {14, 40, 13, 13, 13, 13, 13, 14, 70});
+        ReportSpec.Namndsavvikelser n = spec.namndsavvikelser();
+        CellStyle num = styles.amount(ReportStyles.MNKR_DETAIL, false);
+        CellStyle dev = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, false);
+        CellStyle devSum = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, true);
+        int r = SheetWriter.FIRST_ROW;
+        List<Integer> groupSums = new ArrayList<>();
+        int[] groupRows = new int[d.groups().size()];
+        for (int g = 0; g < d.groups().size(); g++) {
+            GroupRows group = d.groups().get(g);
+            if (!group.group().isEmpty()) {
+                w.text(r++, 0, group.group(), styles.labelBold);
+            }
+            int first = r;
+            for (UnitRow u : group.units()) {
+                w.text(r, 0, u.unit(), styles.label);
+                w.text(r, 1, u.name(), styles.label);
+                String[] cols = {n.outcome().value(), n.periodBudget().value(), n.periodDeviation().value(),
+                        n.yearBudget().value(), n.forecast().value(), n.forecastDeviation().value()};
+                List<Optional<Amount>> values = List.of(u.outcome(), u.periodBudget(), u.periodDeviation(),
+                        u.yearBudget(), u.forecast(), u.forecastDeviation());
+                for (int c = 0; c < cols.length; c++) {
+                    w.formula(r, 2 + c, values.get(c), mnkr(underlag.sumifs(Optional.of(u.unit()),
+                            n.template().value(), n.line().value(), cols[c])), c == 2 || c == 5 ? dev : num);
+                }
+                w.text(r, 8, u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments()), styles.text);
+                r++;
+            }
+            w.text(r, 1, Messages.groupSum(group.group()), styles.labelBold);
+            w.formula(r, 4, group.period(), "SUM(" + SheetWriter.ref(first, 4) + ":" + SheetWriter.ref(r - 1, 4) + ")",
+                    devSum);
+            w.formula(r, 7, group.forecast(), "SUM(" + SheetWriter.ref(first, 7) + ":" + SheetWriter.ref(r - 1, 7)
+                    + ")", devSum);
+            groupRows[g] = r;
+            groupSums.add(r);
+            r += 2;
+        }
+        w.text(r, 1, Messages.namndTotal(d.namnd()), styles.labelBold);
+        w.formula(r, 4, d.period(), sumOf(groupSums, 4), devSum);
+        w.formula(r, 7, d.forecast(), sumOf(groupSums, 7), devSum);
+        int[] rows = new int[groupRows.length + 1];
+        System.arraycopy(groupRows, 0, rows, 0, groupRows.length);
+        rows[groupRows.length] = r;
+        drillRows.put(d.namnd(), rows);
+    }
+
+    // --- nämndsavvikelser ---
+
+    private void namndsavvikelser() {
+        SheetWriter w = new SheetWriter(wb.createSheet(NAMNDSAVVIKELSER), styles,
+                Messages.namndsavvikelserTitle(f.period()), f, Messages.namndsavvikelserHeadings(f.period()),
+                new int[] {56, 18, 18});
+        CellStyle dev = styles.amount(ReportStyles.MNKR_SIGNED, false);
+        CellStyle devBold = styles.amount(ReportStyles.MNKR_SIGNED, true);
+        int r = SheetWriter.FIRST_ROW;
+        List<Integer> namndRows = new ArrayList<>();
+        Map<String, Integer> groupIndex = new HashMap<>();
+        for (NamndRow row : f.namndsavvikelser()) {
+            switch (row.kind()) {
+                case NAMND -> {
+                    int[] d = drillRows.get(row.namnd());
+                    int total = d[d.length - 1];
+                    w.text(r, 0, row.label(), styles.labelBold);
+                    w.formula(r, 1, row.period(), SheetWriter.ref(row.namnd(), total, 4), devBold);
+                    w.formula(r, 2, row.forecast(), SheetWriter.ref(row.namnd(), total, 7), devBold);
+                    namndRows.add(r);
+                    groupIndex.put(row.namnd(), 0);
+                }
+                case GROUP -> {
+                    int g = groupIndex.merge(row.namnd(), 1, Integer::sum) - 1;
+                    int sumRow = drillRows.get(row.namnd())[g];
+                    w.text(r, 0, row.label(), styles.labelIndent);
+                    w.formula(r, 1, row.period(), SheetWriter.ref(row.namnd(), sumRow, 4), dev);
+                    w.formula(r, 2, row.forecast(), SheetWriter.ref(row.namnd(), sumRow, 7), dev);
+                }
+                case TOTAL -> {
+                    r++;
+                    w.text(r, 0, row.label(), styles.labelBold);
+                    w.formula(r, 1, row.period(), sumOf(namndRows, 1), devBold);
+                    w.formula(r, 2, row.forecast(), sumOf(namndRows, 2), devBold);
+                    namndTotalRow = r;
+                }
+            }
+            r++;
+        }
+    }
+
+    // --- resultaträkning ---
+
+    private void resultatrakning() {
+        ReportSpec.Resultatrakning rr = spec.resultatrakning();
+        SheetWriter w = new SheetWriter(wb.createSheet(RESULTATRAKNING), styles, Messages.rrTitle(f.period()), f,
+                Messages.rrHeadings(f.period()), new int[] {46, 16, 16, 16, 16, 16});
+        int r = SheetWriter.FIRST_ROW;
+        for (RrLine line : f.resultatrakning()) {
+            ReportSpec.RrRow row = rr.rows().stream().filter(x -> x.code().equals(line.code())).findFirst().orElseThrow();
+            boolean bold = line.total();
+            CellStyle num = styles.amount(ReportStyles.MNKR, bold);
+            CellStyle dev = styles.amount(ReportStyles.MNKR_SIGNED, bold);
+            w.text(r, 0, line.label(), bold ? styles.labelBold : styles.label);
+            List<Optional<Amount>> values = List.of(line.outcome(), line.forecast(), line.deviation());
+            String[] columns = {rr.outcome().value(), rr.forecast().value(), rr.deviation().value()};
+            for (int c = 0; c < 3; c++) {
+                String column = columns[c];
+                String formula = row.isTotal() ? sumOfRows(row.sum(), c + 1)
+                        : mnkr(String.join("+", row.lines().stream().map(l -> underlag.sumifs(Optional.empty(),
+                                row.template().orElseThrow().value(), l.value(), column)).toList()));
+                w.formula(r, 1 + c, values.get(c), formula, c == 2 ? dev : num);
+            }
+            if (row.isTotal()) {
+                w.formula(r, 4, line.samePeriodLastYear(), sumOfRows(row.sum(), 4), num);
+                w.formula(r, 5, line.lastYearBokslut(), sumOfRows(row.sum(), 5), num);
+            } else {
+                w.value(r, 4, line.samePeriodLastYear(), num);
+                w.value(r, 5, line.lastYearBokslut(), num);
+            }
+            rrRows.put(line.code(), r);
+            r++;
+        }
+    }
+
+    private String sumOfRows(List<String> codes, int col) {
+        return String.join("+", codes.stream().map(c -> SheetWriter.ref(rrRows.get(c), col)).toList());
+    }
+
+    // --- balansräkning ---
+
+    private void balansrakning() {
+        ReportSpec.Balansrakning b = spec.balansrakning();
+        TemplateSpec t = catalog.current(b.template());
+        SheetWriter w = new SheetWriter(wb.createSheet(BALANSRAKNING), styles, Messages.brTitle(f.period()), f,
+                Messages.brHeadings(f.period()), new int[] {56, 18, 18});
+        int r = SheetWriter.FIRST_ROW;
+        boolean memo = false;
+        for (BrLine line : f.balansrakning()) {
+            if (line.memo() && !memo) {
+                memo = true;
+                r++;
+                w.text(r++, 0, Messages.BR_MEMO, styles.labelBold);
+            }
+            brRows.put(line.line(), r);
+            CellStyle num = styles.amount(ReportStyles.MNKR, line.sum());
+            w.text(r, 0, line.label(), line.sum() ? styles.labelBold : styles.label);
+            if (line.sum()) {
+                var spec = t.line(se.tertial.spec.LineCode.of(line.line())).orElseThrow();
+                w.formula(r, 1, line.value(), terms(spec.sum(), 1), num);
+                w.formula(r, 2, line.lastYearBokslut(), terms(spec.sum(), 2), num);
+            } else {
+                w.formula(r, 1, line.value(), mnkr(underlag.sumifs(Optional.empty(), b.template().value(), line.line(),
+                        b.column().value())), num);
+                w.value(r, 2, line.lastYearBokslut(), num);
+            }
+            r++;
+        }
+    }
+
+    private String terms(List<Term<se.tertial.spec.LineCode>> sum, int col) {
+        StringBuilder s = new StringBuilder();
+        for (Term<se.tertial.spec.LineCode> term : sum) {
+            s.append(term.negated() ? "-" : s.length() == 0 ? "" : "+")
+                    .append(SheetWriter.ref(brRows.get(term.code().value()), col));
+        }
+        return s.toString();
+    }
+
+    // --- nyckeltal ---
+
+    private void nyckeltal() {
+        SheetWriter w = new SheetWriter(wb.createSheet(NYCKELTAL), styles, Messages.nyckeltalTitle(f.period()), f,
+                Messages.nyckeltalHeadings(f.period()), new int[] {70, 18});
+        int r = SheetWriter.FIRST_ROW;
+        for (int i = 0; i < f.nyckeltal().size(); i++) {
+            Figures.Ratio ratio = f.nyckeltal().get(i);
+            ReportSpec.KeyRatio k = spec.nyckeltal().get(i);
+            w.text(r, 0, ratio.label(), styles.label);
+            var cell = w.row(r).createCell(1);
+            if (ratio.value().isPresent()) {
+                String formula = switch (k.kind()) {
+                    case AMOUNT -> refs(k.numerator(), false);
+                    case RATIO -> "(" + refs(k.numerator(), false) + ")/(" + refs(k.denominator(), false) + ")";
+                    case GROWTH -> "(" + refs(k.numerator(), false) + ")/(" + refs(k.numerator(), true) + ")-1";
+                };
+                cell.setCellFormula(formula);
+                cell.setCellValue(k.kind() == ReportSpec.RatioKind.AMOUNT
+                        ? ratio.value().get().movePointLeft(3).doubleValue() : ratio.value().get().doubleValue());
+            }
+            cell.setCellStyle(k.kind() == ReportSpec.RatioKind.AMOUNT ? styles.amount(ReportStyles.MNKR, false)
+                    : styles.amount(ReportStyles.PERCENT, false));
+            r++;
+        }
+    }
+
+    private String refs(List<ReportSpec.Ref> refs, boolean lastYear) {
+        StringBuilder s = new StringBuilder();
+        for (ReportSpec.Ref ref : refs) {
+            String cell = ref.balance() ? SheetWriter.ref(BALANSRAKNING, brRows.get(ref.code()), lastYear ? 2 : 1)
+                    : SheetWriter.ref(RESULTATRAKNING, rrRows.get(ref.code()), lastYear ? 4 : 1);
+            s.append(ref.negated() ? "-" : s.length() == 0 ? "" : "+").append(cell);
+        }
+        return s.toString();
+    }
+
+    // --- kontroller ---
+
+    private void kontroller() {
+        ReportSpec.Resultatrakning rr = spec.resultatrakning();
+        ReportSpec.Balansrakning b = spec.balansrakning();
+        SheetWriter w = new SheetWriter(wb.createSheet(KONTROLLER), styles, Messages.kontrollerTitle(f.period()), f,
+                Messages.KONTROLLER_HEADINGS, new int[] {90, 16, 22});
+        CellStyle dev = styles.amount("+#,##0.000;\"−\"#,##0.000;0", false);
+        int r = SheetWriter.FIRST_ROW;
+        String internalOutcome = mnkr(String.join("+", rr.internalLines().stream().map(l -> underlag.sumifs(
+                Optional.empty(), rr.internalTemplate().value(), l.value(), rr.outcome().value())).toList()));
+        String internalDeviation = mnkr(String.join("+", rr.internalLines().stream().map(l -> underlag.sumifs(
+                Optional.empty(), rr.internalTemplate().value(), l.value(), rr.deviation().value())).toList()));
+        for (Figures.Check c : f.kontroller()) {
+            w.text(r, 0, c.label(), styles.label);
+            String formula = switch (c.code()) {
+                case "INTERNHANDEL" -> internalOutcome;
+                case "BALANS" -> SheetWriter.ref(BALANSRAKNING, brRows.get(b.assets().value()), 1) + "-"
+                        + SheetWriter.ref(BALANSRAKNING, brRows.get(b.equityAndLiabilities().value()), 1);
+                case "ARETS_RESULTAT" -> SheetWriter.ref(BALANSRAKNING, brRows.get(b.yearResult().value()), 1) + "-"
+                        + SheetWriter.ref(RESULTATRAKNING, rrRows.get(b.resultRow()), 1);
+                case "INGAENDE_EK" -> SheetWriter.ref(BALANSRAKNING, brRows.get(b.openingEquity().value()), 1) + "-"
+                        + SheetWriter.ref(BALANSRAKNING, brRows.get(b.equity().value()), 2);
+                case "PROGNOS_IDENTITET" -> SheetWriter.ref(NAMNDSAVVIKELSER, namndTotalRow, 2) + "-"
+                        + SheetWriter.ref(RESULTATRAKNING, rrRows.get(rr.netCostRow()), 3) + "-" + internalDeviation;
+                default -> null;
+            };
+            if (formula == null) {
+                w.text(r, 1, c.ok() ? "" : String.join(", ", f.missing()), styles.text);
+                w.text(r, 2, c.ok() ? Messages.CHECK_OK : Messages.CHECK_INCOMPLETE, styles.labelBold);
+            } else if (c.difference().isPresent()) {
+                w.formula(r, 1, c.difference(), formula, dev);
+                var status = w.row(r).createCell(2);
+                status.setCellFormula("IF(ABS(" + SheetWriter.ref(r, 1) + ")<0.001,\"" + Messages.CHECK_OK + "\",\""
+                        + Messages.CHECK_FAILED + "\")");
+                status.setCellValue(c.ok() ? Messages.CHECK_OK : Messages.CHECK_FAILED);
+                status.setCellStyle(styles.labelBold);
+            } else {
+                w.text(r, 2, Messages.CHECK_UNAVAILABLE, styles.labelBold);
+            }
+            r++;
+        }
+    }
+
+    // --- helpers ---
+
+    private static String mnkr(String tkrFormula) {
+        return "(" + tkrFormula + ")/1000";
+    }
+
+    private static String sumOf(List<Integer> rows, int col) {
+        return "SUM(" + String.join(",", rows.stream().map(r -> SheetWriter.ref(r, col)).toList()) + ")";
+    }
+}

@@ -1,0 +1,93 @@
+package se.tertial.report;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import se.tertial.money.Amount;
+import se.tertial.spec.Messages;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Shared layout of every report sheet: a title, the units whose data is missing or rejected (a report is never
+ * silently incomplete), the heading row, then data. Formula cells carry the exactly computed figure as their cached
+ * value, so programs that do not recalculate on open still show it.
+ */
+final class SheetWriter {
+    static final int HEADING_ROW = 4;
+    static final int FIRST_ROW = 5;
+
+    final Sheet sheet;
+    final ReportStyles styles;
+
+    SheetWriter(Sheet sheet, ReportStyles styles, String title, Figures f, List<String> headings, int[] widths) {
+        this.sheet = sheet;
+        this.styles = styles;
+        text(0, 0, title, styles.title);
+        text(1, 0, f.missing().isEmpty() ? Messages.REPORT_COMPLETE : Messages.reportMissing(f.missing()), styles.note);
+        if (!f.rejected().isEmpty()) {
+            text(2, 0, Messages.reportRejected(f.rejected()), styles.note);
+        }
+        Row h = row(HEADING_ROW);
+        h.setHeightInPoints(32);
+        for (int i = 0; i < headings.size(); i++) {
+            Cell c = h.createCell(i);
+            c.setCellValue(headings.get(i));
+            c.setCellStyle(i == 0 ? styles.headingLeft : styles.heading);
+        }
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        sheet.createFreezePane(1, FIRST_ROW);
+        sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, -1, -1));
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+    }
+
+    Row row(int r) {
+        Row row = sheet.getRow(r);
+        return row != null ? row : sheet.createRow(r);
+    }
+
+    void text(int r, int c, String value, CellStyle style) {
+        Cell cell = row(r).createCell(c);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    /** A formula whose value is the figure (in mnkr); a blank cell when the figure is empty. */
+    void formula(int r, int c, Optional<Amount> figure, String formula, CellStyle style) {
+        Cell cell = row(r).createCell(c);
+        cell.setCellStyle(style);
+        if (figure.isPresent()) {
+            cell.setCellFormula(formula);
+            cell.setCellValue(figure.get().mnkr().doubleValue());
+        }
+    }
+
+    /** A plain number (mnkr), for figures that come from other periods than the report's. */
+    void value(int r, int c, Optional<Amount> figure, CellStyle style) {
+        Cell cell = row(r).createCell(c);
+        cell.setCellStyle(style);
+        figure.ifPresent(a -> cell.setCellValue(a.mnkr().doubleValue()));
+    }
+
+    /** "'Resultaträkning'!B7" */
+    static String ref(String sheet, int r, int c) {
+        return "'" + sheet.replace("'", "''") + "'!" + new CellReference(r, c, false, false).formatAsString();
+    }
+
+    static String ref(int r, int c) {
+        return new CellReference(r, c, false, false).formatAsString();
+    }
+}
