@@ -2,18 +2,14 @@ package se.tertial.workbook;
 
 import org.junit.jupiter.api.Test;
 import se.tertial.spec.Finding;
+import se.tertial.testkit.LibreOffice;
 import se.tertial.spec.Severity;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,30 +66,8 @@ class LibreOfficeOpensTemplatesTest {
     private String convertBytes(String unit, byte[] bytes, WorkbookFormat format) throws Exception {
         Path file = tmp.resolve(unit + "." + format.extension());
         Files.write(file, bytes);
-        Path profile = tmp.resolve("lo-profile");
-        run(List.of("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless", "--norestore",
-                "--convert-to", "pdf", "--outdir", tmp.toString(), file.toString()));
-        Path pdf = tmp.resolve(unit + ".pdf");
+        Path pdf = LibreOffice.convert(file, "pdf", tmp);
         assertTrue(Files.size(pdf) > 1000, "LibreOffice wrote a PDF");
-        Path txt = tmp.resolve(unit + ".txt");
-        run(List.of("pdftotext", "-layout", pdf.toString(), txt.toString()));
-        return Files.readString(txt, StandardCharsets.UTF_8).replaceAll("[ \\t]+", " ");
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new AssertionError(command.get(0) + " is not installed; run the tests with scripts/test.sh, "
-                    + "which installs LibreOffice and poppler-utils", e);
-        }
-        boolean done = p.waitFor(180, TimeUnit.SECONDS);
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!done) {
-            p.destroyForcibly();
-        }
-        assertTrue(done, command + " timed out");
-        assertEquals(0, p.exitValue(), command + " failed:\n" + output);
+        return LibreOffice.pdfText(pdf);
     }
 }
