@@ -37,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--only", description = "Bara en del: templates eller uploads.")
+    @Option(names = "--only", description = "Bara en del: templates, uploads eller report.")
     String only;
 
     @Option(names = "--uploads", defaultValue = "300", description = "Uppladdningar per mätning (standard: ${DEFAULT-VALUE}).")
@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (only == null || only.equals("uploads")) {
                 new UploadBench(app, out, warmup, uploads).run();
+            }
+            if (only == null || only.equals("report")) {
+                new ReportBench(templates, out, Math.min(warmup, 5), Math.min(runs, 7)).run();
             }
         } finally {
             try (var files = Files.walk(dir)) {

@@ -11,9 +11,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /** The report's cell styles, created once per workbook. Amounts are mnkr; rounding is only in these formats. */
 final class ReportStyles {
-    static final String MNKR = "#,##0";
+    static final String MNKR = "#,##0;\"−\"#,##0";
     static final String MNKR_SIGNED = "+#,##0;\"−\"#,##0;0";
-    static final String MNKR_DETAIL = "#,##0.0";
+    static final String MNKR_DETAIL = "#,##0.0;\"−\"#,##0.0";
     static final String MNKR_DETAIL_SIGNED = "+#,##0.0;\"−\"#,##0.0;0.0";
     static final String PERCENT = "0.0%";
 

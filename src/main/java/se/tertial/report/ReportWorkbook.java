@@ -1,7 +1,7 @@
 package se.tertial.report;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import se.tertial.money.Amount;
 import se.tertial.spec.Messages;
 import se.tertial.spec.PeriodCode;
@@ -39,11 +39,14 @@ public final class ReportWorkbook {
     public static final String BALANSRAKNING = "Balansräkning";
     public static final String NYCKELTAL = "Nyckeltal";
     public static final String KONTROLLER = "Kontroller";
+    /** Rows kept in memory per sheet while streaming; every sheet is written top to bottom. */
+    static final int ROW_WINDOW = 200;
 
     private final SpecCatalog catalog;
     private final ReportSpec spec;
     private final Figures f;
-    private final XSSFWorkbook wb = new XSSFWorkbook();
+    /** Streaming: the Underlag of a large region has tens of thousands of rows. */
+    private final SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
     private final ReportStyles styles = new ReportStyles(wb);
     private UnderlagSheet underlag;
     private final Map<String, int[]> drillRows = new HashMap<>();
@@ -59,7 +62,7 @@ public final class ReportWorkbook {
 
     public static byte[] write(SpecCatalog catalog, Figures figures, Map<UnitCode, UnitFacts> current) {
         ReportWorkbook r = new ReportWorkbook(catalog, figures);
-        try (XSSFWorkbook wb = r.wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook wb = r.wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             r.underlag = UnderlagSheet.write(wb, r.styles, catalog, figures, current);
             List<String> order = new ArrayList<>();
             order.add(NAMNDSAVVIKELSER);
@@ -81,8 +84,8 @@ public final class ReportWorkbook {
                 wb.getSheetAt(i).setSelected(i == 0);
             }
             wb.setForceFormulaRecalculation(true);
-            wb.getProperties().getCoreProperties().setTitle(Messages.reportTitle(figures.period()));
-            wb.getProperties().getCoreProperties().setCreator("tertial");
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(Messages.reportTitle(figures.period()));
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("tertial");
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -95,7 +98,7 @@ public final class ReportWorkbook {
     private void drilldown(Drilldown d) {
         PeriodCode p = f.period();
         SheetWriter w = new SheetWriter(wb.createSheet(d.namnd()), styles, Messages.drilldownTitle(d.namnd(), d.name(), p),
-                f, Messages.drilldownHeadings(p), new int[] {14, 40, 13, 13, 13, 13, 13, 14, 70});
+                f, Messages.drilldownHeadings(p), new int[] {14, 40, 14, 14, 14, 14, 14, 17, 70});
         ReportSpec.Namndsavvikelser n = spec.namndsavvikelser();
         CellStyle num = styles.amount(ReportStyles.MNKR_DETAIL, false);
         CellStyle dev = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, false);
@@ -118,7 +121,7 @@ public final class ReportWorkbook {
                         u.yearBudget(), u.forecast(), u.forecastDeviation());
                 for (int c = 0; c < cols.length; c++) {
                     w.formula(r, 2 + c, values.get(c), mnkr(underlag.sumifs(Optional.of(u.unit()),
-                            n.template().value(), n.line().value(), cols[c])), c == 2 || c == 5 ? dev : num);
+                            sheet(n.template()), n.line().value(), cols[c])), c == 2 || c == 5 ? dev : num);
                 }
                 w.text(r, 8, u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments()), styles.text);
                 r++;
@@ -201,7 +204,7 @@ public final class ReportWorkbook {
                 String column = columns[c];
                 String formula = row.isTotal() ? sumOfRows(row.sum(), c + 1)
                         : mnkr(String.join("+", row.lines().stream().map(l -> underlag.sumifs(Optional.empty(),
-                                row.template().orElseThrow().value(), l.value(), column)).toList()));
+                                sheet(row.template().orElseThrow()), l.value(), column)).toList()));
                 w.formula(r, 1 + c, values.get(c), formula, c == 2 ? dev : num);
             }
             if (row.isTotal()) {
@@ -243,7 +246,7 @@ public final class ReportWorkbook {
                 w.formula(r, 1, line.value(), terms(spec.sum(), 1), num);
                 w.formula(r, 2, line.lastYearBokslut(), terms(spec.sum(), 2), num);
             } else {
-                w.formula(r, 1, line.value(), mnkr(underlag.sumifs(Optional.empty(), b.template().value(), line.line(),
+                w.formula(r, 1, line.value(), mnkr(underlag.sumifs(Optional.empty(), sheet(b.template()), line.line(),
                         b.column().value())), num);
                 w.value(r, 2, line.lastYearBokslut(), num);
             }
@@ -307,9 +310,9 @@ public final class ReportWorkbook {
         CellStyle dev = styles.amount("+#,##0.000;\"−\"#,##0.000;0", false);
         int r = SheetWriter.FIRST_ROW;
         String internalOutcome = mnkr(String.join("+", rr.internalLines().stream().map(l -> underlag.sumifs(
-                Optional.empty(), rr.internalTemplate().value(), l.value(), rr.outcome().value())).toList()));
+                Optional.empty(), sheet(rr.internalTemplate()), l.value(), rr.outcome().value())).toList()));
         String internalDeviation = mnkr(String.join("+", rr.internalLines().stream().map(l -> underlag.sumifs(
-                Optional.empty(), rr.internalTemplate().value(), l.value(), rr.deviation().value())).toList()));
+                Optional.empty(), sheet(rr.internalTemplate()), l.value(), rr.deviation().value())).toList()));
         for (Figures.Check c : f.kontroller()) {
             w.text(r, 0, c.label(), styles.label);
             String formula = switch (c.code()) {
@@ -342,6 +345,10 @@ public final class ReportWorkbook {
     }
 
     // --- helpers ---
+
+    private String sheet(se.tertial.spec.TemplateId template) {
+        return catalog.current(template).sheet();
+    }
 
     private static String mnkr(String tkrFormula) {
         return "(" + tkrFormula + ")/1000";

@@ -1,12 +1,14 @@
 package se.tertial.report;
 
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import se.tertial.money.Amount;
 import se.tertial.spec.FactKey;
 import se.tertial.spec.Messages;
@@ -29,10 +31,10 @@ final class UnderlagSheet {
     static final String NAME = "Underlag";
     static final String TABLE = "Underlagstabell";
     static final int COL_UNIT = 0;
-    static final int COL_TEMPLATE = 3;
-    static final int COL_LINE = 5;
-    static final int COL_COLUMN = 6;
-    static final int COL_AMOUNT = 7;
+    static final int COL_SHEET = 3;
+    static final int COL_LINE = 4;
+    static final int COL_COLUMN = 5;
+    static final int COL_AMOUNT = 6;
 
     private final int lastRow;
 
@@ -40,12 +42,15 @@ final class UnderlagSheet {
         this.lastRow = lastRow;
     }
 
-    static UnderlagSheet write(XSSFWorkbook wb, ReportStyles styles, SpecCatalog catalog, Figures f,
+    static UnderlagSheet write(SXSSFWorkbook wb, ReportStyles styles, SpecCatalog catalog, Figures f,
                                Map<UnitCode, UnitFacts> current) {
-        XSSFSheet sheet = wb.createSheet(NAME);
+        SXSSFSheet sheet = wb.createSheet(NAME);
         SheetWriter w = new SheetWriter(sheet, styles, Messages.underlagTitle(f.period()), f, Messages.UNDERLAG_HEADINGS,
-                new int[] {14, 8, 24, 13, 13, 17, 15, 16, 11, 9, 17});
+                new int[] {14, 8, 24, 13, 17, 15, 16, 11, 9, 17});
         Organisation org = catalog.organisation();
+        Map<FactKey, Integer> order = new java.util.HashMap<>();
+        Comparator<FactKey> byTemplateLineColumn = Comparator.comparing((FactKey k) -> k.template().value())
+                .thenComparing(k -> order.computeIfAbsent(k, x -> order(catalog, x)));
         int r = SheetWriter.FIRST_ROW;
         for (Unit unit : org.units()) {
             UnitFacts facts = current.get(unit.code());
@@ -53,36 +58,49 @@ final class UnderlagSheet {
                 continue;
             }
             List<Map.Entry<FactKey, Amount>> sorted = facts.facts().entrySet().stream()
-                    .sorted(Comparator.comparing((Map.Entry<FactKey, Amount> e) -> e.getKey().template().value())
-                            .thenComparing(e -> order(catalog, e.getKey()))).toList();
+                    .sorted(Map.Entry.comparingByKey(byTemplateLineColumn)).toList();
+            double uploaded = DateUtil.getExcelDate(
+                    facts.uploadedAt().atZone(ZoneId.of("Europe/Stockholm")).toLocalDateTime());
             for (Map.Entry<FactKey, Amount> e : sorted) {
+                // Every cell gets an explicit style: without one, POI looks up the column's style cell by cell.
                 Row row = w.row(r++);
-                row.createCell(0).setCellValue(unit.code().value());
-                row.createCell(1).setCellValue(unit.namnd().value());
-                row.createCell(2).setCellValue(unit.group().orElse(""));
-                row.createCell(3).setCellValue(e.getKey().template().value());
-                row.createCell(4).setCellValue(catalog.current(e.getKey().template()).sheet());
-                row.createCell(5).setCellValue(e.getKey().line().value());
-                row.createCell(6).setCellValue(e.getKey().column().value());
-                var amount = row.createCell(7);
-                amount.setCellValue(e.getValue().toSpreadsheet());
-                amount.setCellStyle(styles.tkr);
-                row.createCell(8).setCellValue(facts.submissionId());
-                row.createCell(9).setCellValue(facts.version());
-                var at = row.createCell(10);
-                at.setCellValue(facts.uploadedAt().atZone(ZoneId.of("Europe/Stockholm")).toLocalDateTime());
-                at.setCellStyle(styles.date);
+                text(row, 0, unit.code().value(), styles);
+                text(row, 1, unit.namnd().value(), styles);
+                text(row, 2, unit.group().orElse(""), styles);
+                text(row, 3, catalog.current(e.getKey().template()).sheet(), styles);
+                text(row, 4, e.getKey().line().value(), styles);
+                text(row, 5, e.getKey().column().value(), styles);
+                number(row, 6, e.getValue().toSpreadsheet(), styles.tkr);
+                number(row, 7, facts.submissionId(), styles.label);
+                number(row, 8, facts.version(), styles.label);
+                number(row, 9, uploaded, styles.date);
             }
         }
         if (r > SheetWriter.FIRST_ROW) {
-            XSSFTable table = sheet.createTable(new AreaReference(new CellReference(SheetWriter.HEADING_ROW, 0),
+            // The rows are streamed; the table is defined on the sheet's XSSF part, with its column names given.
+            XSSFSheet part = wb.getXSSFWorkbook().getSheet(NAME);
+            XSSFTable table = part.createTable(new AreaReference(new CellReference(SheetWriter.HEADING_ROW, 0),
                     new CellReference(r - 1, Messages.UNDERLAG_HEADINGS.size() - 1), SpreadsheetVersion.EXCEL2007));
             table.setName(TABLE);
             table.setDisplayName(TABLE);
             table.setStyleName("TableStyleMedium2");
-            table.updateHeaders();
+            for (int i = 0; i < Messages.UNDERLAG_HEADINGS.size(); i++) {
+                table.getColumns().get(i).setName(Messages.UNDERLAG_HEADINGS.get(i));
+            }
         }
         return new UnderlagSheet(r - 1);
+    }
+
+    private static void text(Row row, int col, String value, ReportStyles styles) {
+        var c = row.createCell(col);
+        c.setCellValue(value);
+        c.setCellStyle(styles.label);
+    }
+
+    private static void number(Row row, int col, double value, org.apache.poi.ss.usermodel.CellStyle style) {
+        var c = row.createCell(col);
+        c.setCellValue(value);
+        c.setCellStyle(style);
     }
 
     private static int order(SpecCatalog catalog, FactKey key) {
@@ -96,11 +114,11 @@ final class UnderlagSheet {
         return lastRow < SheetWriter.FIRST_ROW;
     }
 
-    /** SUMIFS over the amounts (tkr) of a template line and column, optionally for one unit. */
-    String sumifs(Optional<String> unit, String template, String line, String column) {
+    /** SUMIFS over the amounts (tkr) of a data sheet's line and column, optionally for one unit. */
+    String sumifs(Optional<String> unit, String sheet, String line, String column) {
         StringBuilder f = new StringBuilder("SUMIFS(").append(range(COL_AMOUNT));
         unit.ifPresent(u -> f.append(',').append(range(COL_UNIT)).append(",\"").append(u).append('"'));
-        f.append(',').append(range(COL_TEMPLATE)).append(",\"").append(template).append('"');
+        f.append(',').append(range(COL_SHEET)).append(",\"").append(sheet).append('"');
         f.append(',').append(range(COL_LINE)).append(",\"").append(line).append('"');
         f.append(',').append(range(COL_COLUMN)).append(",\"").append(column).append('"');
         return f.append(')').toString();

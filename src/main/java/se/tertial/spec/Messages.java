@@ -521,7 +521,7 @@ public final class Messages {
     public static final String CHECK_INCOMPLETE = "Ofullständigt";
     public static final String CHECK_UNAVAILABLE = "Kan inte kontrolleras (uppgifter saknas)";
     public static final List<String> KONTROLLER_HEADINGS = List.of("Kontroll", "Differens (mnkr)", "Status");
-    public static final List<String> UNDERLAG_HEADINGS = List.of("Enhet", "Nämnd", "Grupp", "Mall", "Blad", "Rad",
+    public static final List<String> UNDERLAG_HEADINGS = List.of("Enhet", "Nämnd", "Grupp", "Blad", "Rad",
             "Kolumn", "Belopp (tkr)", "Inlämning", "Version", "Uppladdad");
 
     public static String reportMissing(List<String> units) {

@@ -146,7 +146,7 @@ class ReportWorkbookTest {
             XSSFTable t = tables.get(0);
             assertEquals("Underlagstabell", t.getName());
             assertEquals(facts, t.getEndRowIndex() - t.getStartRowIndex(), "a header and a row per current fact");
-            assertEquals(List.of("Enhet", "Nämnd", "Grupp", "Mall", "Blad", "Rad", "Kolumn", "Belopp (tkr)",
+            assertEquals(List.of("Enhet", "Nämnd", "Grupp", "Blad", "Rad", "Kolumn", "Belopp (tkr)",
                     "Inlämning", "Version", "Uppladdad"), t.getColumns().stream().map(c -> c.getName()).toList());
         }
     }

@@ -1,0 +1,133 @@
+package se.tertial.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.tertial.money.Amount;
+import se.tertial.report.Consolidation;
+import se.tertial.report.ConsolidationInput;
+import se.tertial.report.Figures;
+import se.tertial.report.ReportWorkbook;
+import se.tertial.report.UnitFacts;
+import se.tertial.spec.ColumnSpec;
+import se.tertial.spec.FactKey;
+import se.tertial.spec.LineSpec;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.SpecCatalog;
+import se.tertial.spec.SpecLoader;
+import se.tertial.spec.TemplateSpec;
+import se.tertial.spec.Unit;
+import se.tertial.spec.UnitCode;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Consolidation speed: the shipped 20-unit region and a synthetic region of 500 units, every unit with a full set
+ * of facts; the time to compute the figures and to write the workbook (median, warm).
+ */
+final class ReportBench {
+    private final Path templates;
+    private final PrintWriter out;
+    private final int warmup;
+    private final int runs;
+
+    ReportBench(Path templates, PrintWriter out, int warmup, int runs) {
+        this.templates = templates;
+        this.out = out;
+        this.warmup = warmup;
+        this.runs = runs;
+    }
+
+    void run() throws IOException {
+        measure("20 units (example region)", SpecLoader.load(templates));
+        Path big = Files.createTempDirectory("tertial-bench-org");
+        try {
+            measure("500 units (synthetic)", SpecLoader.load(syntheticRegion(big, 500)));
+        } finally {
+            try (Stream<Path> files = Files.walk(big)) {
+                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private void measure(String name, SpecCatalog catalog) {
+        PeriodCode period = PeriodCode.parse("2022-T2");
+        Map<UnitCode, UnitFacts> current = facts(catalog, 1);
+        ConsolidationInput in = new ConsolidationInput(catalog, period, current, facts(catalog, 2), facts(catalog, 3),
+                Set.of());
+        long factCount = current.values().stream().mapToLong(u -> u.facts().size()).sum();
+        List<Double> compute = new ArrayList<>();
+        List<Double> write = new ArrayList<>();
+        int bytes = 0;
+        for (int i = 0; i < warmup + runs; i++) {
+            long t0 = System.nanoTime();
+            Figures f = Consolidation.compute(in);
+            long t1 = System.nanoTime();
+            bytes = ReportWorkbook.write(catalog, f, current).length;
+            long t2 = System.nanoTime();
+            if (i >= warmup) {
+                compute.add((t1 - t0) / 1e6);
+                write.add((t2 - t1) / 1e6);
+            }
+        }
+        Collections.sort(compute);
+        Collections.sort(write);
+        out.printf("report %-26s %,7d facts: compute median %7.1f ms, workbook median %7.1f ms (%,d bytes)%n", name,
+                factCount, compute.get(compute.size() / 2), write.get(write.size() / 2), bytes);
+        out.flush();
+    }
+
+    /** Every unit with every numeric cell of its templates filled, deterministic per seed. */
+    private static Map<UnitCode, UnitFacts> facts(SpecCatalog catalog, long seed) {
+        Random random = new Random(seed);
+        Map<UnitCode, UnitFacts> result = new HashMap<>();
+        for (Unit u : catalog.organisation().units()) {
+            Map<FactKey, Amount> facts = new HashMap<>();
+            for (TemplateSpec spec : catalog.currentFor(u)) {
+                for (LineSpec line : spec.lines()) {
+                    for (ColumnSpec col : spec.columns()) {
+                        if (col.kind().isNumeric()) {
+                            facts.put(new FactKey(spec.id(), line.code(), col.code()),
+                                    Amount.ofKronor(random.nextInt(2_000_000_000) - 1_000_000_000L));
+                        }
+                    }
+                }
+            }
+            result.put(u.code(), new UnitFacts(u.code(), seed, 1, java.time.Instant.EPOCH, facts, Map.of()));
+        }
+        return result;
+    }
+
+    /** The shipped specs with an organisation of {@code n} units spread over the shipped nämnder and groups. */
+    private Path syntheticRegion(Path dir, int n) throws IOException {
+        try (Stream<Path> files = Files.list(templates)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode org = (ObjectNode) json.readTree(dir.resolve("organisation.json").toFile());
+        ArrayNode shipped = (ArrayNode) org.get("units");
+        ArrayNode units = json.createArrayNode();
+        for (int i = 0; i < n; i++) {
+            ObjectNode model = (ObjectNode) shipped.get(i % shipped.size()).deepCopy();
+            model.put("code", model.get("code").asText() + "-" + i);
+            model.put("name", model.get("name").asText() + " " + i);
+            units.add(model);
+        }
+        org.set("units", units);
+        json.writeValue(dir.resolve("organisation.json").toFile(), org);
+        return dir;
+    }
+}
