@@ -557,8 +557,13 @@ public final class Messages {
         return code + " " + name + ": avvikelser per enhet (mnkr), " + reportPeriod(p);
     }
 
+    /** "Utfall Tertial 2:2022", or "Utfall 2022" at year end. */
+    public static String outcomeHeading(PeriodCode p) {
+        return p.isYearEnd() ? "Utfall " + p.year() : "Utfall " + reportPeriod(p);
+    }
+
     public static List<String> drilldownHeadings(PeriodCode p) {
-        return List.of("Enhet", "Namn", "Utfall " + reportPeriod(p), "Periodbudget", "Avvikelse", "Årsbudget "
+        return List.of("Enhet", "Namn", outcomeHeading(p), "Periodbudget", "Avvikelse", "Årsbudget "
                 + p.year(), "Prognos " + p.year(), "Prognosavvikelse", "Analys / kommentarer");
     }
 
@@ -575,8 +580,9 @@ public final class Messages {
     }
 
     public static List<String> rrHeadings(PeriodCode p) {
-        return List.of("", "Utfall " + reportPeriod(p), "Prognos " + p.year(), "Avvikelse mot årsbudget",
-                "Utfall " + reportPeriod(p.samePeriodLastYear()), "Bokslut " + (p.year() - 1));
+        return List.of("", outcomeHeading(p), p.isYearEnd() ? "Prognos " + p.year() + " (= utfall)"
+                : "Prognos " + p.year(), "Avvikelse mot årsbudget", outcomeHeading(p.samePeriodLastYear()),
+                "Bokslut " + (p.year() - 1));
     }
 
     public static String brTitle(PeriodCode p) {

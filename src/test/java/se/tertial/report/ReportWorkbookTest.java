@@ -180,6 +180,22 @@ class ReportWorkbookTest {
                 .orElseThrow().difference().isEmpty(), "last year's bokslut is stored, so opening equity is checked");
     }
 
+    @Test
+    void atYearEndTheForecastIsTheOutcome() throws Exception {
+        Figures t3 = server.app().reports().report("2021-T3").figures();
+        assertEquals(List.of(), t3.missing());
+        for (Figures.RrLine line : t3.resultatrakning()) {
+            assertEquals(line.outcome(), line.forecast(), line.code());
+        }
+        try (Workbook wb = Sheets.open(server.app().reports().workbook("2021-T3").bytes())) {
+            Row h = wb.getSheet("Resultaträkning").getRow(4);
+            assertEquals("Utfall 2021", h.getCell(1).getStringCellValue());
+            assertEquals("Prognos 2021 (= utfall)", h.getCell(2).getStringCellValue());
+            assertEquals("Utfall 2020", h.getCell(4).getStringCellValue());
+            assertEquals("Nämndsavvikelser (mnkr), Bokslut 2021", wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
+        }
+    }
+
     /** The figures, found by their labels, in the cells (values as the given reader sees them). */
     private static void assertFiguresInCells(Workbook wb, java.util.function.ToDoubleFunction<Cell> read) {
         List<String> checked = new ArrayList<>();
