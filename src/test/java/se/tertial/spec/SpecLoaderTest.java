@@ -129,6 +129,15 @@ class SpecLoaderTest {
     }
 
     @Test
+    void rejectsAReportSpecNamingAnUnknownLine() {
+        assertProblem("report.json", root -> ((ObjectNode) root.with("resultatrakning").withArray("rows").get(0))
+                        .withArray("lines").add("INT_SAKNAS"),
+                "workbook-templates/report.json: resultatrakning.rows.VERK_INT.lines: hänvisar till rad \"INT_SAKNAS\"");
+        assertProblem("report.json", root -> root.with("balansrakning").put("assets", "SUM_TILLGANGAR"),
+                "workbook-templates/report.json: balansrakning.assets: hänvisar till rad \"SUM_TILLGANGAR\"");
+    }
+
+    @Test
     void rejectsFileNamedForAnotherVersion() throws IOException {
         Path dir = TestSpecs.copyTo(tmp);
         Files.move(dir.resolve("balans.v1.json"), dir.resolve("balans.v2.json"));
@@ -165,7 +174,7 @@ class SpecLoaderTest {
     }
 
     private void assertProblem(String file, Consumer<ObjectNode> change, String expected) {
-        Path dir = TestSpecs.copyTo(tmp);
+        Path dir = TestSpecs.copyTo(tmp.resolve(Long.toString(System.nanoTime())));
         TestSpecs.edit(dir, file, change);
         SpecException e = assertThrows(SpecException.class, () -> SpecLoader.load(dir));
         assertContains(e, expected);
