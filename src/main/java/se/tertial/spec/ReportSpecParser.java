@@ -103,7 +103,10 @@ final class ReportSpecParser {
                 TemplateSpec t = template(where + ".template", row.template());
                 List<LineCode> lines = new ArrayList<>();
                 for (String l : row.lines() == null ? List.<String>of() : row.lines()) {
-                    lines.add(line(t, where + ".lines", l));
+                    LineCode code = line(t, where + ".lines", l);
+                    if (code != null) {
+                        lines.add(code);
+                    }
                 }
                 if (lines.isEmpty()) {
                     problems.add(FILE, where, Messages.specMissing("lines"));
@@ -113,7 +116,7 @@ final class ReportSpecParser {
         }
         TemplateSpec it = template("resultatrakning.internalTrade.template", r.internalTrade().template());
         List<LineCode> internal = r.internalTrade().lines().stream()
-                .map(l -> line(it, "resultatrakning.internalTrade.lines", l)).toList();
+                .map(l -> line(it, "resultatrakning.internalTrade.lines", l)).filter(java.util.Objects::nonNull).toList();
         Resultatrakning rr = new Resultatrakning(col(nt, "resultatrakning.outcome", r.outcome()),
                 col(nt, "resultatrakning.forecast", r.forecast()), col(nt, "resultatrakning.deviation", r.deviation()),
                 rows, id(it, r.internalTrade().template()), internal, r.netCostRow());
