@@ -61,8 +61,8 @@ public final class UploadService {
     }
 
     public Result upload(User user, ReceivedFile file) {
-        IngestResult result = Ingest.run(file.file(), new StoreIngestContext(catalog, periods, submissions, budgets,
-                user));
+        IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(),
+                new StoreIngestContext(catalog, periods, submissions, budgets, user));
         Optional<Identity> id = result.identity();
         NewUpload upload = new NewUpload("submission", user.name(), clock.instant(), file.fileName(), file.bytes(),
                 file.sha256(), id.map(i -> i.unit().value()).orElse(null),

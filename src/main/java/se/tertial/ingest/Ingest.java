@@ -32,14 +32,19 @@ public final class Ingest {
     private Ingest() {}
 
     public static IngestResult run(Path file, IngestContext ctx) {
+        return run(file, "", ctx);
+    }
+
+    /** @param fileName the name the file was uploaded with: only legacy layouts may take unit and period from it */
+    public static IngestResult run(Path file, String fileName, IngestContext ctx) {
         try (OpenedWorkbook wb = WorkbookReader.open(file)) {
-            return run(wb, ctx);
+            return run(wb, fileName, ctx);
         } catch (UnreadableWorkbookException e) {
             return rejected(Optional.empty(), List.of(Finding.error(rule(e.reason()), e.getMessage())));
         }
     }
 
-    static IngestResult run(OpenedWorkbook wb, IngestContext ctx) {
+    static IngestResult run(OpenedWorkbook wb, String fileName, IngestContext ctx) {
         Optional<Map<String, String>> raw = wb.metadata();
         Metadata meta;
         try {
@@ -48,6 +53,9 @@ public final class Ingest {
             meta = null;
         }
         if (meta == null) {
+            if (raw.isEmpty() && !ctx.catalog().legacyMappings().isEmpty()) {
+                return legacy(wb, fileName, ctx);
+            }
             return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, Messages.NOT_TERTIAL)));
         }
         List<Finding> findings = new ArrayList<>();
@@ -57,22 +65,69 @@ public final class Ingest {
                     Finding.error(Rules.UNKNOWN_TEMPLATE_VERSION, Messages.unknownTemplateVersion(ref.id().value(),
                             ref.version()))));
         }
-        Identity identity = new Identity(meta.unit(), meta.period(), specs);
-        if (ctx.catalog().organisation().unit(meta.unit()).isEmpty()) {
-            findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.unknownUnit(meta.unit().value())));
-        } else if (!ctx.mayUpload(meta.unit())) {
-            findings.add(Finding.error(Rules.UNIT_NOT_ALLOWED, Messages.unitNotAllowed(meta.unit().value())));
-        }
-        Optional<Boolean> locked = ctx.periodLocked(meta.period());
-        if (locked.isEmpty()) {
-            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, Messages.unknownPeriod(meta.period().toString())));
-        } else if (locked.get()) {
-            findings.add(Finding.error(Rules.PERIOD_LOCKED, Messages.periodLocked(meta.period().toString())));
-        }
+        Identity identity = new Identity(meta.unit(), meta.period(), specs, Identity.templates(specs));
+        admission(identity, ctx, findings);
         if (!findings.isEmpty()) {
             return rejected(Optional.of(identity), findings);
         }
         return readSheets(wb, identity, meta, ctx);
+    }
+
+    /** Who may upload, for which unit and period: the same for templates and legacy layouts. */
+    private static void admission(Identity identity, IngestContext ctx, List<Finding> findings) {
+        if (ctx.catalog().organisation().unit(identity.unit()).isEmpty()) {
+            findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.unknownUnit(identity.unit().value())));
+        } else if (!ctx.mayUpload(identity.unit())) {
+            findings.add(Finding.error(Rules.UNIT_NOT_ALLOWED, Messages.unitNotAllowed(identity.unit().value())));
+        }
+        Optional<Boolean> locked = ctx.periodLocked(identity.period());
+        if (locked.isEmpty()) {
+            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, Messages.unknownPeriod(identity.period().toString())));
+        } else if (locked.get()) {
+            findings.add(Finding.error(Rules.PERIOD_LOCKED, Messages.periodLocked(identity.period().toString())));
+        }
+    }
+
+    /** A workbook tertial did not generate: read by the one legacy mapping that fits it. */
+    private static IngestResult legacy(OpenedWorkbook wb, String fileName, IngestContext ctx) {
+        List<LegacyReader.Match> matches = LegacyReader.match(wb, fileName, ctx.catalog());
+        if (matches.isEmpty()) {
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, Messages.NO_MAPPING)));
+        }
+        if (matches.size() > 1) {
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.LEGACY_AMBIGUOUS, Messages.legacyAmbiguous(
+                    matches.stream().map(m -> m.mapping().name()).toList()))));
+        }
+        LegacyReader.Match match = matches.get(0);
+        Optional<UnitCode> unit = LegacyReader.unit(match, ctx.catalog());
+        Optional<PeriodCode> period = LegacyReader.period(match);
+        List<Finding> findings = new ArrayList<>();
+        if (unit.isEmpty()) {
+            findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.legacyUnknownUnit(match.unitText())));
+        }
+        if (period.isEmpty()) {
+            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, Messages.legacyUnknownPeriod(match.periodText())));
+        }
+        if (!findings.isEmpty()) {
+            return rejected(Optional.empty(), findings);
+        }
+        TemplateSpec spec = ctx.catalog().current(match.mapping().template());
+        Identity identity = new Identity(unit.get(), period.get(), List.of(spec),
+                "mappning " + match.mapping().name());
+        admission(identity, ctx, findings);
+        if (!findings.isEmpty()) {
+            return rejected(Optional.of(identity), findings);
+        }
+        Map<se.tertial.spec.LineCode, Map<se.tertial.spec.ColumnCode, Amount>> entered =
+                LegacyReader.read(match, spec, findings);
+        SheetValues v = new SheetValues(spec, period.get(), entered, Map.of());
+        // Hand-made workbooks have no comment column, budget cells or balance sheet: those rules do not apply.
+        findings.addAll(SignRule.check(v));
+        findings.addAll(TenfoldRule.check(v, ctx.currentFacts(unit.get(), period.get().samePeriodLastYear())));
+        if (findings.stream().anyMatch(Finding::isError)) {
+            return rejected(Optional.of(identity), findings);
+        }
+        return new IngestResult(Optional.of(identity), findings, v.facts(), Map.of(spec.id(), Map.of()));
     }
 
     private static IngestResult readSheets(OpenedWorkbook wb, Identity identity, Metadata meta, IngestContext ctx) {

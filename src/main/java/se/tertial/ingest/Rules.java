@@ -24,6 +24,9 @@ public final class Rules {
     public static final String BUDGET_MISMATCH = "budget_mismatch";
     public static final String SIGN = "sign";
     public static final String TENFOLD = "tenfold_change";
+    public static final String LEGACY_UNKNOWN_ROW = "legacy_unknown_row";
+    public static final String LEGACY_TOTAL = "legacy_total_mismatch";
+    public static final String LEGACY_AMBIGUOUS = "legacy_ambiguous";
 
     private Rules() {}
 }

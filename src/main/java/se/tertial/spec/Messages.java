@@ -512,6 +512,39 @@ public final class Messages {
         return "varav " + group;
     }
 
+    public static final String LEGACY_LOCATOR = "ange antingen \"cell\" (med \"pattern\") eller \"fileName\"";
+
+    public static String legacyUnknownRow(String label, String mapping) {
+        return "Raden \"" + label + "\" har belopp men finns inte i mappningen " + mapping + ". Lägg till etiketten i "
+                + "workbook-templates/legacy/" + mapping + ".json eller ta bort raden.";
+    }
+
+    public static String legacyTotalMismatch(BigDecimal total, BigDecimal sum, List<String> textCells) {
+        return "Summaraden visar " + grouped(total) + " men raderna summerar till " + grouped(sum) + "."
+                + (textCells.isEmpty() ? " Kontrollera summan." : " Tal lagrade som text, som Excels egen summa "
+                + "hoppar över: " + String.join(", ", textCells) + ".");
+    }
+
+    public static String legacyAmbiguous(List<String> mappings) {
+        return "Filen passar flera äldre format (" + String.join(", ", mappings) + "); gör mappningarna mer precisa.";
+    }
+
+    public static final String NO_MAPPING = "Filen är varken en tertial-mall (det dolda bladet _tertial saknas) eller "
+            + "i något känt äldre format (workbook-templates/legacy). Ladda ner mallen för din enhet från tertial, "
+            + "eller beskriv formatet i en mappning.";
+
+    public static String legacyUnknownUnit(String text) {
+        return "Enheten \"" + text + "\" finns inte i organisationen (varken som kod eller namn).";
+    }
+
+    public static String legacyUnknownPeriod(String text) {
+        return "Perioden \"" + text.replace('\u0000', ' ') + "\" kan inte tolkas som en tertial.";
+    }
+
+    public static String legacyBadPattern(String regex, String detail) {
+        return "ogiltigt mönster \"" + regex + "\": " + detail;
+    }
+
     public static final String NYCKELTAL_NOTE = "Kvoter som bråk (0,25 = 25 %), belopp i tkr.";
     public static final String REPORT_COMPLETE = "Alla enheter har lämnat underlag.";
     public static final String UNIT_MISSING = "Underlag saknas";

@@ -17,15 +17,24 @@ public final class SpecCatalog {
 
     private final ReportSpec report;
 
-    SpecCatalog(Organisation organisation, Collection<TemplateSpec> specs, ReportSpec report) {
+    private final List<LegacyMapping> legacy;
+
+    SpecCatalog(Organisation organisation, Collection<TemplateSpec> specs, ReportSpec report,
+                List<LegacyMapping> legacy) {
         this.organisation = organisation;
         this.report = report;
+        this.legacy = List.copyOf(legacy);
         Map<TemplateId, NavigableMap<Integer, TemplateSpec>> byId = new TreeMap<>();
         for (TemplateSpec s : specs) {
             byId.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(s.version(), s);
         }
         byId.replaceAll((k, v) -> java.util.Collections.unmodifiableNavigableMap(v));
         this.templates = java.util.Collections.unmodifiableMap(byId);
+    }
+
+    /** How to read the hand-made workbooks of before tertial. */
+    public List<LegacyMapping> legacyMappings() {
+        return legacy;
     }
 
     /** What the consolidated report adds up. */

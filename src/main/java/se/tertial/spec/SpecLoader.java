@@ -67,8 +67,9 @@ public final class SpecLoader {
         templates.forEach(t -> latest.merge(t.id(), t, (a, b) -> a.version() >= b.version() ? a : b));
         Optional<ReportSpec> report = ReportSpecParser.parse(json, dir.resolve(ReportSpecParser.FILE), latest,
                 problems);
+        List<LegacyMapping> legacy = LegacyMappingParser.parse(json, dir, latest, problems);
         problems.throwIfAny();
-        return new SpecCatalog(organisation, templates, report.orElseThrow());
+        return new SpecCatalog(organisation, templates, report.orElseThrow(), legacy);
     }
 
     private TemplateSpec checkFileName(String name, Matcher m, TemplateSpec spec) {

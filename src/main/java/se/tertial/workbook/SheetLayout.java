@@ -79,6 +79,12 @@ public final class SheetLayout {
         return address(row(line), col(column));
     }
 
+    /** "B3" → {2, 1} (0-based row and column). */
+    public static int[] parseAddress(String a1) {
+        CellReference ref = new CellReference(a1);
+        return new int[] {ref.getRow(), ref.getCol()};
+    }
+
     public static String address(int row, int col) {
         return CellReference.convertNumToColString(col) + (row + 1);
     }

@@ -27,7 +27,7 @@ public final class TestSpecs {
         return catalog;
     }
 
-    /** Copies the shipped specs (top-level JSON files) into {@code target/workbook-templates}. */
+    /** Copies the shipped specs (top-level JSON files, not the legacy mappings) into {@code parent/workbook-templates}. */
     public static Path copyTo(Path parent) {
         Path target = parent.resolve("workbook-templates");
         try {

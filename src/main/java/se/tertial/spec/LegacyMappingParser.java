@@ -1,0 +1,194 @@
+package se.tertial.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+import se.tertial.spec.SpecLoader.Problems;
+
+/** Reads and checks {@code legacy/*.json}: patterns compile, lines and columns exist in the named template. */
+final class LegacyMappingParser {
+    static final String DIR = "legacy";
+
+    record File(@JsonProperty(required = true) String name, String description,
+                @JsonProperty(required = true) String template, @JsonProperty(required = true) String sheet,
+                @JsonProperty(required = true) LocatorEntry unit, @JsonProperty(required = true) LocatorEntry period,
+                String labelColumn, @JsonProperty(required = true) List<HeadingEntry> headings,
+                @JsonProperty(required = true) String scale, @JsonProperty(required = true) String sign,
+                @JsonProperty(required = true) List<LineEntry> lines, List<String> totals) {}
+
+    record LocatorEntry(String cell, String fileName, String pattern, @JsonProperty(required = true) String by) {}
+
+    record HeadingEntry(@JsonProperty(required = true) String pattern, String column, Boolean optional,
+                        Boolean ignore) {}
+
+    record LineEntry(@JsonProperty(required = true) List<String> labels, @JsonProperty(required = true) String line) {}
+
+    private LegacyMappingParser() {}
+
+    static List<LegacyMapping> parse(ObjectMapper json, Path dir, Map<TemplateId, TemplateSpec> latest,
+                                     Problems problems) {
+        Path legacy = dir.resolve(DIR);
+        List<LegacyMapping> result = new ArrayList<>();
+        if (!Files.isDirectory(legacy)) {
+            return result;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(legacy)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(DIR, "", Messages.specFileUnreadable(e.getMessage()));
+            return result;
+        }
+        Set<String> names = new HashSet<>();
+        for (Path f : files) {
+            String file = DIR + "/" + f.getFileName();
+            try {
+                File dto = json.readValue(Files.readAllBytes(f), File.class);
+                if (!names.add(dto.name())) {
+                    problems.add(file, "name", Messages.specDuplicate("mappning", dto.name()));
+                }
+                build(file, dto, latest, problems).ifPresent(result::add);
+            } catch (JsonProcessingException e) {
+                problems.add(file, "", SpecLoader.describe(e));
+            } catch (IOException e) {
+                problems.add(file, "", Messages.specFileUnreadable(e.getMessage()));
+            }
+        }
+        return result;
+    }
+
+    private static Optional<LegacyMapping> build(String file, File d, Map<TemplateId, TemplateSpec> latest,
+                                                 Problems problems) {
+        int before = problems.count();
+        TemplateSpec t = latest.entrySet().stream().filter(e -> e.getKey().value().equals(d.template()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (t == null) {
+            problems.add(file, "template", Messages.specUnknownReference("mall", d.template()));
+            return Optional.empty();
+        }
+        LegacyMapping.Locator unit = locator(file, "unit", d.unit(), problems);
+        LegacyMapping.Locator period = locator(file, "period", d.period(), problems);
+        List<LegacyMapping.Heading> headings = new ArrayList<>();
+        for (HeadingEntry h : d.headings()) {
+            Pattern p = pattern(file, "headings." + h.pattern(), h.pattern(), problems);
+            Optional<ColumnCode> col = Optional.empty();
+            if (!Boolean.TRUE.equals(h.ignore())) {
+                if (h.column() == null || t.column(safeColumn(h.column())).filter(c -> c.kind().isNumeric()
+                        && c.kind() != ColumnKind.FORMULA).isEmpty()) {
+                    problems.add(file, "headings." + h.pattern() + ".column",
+                            Messages.specUnknownReference("kolumn", h.column()));
+                } else {
+                    col = Optional.of(ColumnCode.of(h.column()));
+                }
+            }
+            headings.add(new LegacyMapping.Heading(p, col, Boolean.TRUE.equals(h.optional())));
+        }
+        List<LegacyMapping.Alias> lines = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        for (LineEntry l : d.lines()) {
+            if (t.line(safeLine(l.line())).filter(x -> x.kind() != LineKind.SUM).isEmpty()) {
+                problems.add(file, "lines." + l.line(), Messages.specUnknownReference("rad", l.line()));
+                continue;
+            }
+            for (String label : l.labels()) {
+                if (!labels.add(LegacyMapping.normalize(label))) {
+                    problems.add(file, "lines." + l.line(), Messages.specDuplicate("etikett", label));
+                }
+            }
+            lines.add(new LegacyMapping.Alias(l.labels(), LineCode.of(l.line())));
+        }
+        LegacyMapping.Scale scale = enumValue(file, "scale", d.scale(), LegacyMapping.Scale.class, problems);
+        if (!d.sign().equals("ledger") && !d.sign().equals("tertial")) {
+            problems.add(file, "sign", Messages.specEnumInvalid(d.sign(), List.of("ledger", "tertial")));
+        }
+        int labelColumn = 0;
+        if (d.labelColumn() != null) {
+            if (!d.labelColumn().matches("[A-Z]{1,2}")) {
+                problems.add(file, "labelColumn", Messages.specEnumInvalid(d.labelColumn(), List.of("A", "B", "…")));
+            } else {
+                labelColumn = org(d.labelColumn());
+            }
+        }
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new LegacyMapping(d.name(), file, d.description() == null ? "" : d.description(), t.id(),
+                d.sheet(), unit, period, labelColumn, headings, scale, d.sign().equals("ledger"), lines,
+                d.totals() == null ? List.of() : d.totals()));
+    }
+
+    /** Column letters to a 0-based index ("A" → 0). */
+    private static int org(String letters) {
+        int n = 0;
+        for (char c : letters.toCharArray()) {
+            n = n * 26 + (c - 'A' + 1);
+        }
+        return n - 1;
+    }
+
+    private static LegacyMapping.Locator locator(String file, String where, LocatorEntry e, Problems problems) {
+        if ((e.cell() == null) == (e.fileName() == null)) {
+            problems.add(file, where, Messages.LEGACY_LOCATOR);
+            return null;
+        }
+        if (e.cell() != null && !e.cell().matches("[A-Z]{1,2}[1-9][0-9]*")) {
+            problems.add(file, where + ".cell", Messages.specEnumInvalid(e.cell(), List.of("A1", "B3", "…")));
+        }
+        String regex = e.fileName() != null ? e.fileName() : e.pattern() == null ? "(.+)" : e.pattern();
+        Pattern p = pattern(file, where, regex, problems);
+        LegacyMapping.By by = enumValue(file, where + ".by", e.by(), LegacyMapping.By.class, problems);
+        return p == null || by == null ? null
+                : new LegacyMapping.Locator(Optional.ofNullable(e.cell()), e.fileName() != null, p, by);
+    }
+
+    private static Pattern pattern(String file, String where, String regex, Problems problems) {
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            problems.add(file, where, Messages.legacyBadPattern(regex, e.getDescription()));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(String file, String where, String value, Class<E> type,
+                                                   Problems problems) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            problems.add(file, where, Messages.specEnumInvalid(value, java.util.Arrays.stream(type.getEnumConstants())
+                    .map(x -> x.name().toLowerCase(Locale.ROOT)).toList()));
+            return null;
+        }
+    }
+
+    private static ColumnCode safeColumn(String c) {
+        try {
+            return ColumnCode.of(c);
+        } catch (IllegalArgumentException e) {
+            return ColumnCode.of("OKAND");
+        }
+    }
+
+    private static LineCode safeLine(String c) {
+        try {
+            return LineCode.of(c);
+        } catch (IllegalArgumentException e) {
+            return LineCode.of("OKAND");
+        }
+    }
+}
