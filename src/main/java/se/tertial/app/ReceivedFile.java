@@ -15,7 +15,13 @@ import java.util.HexFormat;
  * An uploaded file copied to a private temp file (POI opens uploads from a file, never from a stream held in memory
  * twice), with its exact bytes and SHA-256. Delete it with {@link #close()}.
  */
-public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha256) implements AutoCloseable {
+public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha256, boolean temporary)
+        implements AutoCloseable {
+
+    /** A file already on disk (bulk loading a directory): read in place, never deleted. */
+    public static ReceivedFile existing(String fileName, Path file, byte[] bytes) {
+        return new ReceivedFile(fileName, file, bytes, sha256(bytes), false);
+    }
 
     /** Copies at most {@code maxBytes}; more is refused as too large. */
     public static ReceivedFile receive(String fileName, InputStream in, long maxBytes) {
@@ -26,7 +32,7 @@ public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha2
             }
             Path file = Files.createTempFile("tertial-upload-", ".bin");
             Files.write(file, bytes);
-            return new ReceivedFile(fileName, file, bytes, sha256(bytes));
+            return new ReceivedFile(fileName, file, bytes, sha256(bytes), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,6 +48,9 @@ public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha2
 
     @Override
     public void close() {
+        if (!temporary) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -22,9 +22,11 @@ final class StoreIngestContext implements IngestContext {
     private final SubmissionRepository submissions;
     private final BudgetService budgets;
     private final User user;
+    private final UploadService.Options options;
 
     StoreIngestContext(SpecCatalog catalog, PeriodRepository periods, SubmissionRepository submissions,
-                       BudgetService budgets, User user) {
+                       BudgetService budgets, User user, UploadService.Options options) {
+        this.options = options;
         this.catalog = catalog;
         this.periods = periods;
         this.submissions = submissions;
@@ -39,7 +41,18 @@ final class StoreIngestContext implements IngestContext {
 
     @Override
     public Optional<Boolean> periodLocked(PeriodCode period) {
-        return periods.find(period).map(p -> p.state() == PeriodState.LOCKED);
+        Optional<Boolean> locked = periods.find(period).map(p -> p.state() == PeriodState.LOCKED);
+        if (locked.isEmpty() && options.bulk()) {
+            return Optional.of(false); // created when the file is stored
+        }
+        return locked.map(l -> l && !options.allowLocked());
+    }
+
+    /** Bulk loading history: a period no one has created yet is created (open, deadline at its end). */
+    void createMissingPeriod(PeriodCode period, java.time.Instant now) {
+        if (periods.find(period).isEmpty()) {
+            periods.create(period, period.endDate(), now);
+        }
     }
 
     @Override

@@ -52,17 +52,34 @@ public final class UploadService {
         this.clock = clock;
     }
 
+    /**
+     * How an upload is taken. Bulk loading (admin): bytes seen before are skipped, a period that does not exist is
+     * created, and with {@code allowLocked} a locked period takes the file. A dry run validates and stores nothing.
+     */
+    public record Options(boolean bulk, boolean allowLocked, boolean dryRun) {
+        public static final Options UPLOAD = new Options(false, false, false);
+    }
+
     /** What became of an upload. {@code unchanged}: identical to the current version, no new version made. */
     public record Result(long id, UploadOutcome outcome, Optional<String> unit, Optional<String> period,
-                         Optional<Integer> version, List<Finding> errors, List<Finding> warnings) {
+                         Optional<Integer> version, List<Finding> errors, List<Finding> warnings,
+                         Optional<String> source, int facts) {
         public boolean unchanged() {
             return outcome == UploadOutcome.UNCHANGED;
         }
     }
 
     public Result upload(User user, ReceivedFile file) {
-        IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(),
-                new StoreIngestContext(catalog, periods, submissions, budgets, user));
+        return upload(user, file, Options.UPLOAD);
+    }
+
+    public Result upload(User user, ReceivedFile file, Options options) {
+        if (options.bulk() && submissions.hasUpload(file.sha256())) {
+            return new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(), List.of(), Optional.empty(), 0);
+        }
+        StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, user, options);
+        IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx);
         Optional<Identity> id = result.identity();
         NewUpload upload = new NewUpload("submission", user.name(), clock.instant(), file.fileName(), file.bytes(),
                 file.sha256(), id.map(i -> i.unit().value()).orElse(null),
@@ -74,9 +91,18 @@ public final class UploadService {
         };
         Optional<AcceptedVersion> accepted = outcome.isAccepted() ? Optional.of(version(id.orElseThrow(), result))
                 : Optional.empty();
+        Optional<String> source = id.map(Identity::source);
+        if (options.dryRun()) {
+            return new Result(0, outcome, Optional.ofNullable(upload.unit()), Optional.ofNullable(upload.period()),
+                    Optional.empty(), result.errors(), result.warnings(), source, result.facts().size());
+        }
+        if (accepted.isPresent() && options.bulk()) {
+            ctx.createMissingPeriod(accepted.get().period(), clock.instant());
+        }
         SubmissionRepository.Stored stored = submissions.store(upload, outcome, result.findings(), accepted);
         return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
-                Optional.ofNullable(upload.period()), stored.version(), result.errors(), result.warnings());
+                Optional.ofNullable(upload.period()), stored.version(), result.errors(), result.warnings(), source,
+                result.facts().size());
     }
 
     /** Uploads the user may see, newest first; a controller sees the units they are bound to. */

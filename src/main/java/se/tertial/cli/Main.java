@@ -8,7 +8,8 @@ import se.tertial.spec.SpecException;
 /** {@code java -jar tertial.jar <command>}. */
 @Command(name = "tertial", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Tertialrapportering för regioner: mallar, validerad inläsning och sammanställning.",
-        subcommands = {ServeCommand.class, TemplateCommand.class, ReportCommand.class, UserCommand.class,
+        subcommands = {ServeCommand.class, TemplateCommand.class, ReportCommand.class, BulkLoadCommand.class,
+                UserCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -25,7 +25,9 @@ import se.tertial.app.Version;
 import se.tertial.report.Figures;
 import se.tertial.report.ReportJson;
 import se.tertial.spec.Severity;
+import se.tertial.store.User;
 import se.tertial.store.UserRepository;
+import se.tertial.store.UserRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -134,20 +136,31 @@ public final class HttpApi {
         r.post("/api/users", this::createUser, Role.ADMIN);
     }
 
+    /** {@code ?bulk=true&allowLocked=true} (admin, for loading history) and {@code ?dryRun=true}. */
     private void upload(Context ctx) {
+        User user = AccessControl.user(ctx);
+        UploadService.Options options = new UploadService.Options(flag(ctx, "bulk"), flag(ctx, "allowLocked"),
+                flag(ctx, "dryRun"));
+        if ((options.bulk() || options.allowLocked()) && user.role() != UserRole.ADMIN) {
+            throw new TertialException.Forbidden(Messages.BULK_ADMIN_ONLY);
+        }
         try (ReceivedFile file = receive(ctx)) {
-            UploadService.Result result = app.uploads().upload(AccessControl.user(ctx), file);
+            UploadService.Result result = app.uploads().upload(user, file, options);
             ctx.status(switch (result.outcome()) {
-                case ACCEPTED, ACCEPTED_WITH_WARNINGS -> 201;
-                case UNCHANGED -> 200;
+                case ACCEPTED, ACCEPTED_WITH_WARNINGS -> options.dryRun() ? 200 : 201;
+                case UNCHANGED, DUPLICATE -> 200;
                 case FORBIDDEN -> 403;
                 case REJECTED -> 422;
             });
-            if (result.outcome().isAccepted()) {
+            if (result.outcome().isAccepted() && !options.dryRun()) {
                 ctx.header("Location", "/api/submissions/" + result.id());
             }
             ctx.json(JsonViews.upload(result));
         }
+    }
+
+    private static boolean flag(Context ctx, String name) {
+        return "true".equalsIgnoreCase(ctx.queryParam(name));
     }
 
     private void loadBudget(Context ctx) {

@@ -31,7 +31,7 @@ final class JsonViews {
                        String message) {}
 
     record UploadView(long id, String unit, String period, Integer version, String status, boolean unchanged,
-                      List<FindingView> warnings, List<FindingView> errors) {}
+                      String source, int facts, List<FindingView> warnings, List<FindingView> errors) {}
 
     record UploadSummary(long id, String unit, String period, Integer version, boolean current, String status,
                          String uploadedBy, Instant uploadedAt, String fileName, long size, String sha256) {}
@@ -57,7 +57,8 @@ final class JsonViews {
 
     static UploadView upload(se.tertial.app.UploadService.Result r) {
         return new UploadView(r.id(), r.unit().orElse(null), r.period().orElse(null), r.version().orElse(null),
-                r.outcome().dbValue(), r.unchanged(), r.warnings().stream().map(JsonViews::finding).toList(),
+                r.outcome().dbValue(), r.unchanged(), r.source().orElse(null), r.facts(),
+                r.warnings().stream().map(JsonViews::finding).toList(),
                 r.errors().stream().map(JsonViews::finding).toList());
     }
 

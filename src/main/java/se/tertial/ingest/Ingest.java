@@ -16,6 +16,7 @@ import se.tertial.workbook.UnreadableWorkbookException;
 import se.tertial.workbook.WorkbookReader;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,35 @@ public final class Ingest {
             return run(wb, fileName, ctx);
         } catch (UnreadableWorkbookException e) {
             return rejected(Optional.empty(), List.of(Finding.error(rule(e.reason()), e.getMessage())));
+        }
+    }
+
+    /** Whose a file is and when it was saved, without a database: for ordering a bulk load. */
+    public record Identification(Optional<UnitCode> unit, Optional<PeriodCode> period,
+                                 Optional<java.time.Instant> savedAt) {}
+
+    public static Identification identify(Path file, String fileName, se.tertial.spec.SpecCatalog catalog) {
+        try (OpenedWorkbook wb = WorkbookReader.open(file)) {
+            Optional<Metadata> meta;
+            try {
+                meta = wb.metadata().flatMap(Metadata::fromMap);
+            } catch (IllegalArgumentException e) {
+                meta = Optional.empty();
+            }
+            if (meta.isPresent()) {
+                Instant saved = wb.savedAt().orElse(meta.get().generatedAt());
+                return new Identification(Optional.of(meta.get().unit()), Optional.of(meta.get().period()),
+                        Optional.of(saved));
+            }
+            List<LegacyReader.Match> matches = wb.metadata().isEmpty()
+                    ? LegacyReader.match(wb, fileName, catalog) : List.of();
+            if (matches.size() == 1) {
+                return new Identification(LegacyReader.unit(matches.get(0), catalog),
+                        LegacyReader.period(matches.get(0)), wb.savedAt());
+            }
+            return new Identification(Optional.empty(), Optional.empty(), wb.savedAt());
+        } catch (UnreadableWorkbookException e) {
+            return new Identification(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 

@@ -545,6 +545,34 @@ public final class Messages {
         return "ogiltigt mönster \"" + regex + "\": " + detail;
     }
 
+    public static final String BULK_ADMIN_ONLY = "Bara en administratör får läsa in historik (bulk) eller lämna "
+            + "till en låst period.";
+    public static final String BULK_REPORT_SHEET = "Inläsning";
+    public static final List<String> BULK_REPORT_HEADINGS = List.of("Fil", "SHA-256", "Enhet", "Period",
+            "Mall eller mappning", "Resultat", "Antal uppgifter", "Första fel");
+
+    public static String bulkOutcome(String outcome) {
+        return switch (outcome) {
+            case "accepted" -> "godkänd";
+            case "accepted_with_warnings" -> "godkänd med varningar";
+            case "rejected" -> "avvisad";
+            case "unchanged" -> "oförändrad (samma som gällande version)";
+            case "duplicate" -> "redan inläst";
+            case "forbidden" -> "ej behörig";
+            default -> "fel: kunde inte skickas";
+        };
+    }
+
+    public static String bulkDuplicateOf(String first) {
+        return "Samma fil (byte för byte) som " + first + "; läses inte in två gånger.";
+    }
+
+    public static String bulkReportTitle(java.util.Map<String, Integer> counts) {
+        StringBuilder s = new StringBuilder("Inläsning av historik: ");
+        counts.forEach((k, v) -> s.append(v).append(' ').append(bulkOutcome(k)).append(", "));
+        return s.substring(0, s.length() - 2);
+    }
+
     public static final String NYCKELTAL_NOTE = "Kvoter som bråk (0,25 = 25 %), belopp i tkr.";
     public static final String REPORT_COMPLETE = "Alla enheter har lämnat underlag.";
     public static final String UNIT_MISSING = "Underlag saknas";

@@ -144,6 +144,18 @@ public final class SubmissionRepository {
         return id;
     }
 
+    /** Whether these exact bytes (by SHA-256) were uploaded before, whatever the outcome. */
+    public boolean hasUpload(String sha256) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM upload WHERE sha256 = ? LIMIT 1")) {
+                ps.setString(1, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     public Optional<UploadRecord> upload(long id) {
         return db.read(c -> {
             List<UploadRecord> found = uploads(c, "u.id = ?", List.of(id), true);

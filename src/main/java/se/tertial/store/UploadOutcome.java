@@ -7,7 +7,9 @@ import java.util.Locale;
  * {@code FORBIDDEN}: the uploader may not upload for the unit.
  */
 public enum UploadOutcome {
-    ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED, UNCHANGED, FORBIDDEN;
+    ACCEPTED, ACCEPTED_WITH_WARNINGS, REJECTED, UNCHANGED, FORBIDDEN,
+    /** Bulk loading only: these exact bytes were loaded before; nothing is recorded again. */
+    DUPLICATE;
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -24,9 +24,13 @@ public final class OpenedWorkbook implements AutoCloseable {
     private final WorkbookFormat format;
     private final FormulaEvaluator evaluator;
 
+    private final Optional<java.time.Instant> savedAt;
+
+    /** Reads what is read lazily (the .xls property sets) now, while the file is still open. */
     OpenedWorkbook(Workbook wb, WorkbookFormat format) {
         this.wb = wb;
         this.format = format;
+        this.savedAt = readSavedAt(wb);
         this.evaluator = wb.getCreationHelper().createFormulaEvaluator();
         this.evaluator.setIgnoreMissingWorkbooks(true);
     }
@@ -38,6 +42,23 @@ public final class OpenedWorkbook implements AutoCloseable {
     /** The key/value pairs of the {@code _tertial} sheet; empty if there is none. */
     public Optional<Map<String, String>> metadata() {
         return Metadata.readMap(wb);
+    }
+
+    /** When the workbook was last saved (else created), per its own document properties. */
+    public Optional<java.time.Instant> savedAt() {
+        return savedAt;
+    }
+
+    private static Optional<java.time.Instant> readSavedAt(Workbook wb) {
+        java.util.Date d = null;
+        if (wb instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook x) {
+            var core = x.getProperties().getCoreProperties();
+            d = core.getModified() != null ? core.getModified() : core.getCreated();
+        } else if (wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h && h.getSummaryInformation() != null) {
+            var info = h.getSummaryInformation();
+            d = info.getLastSaveDateTime() != null ? info.getLastSaveDateTime() : info.getCreateDateTime();
+        }
+        return Optional.ofNullable(d).map(java.util.Date::toInstant);
     }
 
     public List<String> sheetNames() {

@@ -1,0 +1,81 @@
+package se.tertial.app;
+
+import se.tertial.spec.Messages;
+import se.tertial.workbook.ListWorkbook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The per-file report of a bulk load, as CSV (UTF-8 with BOM and semicolons, as Swedish Excel expects) and as .xlsx:
+ * file, SHA-256, unit, period, template or mapping used, outcome, number of facts, first error.
+ */
+public final class BulkReport {
+    private BulkReport() {}
+
+    public static Map<String, Integer> counts(List<BulkLoader.FileResult> results) {
+        Map<String, Integer> counts = new TreeMap<>();
+        results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Writes {@code prefix.csv} and {@code prefix.xlsx}; returns both paths. */
+    public static List<Path> write(Path prefix, List<BulkLoader.FileResult> results) {
+        Path csv = prefix.resolveSibling(prefix.getFileName() + ".csv");
+        Path xlsx = prefix.resolveSibling(prefix.getFileName() + ".xlsx");
+        try {
+            Path parent = csv.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            StringBuilder s = new StringBuilder("\uFEFF");
+            s.append(String.join(";", Messages.BULK_REPORT_HEADINGS)).append("\r\n");
+            for (List<Object> row : rows(results)) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(v -> cells.add(csvCell(v == null ? "" : v.toString())));
+                s.append(String.join(";", cells)).append("\r\n");
+            }
+            Files.writeString(csv, s, StandardCharsets.UTF_8);
+            Files.write(xlsx, ListWorkbook.write(Messages.BULK_REPORT_SHEET, Messages.bulkReportTitle(counts(results)),
+                    Messages.BULK_REPORT_HEADINGS, new int[] {50, 20, 12, 10, 34, 22, 10, 90}, rows(results)));
+            return List.of(csv, xlsx);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<List<Object>> rows(List<BulkLoader.FileResult> results) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (BulkLoader.FileResult r : results) {
+            List<Object> row = new ArrayList<>();
+            row.add(r.file());
+            row.add(r.sha256());
+            row.add(r.unit());
+            row.add(r.period());
+            row.add(r.source());
+            row.add(Messages.bulkOutcome(r.outcome()));
+            row.add(r.facts());
+            row.add(r.firstError());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Quotes every cell; a leading =, +, - or @ gets an apostrophe so Excel never runs it as a formula. */
+    static String csvCell(String value) {
+        String v = value.replace("\r", " ").replace("\n", " ");
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+}
