@@ -4,6 +4,7 @@ import se.tertial.ingest.Identity;
 import se.tertial.ingest.Ingest;
 import se.tertial.ingest.IngestResult;
 import se.tertial.ingest.Outcome;
+import se.tertial.ingest.Rules;
 import se.tertial.spec.Finding;
 import se.tertial.spec.Messages;
 import se.tertial.spec.PeriodCode;
@@ -74,7 +75,7 @@ public final class UploadService {
     }
 
     public Result upload(User user, ReceivedFile file, Options options) {
-        if (options.bulk() && submissions.hasUpload(file.sha256())) {
+        if (options.bulk() && seenBefore(file.sha256(), options)) {
             return new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(), Optional.empty(),
                     List.of(), List.of(), Optional.empty(), 0);
         }
@@ -103,6 +104,16 @@ public final class UploadService {
         return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
                 Optional.ofNullable(upload.period()), stored.version(), result.errors(), result.warnings(), source,
                 result.facts().size());
+    }
+
+    /**
+     * Bulk loading skips bytes it has seen before, so loading a directory twice adds nothing; except a file refused
+     * only because its period was locked, when it is now loaded with {@code allowLocked}.
+     */
+    private boolean seenBefore(String sha256, Options options) {
+        return submissions.previousAttemptRules(sha256)
+                .map(rules -> !(options.allowLocked() && rules.equals(List.of(Rules.PERIOD_LOCKED))))
+                .orElse(false);
     }
 
     /** Uploads the user may see, newest first; a controller sees the units they are bound to. */

@@ -144,15 +144,21 @@ public final class SubmissionRepository {
         return id;
     }
 
-    /** Whether these exact bytes (by SHA-256) were uploaded before, whatever the outcome. */
-    public boolean hasUpload(String sha256) {
+    /** The rules of the latest earlier attempt with these exact bytes (by SHA-256); empty if there was none. */
+    public Optional<List<String>> previousAttemptRules(String sha256) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM upload WHERE sha256 = ? LIMIT 1")) {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM upload WHERE sha256 = ? ORDER BY id DESC LIMIT 1")) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    id = rs.getLong(1);
                 }
             }
+            return Optional.of(findings(c, id).stream().filter(Finding::isError).map(Finding::rule).toList());
         });
     }
 
