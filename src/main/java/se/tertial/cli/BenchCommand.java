@@ -37,8 +37,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--only", description = "Bara en del: templates, uploads eller report.")
+    @Option(names = "--only", description = "Bara en del: templates, uploads, report eller bulk (bulk körs bara på begäran).")
     String only;
+
+    @Option(names = "--files", defaultValue = "10000", description = "Filer för --only bulk (standard: ${DEFAULT-VALUE}).")
+    int files;
+
+    @Option(names = "--jobs", defaultValue = "2", description = "Parallella filer för --only bulk (standard: ${DEFAULT-VALUE}).")
+    int jobs;
 
     @Option(names = "--uploads", defaultValue = "300", description = "Uppladdningar per mätning (standard: ${DEFAULT-VALUE}).")
     int uploads;
@@ -56,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (only == null || only.equals("uploads")) {
                 new UploadBench(app, out, warmup, uploads).run();
+            }
+            if ("bulk".equals(only)) {
+                new BulkBench(app, out, files, jobs, dir.resolve("workbooks")).run();
             }
             if (only == null || only.equals("report")) {
                 new ReportBench(templates, out, Math.min(warmup, 5), Math.min(runs, 7)).run();
