@@ -36,7 +36,26 @@ class BulkLoadTest {
     @TempDir
     Path tmp;
 
-    /** Current templates, .xls ones, the legacy samples, a corrupt file, a non-workbook and a duplicate. */
+    /** The shipped specs plus resultat v2 (one more line), so that the shipped v1 is an older template version. */
+    private Path specsWithV2() throws Exception {
+        Path specs = TestSpecs.copyTo(tmp.resolve("specs-v2"));
+        Files.createDirectories(specs.resolve("legacy"));
+        try (var s = Files.list(TestSpecs.DIR.resolve("legacy"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, specs.resolve("legacy").resolve(p.getFileName()));
+            }
+        }
+        Files.copy(specs.resolve("resultat.v1.json"), specs.resolve("resultat.v2.json"));
+        TestSpecs.edit(specs, "resultat.v2.json", root -> {
+            root.put("version", 2);
+            root.withArray("lines").insertObject(0).put("code", "INT_NY").put("label", "Nya intäkter")
+                    .put("kind", "input").put("sign", "+");
+        });
+        return specs;
+    }
+
+    /** Current templates, an older template version, .xls ones, the legacy samples, a corrupt file, a non-workbook
+     *  and a duplicate. */
     private Path mixedDirectory() throws Exception {
         Path dir = tmp.resolve("historik");
         Files.createDirectories(dir.resolve("2022/kopior"));
@@ -44,6 +63,9 @@ class BulkLoadTest {
             Files.copy(p, dir.resolve(p.getFileName()));
         }
         FilledTemplate.of("FS-MED", "2022-T2").valid().write(dir.resolve("2022/FS-MED.xlsx"));
+        FilledTemplate.of(se.tertial.spec.SpecLoader.load(specsWithV2()), "ANA-UK", "2022-T2", WorkbookFormat.XLSX,
+                se.tertial.workbook.Prefill.none()).valid().set("Resultat", "INT_NY", "UTFALL", "7")
+                .write(dir.resolve("2022/ANA-UK ny mall.xlsx"));
         FilledTemplate.of("RSO-FINANS", "2022-T2", WorkbookFormat.XLS).valid().write(dir.resolve("2022/RSO.xls"));
         FilledTemplate.of("FS-KIR", "2022-T2").valid().setText("Resultat", "KOST_LON", "UTFALL", "mycket")
                 .write(dir.resolve("2022/FS-KIR med fel.xlsx"));
@@ -64,6 +86,7 @@ class BulkLoadTest {
             Map.entry("ANA-UK_2021-T3.xls", "accepted_with_warnings ANA-UK 2021-T3 mappning vo-resultat-mnkr"),
             Map.entry("FS-FTV_2021-T2.xlsx", "accepted FS-FTV 2021-T2 mappning vo-resultat-mnkr"),
             Map.entry("2022/FS-MED.xlsx", "accepted FS-MED 2022-T2 resultat v1"),
+            Map.entry("2022/ANA-UK ny mall.xlsx", "accepted ANA-UK 2022-T2 resultat v2"),
             Map.entry("2022/RSO.xls", "accepted RSO-FINANS 2022-T2 finansiering v1, balans v1"),
             Map.entry("2022/FS-KIR med fel.xlsx", "rejected FS-KIR 2022-T2 resultat v1"),
             Map.entry("2022/kopior/FS-MED (2).xlsx", "duplicate   "),
@@ -81,38 +104,40 @@ class BulkLoadTest {
         Path dir = mixedDirectory();
         Path data = tmp.resolve("data");
         Path report = tmp.resolve("rapport/inläsning");
-        String out = run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(),
+        Path specs = tmp.resolve("specs-v2/workbook-templates");
+        String out = run("bulk-load", "--templates", specs.toString(), "--data", data.toString(),
                 "--report", report.toString(), dir.toString());
-        assertTrue(out.contains("11 arbetsböcker"), out);
+        assertTrue(out.contains("12 arbetsböcker"), out);
         List<String> csv = Files.readAllLines(tmp.resolve("rapport/inläsning.csv"), StandardCharsets.UTF_8);
-        assertEquals(12, csv.size(), "a heading and a row per workbook");
+        assertEquals(13, csv.size(), "a heading and a row per workbook");
         assertTrue(csv.get(0).startsWith("\uFEFFFil;SHA-256;Enhet;Period;Mall eller mappning;Resultat"));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"2022/FS-KIR med fel.xlsx\"") && l.contains("avvisad")
                 && l.contains("Blad Resultat, cell C9")), String.join("\n", csv));
         try (var wb = Sheets.open(Files.readAllBytes(tmp.resolve("rapport/inläsning.xlsx")))) {
-            assertEquals(3 + 11 - 1, wb.getSheetAt(0).getLastRowNum(), "title, heading, then one row per file");
+            assertEquals(3 + 12 - 1, wb.getSheetAt(0).getLastRowNum(), "title, heading, then one row per file");
         }
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "tertial"))) {
-            assertEquals(6 + 1, count(app, "submission"), "five legacy files and two templates, one rejected");
-            assertEquals(10, count(app, "upload"), "every attempt but the in-run duplicate is recorded");
+        try (Tertial app = Tertial.open(new Config(specs, data, "127.0.0.1", 0, null, "tertial"))) {
+            assertEquals(5 + 3, count(app, "submission"), "five legacy files and three templates accepted");
+            assertEquals(11, count(app, "upload"), "every attempt but the in-run duplicate is recorded");
             assertEquals(Set.of("2019-T3", "2020-T1", "2020-T2", "2021-T2", "2021-T3", "2022-T2"),
                     Set.copyOf(app.periods().list().stream().map(p -> p.code().toString()).toList()),
                     "missing periods are created");
         }
         // Running again stores nothing new.
-        String again = run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(),
+        String again = run("bulk-load", "--templates", specs.toString(), "--data", data.toString(),
                 "--report", tmp.resolve("rapport/igen").toString(), dir.toString());
-        assertTrue(again.contains("{duplicate=11}"), again);
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "tertial"))) {
-            assertEquals(10, count(app, "upload"));
+        assertTrue(again.contains("{duplicate=12}"), again);
+        try (Tertial app = Tertial.open(new Config(specs, data, "127.0.0.1", 0, null, "tertial"))) {
+            assertEquals(11, count(app, "upload"));
         }
     }
 
     @Test
     void directAndUrlModeGiveTheSameResultAndADryRunStoresNothing() throws Exception {
         Path dir = mixedDirectory();
+        Path specs = tmp.resolve("specs-v2/workbook-templates");
         List<BulkLoader.FileResult> direct;
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, tmp.resolve("direct"), "127.0.0.1", 0, null, "t"))) {
+        try (Tertial app = Tertial.open(new Config(specs, tmp.resolve("direct"), "127.0.0.1", 0, null, "t"))) {
             User admin = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), Instant.now());
             List<BulkLoader.FileResult> dry = new BulkLoader(app.catalog(), 2).run(dir, BulkLoader.files(dir),
                     BulkLoader.direct(app.uploads(), admin, new UploadService.Options(true, false, true)), r -> { });
@@ -123,9 +148,10 @@ class BulkLoadTest {
             assertEquals(EXPECTED, summary(direct));
             assertEquals(summary(direct).keySet(), summary(dry).keySet());
         }
-        try (TestServer server = new TestServer(tmp.resolve("server"))) {
+        try (TestServer server = new TestServer(specs, tmp.resolve("server"), 20L << 20,
+                se.tertial.store.Checkpoint.NONE)) {
             String out = run("bulk-load", "--url", server.uri("").toString(), "--token", server.admin,
-                    "--templates", TestSpecs.DIR.toString(), "--report", tmp.resolve("url").toString(), dir.toString());
+                    "--templates", specs.toString(), "--report", tmp.resolve("url").toString(), dir.toString());
             assertTrue(out.contains("Klart"), out);
             List<String> csv = Files.readAllLines(tmp.resolve("url.csv"), StandardCharsets.UTF_8);
             for (BulkLoader.FileResult r : direct) {
@@ -134,7 +160,7 @@ class BulkLoadTest {
                         + se.tertial.spec.Messages.bulkOutcome(r.outcome()) + "\";\"" + r.facts() + "\""),
                         "same as direct: " + row + " vs " + r);
             }
-            assertEquals(10, server.count("upload"));
+            assertEquals(11, server.count("upload"));
         }
     }
 
