@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bulk loading a directory of mixed history, directly and through a running server. */
 class BulkLoadTest {
-    static final Path SAMPLES = Path.of("../shared/samples/legacy");
+    static final Path SAMPLES = se.tertial.testkit.Samples.legacy();
     @TempDir
     Path tmp;
 

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every hand-made workbook in shared/samples/legacy loads with the unit, period and facts expected.json lists. */
 class LegacySamplesTest {
-    static final Path SAMPLES = Path.of("../shared/samples/legacy");
+    static final Path SAMPLES = se.tertial.testkit.Samples.legacy();
 
     static Stream<JsonNode> samples() throws IOException {
         List<JsonNode> list = new ArrayList<>();
