@@ -12,7 +12,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.tertial.app.BulkLoader;
 import se.tertial.app.BulkReport;
-import se.tertial.app.Config;
 import se.tertial.app.Tertial;
 import se.tertial.app.UploadService;
 import se.tertial.spec.SpecCatalog;
@@ -90,8 +89,7 @@ final class BulkLoadCommand implements Callable<Integer> {
                 results = new BulkLoader(catalog, jobs).run(dir, files,
                         new HttpSubmitter(url, token, allowLocked, dryRun), progress);
             } else {
-                try (Tertial app = Tertial.open(store.config("127.0.0.1", Config.DEFAULT_PORT, null,
-                        Config.DEFAULT_SHEET_PASSWORD))) {
+                try (Tertial app = Tertial.open(store.offline())) {
                     User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), start);
                     results = new BulkLoader(app.catalog(), jobs).run(dir, files, BulkLoader.direct(app.uploads(),
                             loader, new UploadService.Options(true, allowLocked, dryRun)), progress);

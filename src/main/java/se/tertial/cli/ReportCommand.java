@@ -5,12 +5,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import se.tertial.app.Config;
 import se.tertial.app.GeneratedFile;
 import se.tertial.app.Tertial;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,15 +30,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Tertial app = Tertial.open(store.config("127.0.0.1", Config.DEFAULT_PORT, null,
-                Config.DEFAULT_SHEET_PASSWORD))) {
+        try (Tertial app = Tertial.open(store.offline())) {
             GeneratedFile file = app.reports().workbook(period);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(out, file.bytes());
-            spec.commandLine().getOut().println("Skrev " + out + " (" + file.bytes().length + " byte)");
+            StoreOptions.write(out, file.bytes(), spec.commandLine().getOut());
         }
         return 0;
     }

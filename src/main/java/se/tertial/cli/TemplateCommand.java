@@ -6,7 +6,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import se.tertial.app.Config;
 import se.tertial.app.GeneratedFile;
 import se.tertial.app.PeriodService;
 import se.tertial.app.Tertial;
@@ -16,7 +15,6 @@ import se.tertial.store.Period;
 import se.tertial.workbook.WorkbookFormat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -54,18 +52,12 @@ final class TemplateCommand implements Callable<Integer> {
                 .orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "Utfilen måste sluta på .xlsx eller .xls: " + out));
         PeriodCode code = PeriodService.parse(period);
-        Config config = store.config("127.0.0.1", Config.DEFAULT_PORT, null, Config.DEFAULT_SHEET_PASSWORD);
-        try (Tertial app = Tertial.open(config)) {
+        try (Tertial app = Tertial.open(store.offline())) {
             Unit u = app.templates().unit(unit);
             Optional<LocalDate> due = app.periods().list().stream().filter(p -> p.code().equals(code))
                     .map(Period::deadline).findFirst().or(() -> Optional.ofNullable(deadline));
             GeneratedFile file = app.templates().template(u, code, due, format);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(out, file.bytes());
-            spec.commandLine().getOut().println("Skrev " + out + " (" + file.bytes().length + " byte)");
+            StoreOptions.write(out, file.bytes(), spec.commandLine().getOut());
         }
         return 0;
     }

@@ -5,7 +5,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import se.tertial.app.Config;
 import se.tertial.app.Tertial;
 import se.tertial.store.UserRepository;
 
@@ -37,8 +36,7 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            try (Tertial app = Tertial.open(store.config("127.0.0.1", Config.DEFAULT_PORT, null,
-                    Config.DEFAULT_SHEET_PASSWORD))) {
+            try (Tertial app = Tertial.open(store.offline())) {
                 UserRepository.Created c = app.users().add(name, role, units == null ? List.of() : units);
                 spec.commandLine().getOut().println("Skapade " + c.user().role().dbValue() + " \"" + c.user().name()
                         + "\"" + (c.user().units().isEmpty() ? "" : " för " + String.join(",",
@@ -59,8 +57,7 @@ final class UserCommand {
 
         @Override
         public Integer call() {
-            try (Tertial app = Tertial.open(store.config("127.0.0.1", Config.DEFAULT_PORT, null,
-                    Config.DEFAULT_SHEET_PASSWORD))) {
+            try (Tertial app = Tertial.open(store.offline())) {
                 app.users().list().forEach(u -> spec.commandLine().getOut().println(u.name() + "\t"
                         + u.role().dbValue() + "\t" + String.join(",", u.units().stream().map(Object::toString)
                         .sorted().toList())));
