@@ -90,8 +90,10 @@ public final class UploadService {
             case ACCEPTED_WITH_WARNINGS -> UploadOutcome.ACCEPTED_WITH_WARNINGS;
             case REJECTED -> UploadOutcome.REJECTED;
         };
-        Optional<AcceptedVersion> accepted = outcome.isAccepted() ? Optional.of(version(id.orElseThrow(), result))
-                : Optional.empty();
+        // An upload is as new as its moment; history loaded in bulk is as old as the workbook says it is.
+        java.time.Instant made = options.bulk() ? result.savedAt().orElse(clock.instant()) : clock.instant();
+        Optional<AcceptedVersion> accepted = outcome.isAccepted()
+                ? Optional.of(version(id.orElseThrow(), result, made)) : Optional.empty();
         Optional<String> source = id.map(Identity::source);
         if (options.dryRun()) {
             return new Result(0, outcome, Optional.ofNullable(upload.unit()), Optional.ofNullable(upload.period()),
@@ -170,13 +172,13 @@ public final class UploadService {
         return r.unit() != null && user.units().stream().anyMatch(u -> u.value().equals(r.unit()));
     }
 
-    private AcceptedVersion version(Identity id, IngestResult result) {
+    private AcceptedVersion version(Identity id, IngestResult result, java.time.Instant made) {
         Map<TemplateId, String> sheets = new LinkedHashMap<>();
         id.templates().forEach(t -> sheets.put(t.id(), t.sheet()));
         String templates = id.templates().stream().map(t -> t.id() + ":" + t.version())
                 .collect(Collectors.joining(","));
         return new AcceptedVersion(id.unit(), id.period(), result.outcome() == Outcome.ACCEPTED_WITH_WARNINGS,
-                templates, sheets, result.facts(), result.comments());
+                templates, sheets, result.facts(), result.comments(), made);
     }
 
     private static String format(byte[] bytes) {

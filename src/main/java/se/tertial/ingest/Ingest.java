@@ -39,7 +39,7 @@ public final class Ingest {
     /** @param fileName the name the file was uploaded with: only legacy layouts may take unit and period from it */
     public static IngestResult run(Path file, String fileName, IngestContext ctx) {
         try (OpenedWorkbook wb = WorkbookReader.open(file)) {
-            return run(wb, fileName, ctx);
+            return run(wb, fileName, ctx).savedAt(wb.savedAt());
         } catch (UnreadableWorkbookException e) {
             return rejected(Optional.empty(), List.of(Finding.error(rule(e.reason()), e.getMessage())));
         }

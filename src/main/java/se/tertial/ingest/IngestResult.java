@@ -18,7 +18,17 @@ import java.util.Optional;
  * @param comments the KOMMENTAR texts per template and line
  */
 public record IngestResult(Optional<Identity> identity, List<Finding> findings, Map<FactKey, Amount> facts,
-                           Map<TemplateId, Map<LineCode, String>> comments) {
+                           Map<TemplateId, Map<LineCode, String>> comments, Optional<java.time.Instant> savedAt) {
+    public IngestResult(Optional<Identity> identity, List<Finding> findings, Map<FactKey, Amount> facts,
+                        Map<TemplateId, Map<LineCode, String>> comments) {
+        this(identity, findings, facts, comments, Optional.empty());
+    }
+
+    /** The same result, with the workbook's own save date. */
+    IngestResult savedAt(Optional<java.time.Instant> date) {
+        return new IngestResult(identity, findings, facts, comments, date);
+    }
+
     public IngestResult {
         findings = List.copyOf(findings);
         facts = Map.copyOf(facts);

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param sheets the data sheet of each template, stored beside each fact
  * @param templates the template versions read, e.g. "resultat:1"
+ * @param sourceDate when the figures were made; a version older than the current one does not replace it
  */
 public record AcceptedVersion(UnitCode unit, PeriodCode period, boolean withWarnings, String templates,
                               Map<TemplateId, String> sheets, Map<FactKey, Amount> facts,
-                              Map<TemplateId, Map<LineCode, String>> comments) {}
+                              Map<TemplateId, Map<LineCode, String>> comments, java.time.Instant sourceDate) {}

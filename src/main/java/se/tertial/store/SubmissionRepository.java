@@ -288,9 +288,23 @@ public final class SubmissionRepository {
         }
     }
 
-    /** Makes a new current version; returns {id, version}. */
+    /**
+     * Makes a new version; returns {id, version}. It becomes current unless the current version's figures are newer
+     * (history loaded out of order keeps the newest by its own date).
+     */
     private static long[] insertVersion(Connection c, AcceptedVersion v, long uploadId, Instant at)
             throws SQLException {
+        boolean current = true;
+        try (PreparedStatement ps = c.prepareStatement("SELECT source_date FROM submission "
+                + "WHERE unit = ? AND period = ? AND is_current = 1")) {
+            ps.setString(1, v.unit().value());
+            ps.setString(2, v.period().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null) {
+                    current = !Instant.parse(rs.getString(1)).isAfter(v.sourceDate());
+                }
+            }
+        }
         int version;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(version), 0) + 1 FROM submission WHERE unit = ? AND period = ?")) {
@@ -301,22 +315,27 @@ public final class SubmissionRepository {
                 version = rs.getInt(1);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE submission SET is_current = 0 WHERE unit = ? AND period = ? AND is_current = 1")) {
-            ps.setString(1, v.unit().value());
-            ps.setString(2, v.period().toString());
-            ps.executeUpdate();
+        if (current) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE submission SET is_current = 0 WHERE unit = ? AND period = ? AND is_current = 1")) {
+                ps.setString(1, v.unit().value());
+                ps.setString(2, v.period().toString());
+                ps.executeUpdate();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO submission (unit, period, version, status, is_current, accepted_at, upload_id, templates)
-                VALUES (?, ?, ?, ?, 1, ?, ?, ?) RETURNING id""")) {
+                INSERT INTO submission (unit, period, version, status, is_current, accepted_at, upload_id, templates,
+                                        source_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             ps.setString(1, v.unit().value());
             ps.setString(2, v.period().toString());
             ps.setInt(3, version);
             ps.setString(4, v.withWarnings() ? "accepted_with_warnings" : "accepted");
-            ps.setString(5, at.toString());
-            ps.setLong(6, uploadId);
-            ps.setString(7, v.templates());
+            ps.setInt(5, current ? 1 : 0);
+            ps.setString(6, at.toString());
+            ps.setLong(7, uploadId);
+            ps.setString(8, v.templates());
+            ps.setString(9, v.sourceDate().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[] {rs.getLong(1), version};

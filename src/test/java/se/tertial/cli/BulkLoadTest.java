@@ -208,6 +208,35 @@ class BulkLoadTest {
                 tmp.resolve("r2.csv")).stream().anyMatch(l -> l.contains("kir-t1.xlsx") && l.contains("godkänd")));
     }
 
+    @Test
+    void anOlderFileLoadedInALaterRunDoesNotReplaceTheNewerVersion() throws Exception {
+        Path first = tmp.resolve("forsta");
+        Path later = tmp.resolve("senare");
+        Files.createDirectories(first);
+        Files.createDirectories(later);
+        writeDated(FilledTemplate.of("FS-MED", "2022-T2").valid().set("Resultat", "KOST_LON", "UTFALL", "-80200"),
+                first.resolve("ny.xlsx"), "2022-09-08T10:00:00Z");
+        writeDated(FilledTemplate.of("FS-MED", "2022-T2").valid().set("Resultat", "KOST_LON", "UTFALL", "-80100"),
+                later.resolve("gammal.xlsx"), "2022-09-01T10:00:00Z");
+        Path data = tmp.resolve("data");
+        for (Path dir : List.of(first, later)) {
+            run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(), "--report",
+                    tmp.resolve("r-" + dir.getFileName()).toString(), dir.toString());
+        }
+        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "t"))) {
+            assertEquals(2, count(app, "submission"), "both versions are kept");
+            long current = app.database().read(c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT f.amount_kr FROM fact f JOIN "
+                        + "submission s ON s.id = f.submission_id WHERE s.is_current = 1 AND f.line = 'KOST_LON' "
+                        + "AND f.col = 'UTFALL'")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            assertEquals(-80_200_000L, current, "the newer file stays current");
+        }
+    }
+
     private static void writeDated(FilledTemplate t, Path file, String modified) {
         t.with(wb -> ((XSSFWorkbook) wb).getProperties().getCoreProperties()
                 .setModified(java.util.Optional.of(Date.from(Instant.parse(modified)))));
