@@ -60,7 +60,8 @@ public final class BudgetIngest {
             if (fileYear.get() != year) {
                 return rejected(Finding.error(Rules.NOT_TERTIAL, Messages.budgetWrongYear(fileYear.get(), year)));
             }
-            Optional<SheetGrid> grid = wb.sheet(Messages.BUDGET_SHEET);
+            Optional<SheetGrid> grid = wb.sheet(Messages.BUDGET_SHEET,
+                    new se.tertial.workbook.ReadArea(expectedRows(catalog).size() + 200, 60));
             if (grid.isEmpty()) {
                 return rejected(new Finding(Severity.ERROR, Messages.BUDGET_SHEET, null, null, null,
                         Rules.SHEET_MISSING, Messages.sheetMissing(Messages.BUDGET_SHEET)));
@@ -68,6 +69,10 @@ public final class BudgetIngest {
             return read(grid.get(), catalog);
         } catch (UnreadableWorkbookException e) {
             return rejected(Finding.error(Rules.UNREADABLE, e.getMessage()));
+        } catch (se.tertial.workbook.Deadline.Exceeded e) {
+            return rejected(Finding.error(Rules.TIMEOUT, Messages.uploadTimedOut(e.budget())));
+        } catch (RuntimeException | StackOverflowError e) {
+            return rejected(Finding.error(Rules.UNREADABLE, Messages.FILE_CORRUPT));
         }
     }
 

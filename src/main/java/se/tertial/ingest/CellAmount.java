@@ -64,6 +64,8 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
             return b.value() ? "SANT" : "FALSKT";
         } else if (cell instanceof CellValue.Error e) {
             return e.code();
+        } else if (cell instanceof CellValue.Unreadable u) {
+            return Messages.unreadableCell(u.raw());
         }
         return Messages.EMPTY_CELL;
     }

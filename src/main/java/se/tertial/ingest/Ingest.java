@@ -9,7 +9,11 @@ import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateId;
 import se.tertial.spec.TemplateSpec;
 import se.tertial.spec.UnitCode;
+import se.tertial.workbook.Deadline;
 import se.tertial.workbook.Metadata;
+import se.tertial.workbook.ReadArea;
+import se.tertial.workbook.ReadLimits;
+import se.tertial.workbook.SheetLayout;
 import se.tertial.workbook.OpenedWorkbook;
 import se.tertial.workbook.SheetGrid;
 import se.tertial.workbook.UnreadableWorkbookException;
@@ -30,6 +34,10 @@ import java.util.Optional;
  * and apply the rules. Findings are the normal result; nothing here throws for bad input.
  */
 public final class Ingest {
+    private static final System.Logger LOG = System.getLogger(Ingest.class.getName());
+    static final int AREA_MARGIN_ROWS = 50;
+    static final int AREA_MARGIN_COLS = 20;
+
     private Ingest() {}
 
     public static IngestResult run(Path file, IngestContext ctx) {
@@ -38,10 +46,21 @@ public final class Ingest {
 
     /** @param fileName the name the file was uploaded with: only legacy layouts may take unit and period from it */
     public static IngestResult run(Path file, String fileName, IngestContext ctx) {
-        try (OpenedWorkbook wb = WorkbookReader.open(file)) {
-            return run(wb, fileName, ctx).savedAt(wb.savedAt());
+        ReadLimits limits = ctx.limits();
+        Deadline deadline = limits.start();
+        try (OpenedWorkbook wb = WorkbookReader.open(file, limits, deadline)) {
+            IngestResult result = run(wb, fileName, ctx).savedAt(wb.savedAt());
+            deadline.check();
+            return result;
         } catch (UnreadableWorkbookException e) {
             return rejected(Optional.empty(), List.of(Finding.error(rule(e.reason()), e.getMessage())));
+        } catch (Deadline.Exceeded e) {
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.TIMEOUT,
+                    Messages.uploadTimedOut(e.budget()))));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser failure nobody foresaw is still the file's fault, and still a finding on a recorded attempt.
+            LOG.log(System.Logger.Level.WARNING, "unexpected failure while reading an upload", e);
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.UNREADABLE, Messages.FILE_CORRUPT)));
         }
     }
 
@@ -51,6 +70,15 @@ public final class Ingest {
 
     public static Identification identify(Path file, String fileName, se.tertial.spec.SpecCatalog catalog) {
         try (OpenedWorkbook wb = WorkbookReader.open(file)) {
+            return identify(wb, fileName, catalog);
+        } catch (UnreadableWorkbookException | RuntimeException | StackOverflowError e) {
+            return new Identification(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    private static Identification identify(OpenedWorkbook wb, String fileName, se.tertial.spec.SpecCatalog catalog)
+            throws UnreadableWorkbookException {
+        {
             Optional<Metadata> meta;
             try {
                 meta = wb.metadata().flatMap(Metadata::fromMap);
@@ -69,12 +97,10 @@ public final class Ingest {
                         LegacyReader.period(matches.get(0)), wb.savedAt());
             }
             return new Identification(Optional.empty(), Optional.empty(), wb.savedAt());
-        } catch (UnreadableWorkbookException e) {
-            return new Identification(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
-    static IngestResult run(OpenedWorkbook wb, String fileName, IngestContext ctx) {
+    static IngestResult run(OpenedWorkbook wb, String fileName, IngestContext ctx) throws UnreadableWorkbookException {
         Optional<Map<String, String>> raw = wb.metadata();
         Metadata meta;
         try {
@@ -96,11 +122,37 @@ public final class Ingest {
                             ref.version()))));
         }
         Identity identity = new Identity(meta.unit(), meta.period(), specs, Identity.templates(specs));
+        templateSet(meta, specs, ctx, findings);
         admission(identity, ctx, findings);
         if (!findings.isEmpty()) {
             return rejected(Optional.of(identity), findings);
         }
         return readSheets(wb, identity, meta, ctx);
+    }
+
+    /**
+     * A workbook carries exactly the templates its unit receives (organisation.json), each exactly as tertial made it
+     * (the spec's SHA-256): edited metadata can neither add a template a unit does not report nor swap in another
+     * version's layout.
+     */
+    private static void templateSet(Metadata meta, List<TemplateSpec> specs, IngestContext ctx,
+                                    List<Finding> findings) {
+        Optional<se.tertial.spec.Unit> unit = ctx.catalog().organisation().unit(meta.unit());
+        if (unit.isEmpty()) {
+            return; // reported as an unknown unit
+        }
+        List<String> found = meta.templates().stream().map(t -> t.id().value()).toList();
+        List<String> expected = unit.get().templates().stream().map(TemplateId::value).toList();
+        if (found.size() != expected.size() || !new java.util.HashSet<>(found).equals(new java.util.HashSet<>(expected))) {
+            findings.add(Finding.error(Rules.TEMPLATE_SET, Messages.templateSetMismatch(meta.unit().value(), found,
+                    expected)));
+        }
+        for (Metadata.TemplateRef ref : meta.templates()) {
+            specs.stream().filter(s -> s.id().equals(ref.id()) && s.version() == ref.version()).findFirst()
+                    .filter(s -> !s.sha256().equalsIgnoreCase(ref.specSha256()) || !s.sheet().equals(ref.sheet()))
+                    .ifPresent(s -> findings.add(Finding.error(Rules.SPEC_CHECKSUM,
+                            Messages.specChecksumMismatch(ref.id().value(), ref.version()))));
+        }
     }
 
     /** Who may upload, for which unit and period: the same for templates and legacy layouts. */
@@ -119,7 +171,8 @@ public final class Ingest {
     }
 
     /** A workbook tertial did not generate: read by the one legacy mapping that fits it. */
-    private static IngestResult legacy(OpenedWorkbook wb, String fileName, IngestContext ctx) {
+    private static IngestResult legacy(OpenedWorkbook wb, String fileName, IngestContext ctx)
+            throws UnreadableWorkbookException {
         List<LegacyReader.Match> matches = LegacyReader.match(wb, fileName, ctx.catalog());
         if (matches.isEmpty()) {
             return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, Messages.NO_MAPPING)));
@@ -129,6 +182,10 @@ public final class Ingest {
                     matches.stream().map(m -> m.mapping().name()).toList()))));
         }
         LegacyReader.Match match = matches.get(0);
+        List<Finding> tooLarge = new ArrayList<>();
+        if (outsideArea(match.grid(), wb.limits(), tooLarge)) {
+            return rejected(Optional.empty(), tooLarge);
+        }
         Optional<UnitCode> unit = LegacyReader.unit(match, ctx.catalog());
         Optional<PeriodCode> period = LegacyReader.period(match);
         List<Finding> findings = new ArrayList<>();
@@ -151,6 +208,9 @@ public final class Ingest {
         Map<se.tertial.spec.LineCode, Map<se.tertial.spec.ColumnCode, Amount>> entered =
                 LegacyReader.read(match, spec, findings);
         SheetValues v = new SheetValues(spec, period.get(), entered, Map.of());
+        if (entered.isEmpty() && findings.stream().noneMatch(Finding::isError)) {
+            findings.add(Finding.error(Rules.NO_AMOUNTS, Messages.NO_AMOUNTS));
+        }
         // Hand-made workbooks have no comment column, budget cells or balance sheet: those rules do not apply.
         findings.addAll(SignRule.check(v));
         findings.addAll(TenfoldRule.check(v, ctx.currentFacts(unit.get(), period.get().samePeriodLastYear())));
@@ -160,7 +220,8 @@ public final class Ingest {
         return new IngestResult(Optional.of(identity), findings, v.facts(), Map.of(spec.id(), Map.of()));
     }
 
-    private static IngestResult readSheets(OpenedWorkbook wb, Identity identity, Metadata meta, IngestContext ctx) {
+    private static IngestResult readSheets(OpenedWorkbook wb, Identity identity, Metadata meta, IngestContext ctx)
+            throws UnreadableWorkbookException {
         List<Finding> findings = new ArrayList<>();
         Map<FactKey, Amount> facts = new LinkedHashMap<>();
         Map<TemplateId, Map<LineCode, String>> comments = new HashMap<>();
@@ -168,13 +229,17 @@ public final class Ingest {
         PeriodCode period = identity.period();
         Optional<Map<FactKey, Amount>> lastYear = ctx.currentFacts(unit, period.samePeriodLastYear());
         Optional<Map<FactKey, Amount>> budget = ctx.budget(unit, period);
+        boolean anyEntered = false;
         for (int i = 0; i < identity.templates().size(); i++) {
             TemplateSpec spec = identity.templates().get(i);
             String sheetName = meta.templates().get(i).sheet();
-            Optional<SheetGrid> grid = wb.sheet(sheetName);
+            Optional<SheetGrid> grid = wb.sheet(sheetName, area(spec));
             if (grid.isEmpty()) {
                 findings.add(new Finding(se.tertial.spec.Severity.ERROR, sheetName, null, null, null,
                         Rules.SHEET_MISSING, Messages.sheetMissing(sheetName)));
+                continue;
+            }
+            if (outsideArea(grid.get(), wb.limits(), findings)) {
                 continue;
             }
             Optional<SheetValues> values = SheetReader.read(spec, period, grid.get(), findings);
@@ -189,11 +254,33 @@ public final class Ingest {
             findings.addAll(BudgetRule.check(v, budget));
             facts.putAll(v.facts());
             comments.put(spec.id(), v.comments());
+            anyEntered |= v.hasEnteredAmounts();
+            wb.deadline().check();
+        }
+        if (!anyEntered && findings.stream().noneMatch(Finding::isError)) {
+            findings.add(Finding.error(Rules.NO_AMOUNTS, Messages.NO_AMOUNTS));
         }
         if (findings.stream().anyMatch(Finding::isError)) {
             return rejected(Optional.of(identity), findings);
         }
         return new IngestResult(Optional.of(identity), findings, facts, comments);
+    }
+
+    /** The template's rows and columns, with room for notes beside and below the table. */
+    static ReadArea area(TemplateSpec spec) {
+        SheetLayout layout = new SheetLayout(spec);
+        return new ReadArea(layout.lastLineRow() + 1 + AREA_MARGIN_ROWS, layout.lastCol() + 1 + AREA_MARGIN_COLS);
+    }
+
+    /** Too many filled cells outside the area read is a finding (the workbook is refused), not work. */
+    static boolean outsideArea(SheetGrid grid, ReadLimits limits, List<Finding> findings) {
+        if (grid.outside() <= limits.maxOutsideCells()) {
+            return false;
+        }
+        String first = grid.firstOutside().orElse("");
+        findings.add(new Finding(se.tertial.spec.Severity.ERROR, grid.name(), first.isEmpty() ? null : first, null,
+                null, Rules.OUTSIDE_AREA, Messages.outsideTemplateArea(grid.name(), grid.outside(), first)));
+        return true;
     }
 
     private static IngestResult rejected(Optional<Identity> identity, List<Finding> findings) {

@@ -24,4 +24,9 @@ public interface IngestContext {
 
     /** The loaded budget's amounts for the unit's BUDGET columns in this period, if finance has loaded one. */
     Optional<Map<FactKey, Amount>> budget(UnitCode unit, PeriodCode period);
+
+    /** What reading one upload may cost; a deadline starts when the file is opened. */
+    default se.tertial.workbook.ReadLimits limits() {
+        return se.tertial.workbook.ReadLimits.DEFAULT;
+    }
 }

@@ -40,10 +40,15 @@ final class LegacyReader {
     record Match(LegacyMapping mapping, SheetGrid grid, String unitText, String periodText, int headingRow,
                  Map<Integer, Optional<ColumnCode>> columns) {}
 
-    static List<Match> match(OpenedWorkbook wb, String fileName, SpecCatalog catalog) {
+    /** Hand-made layouts are read this far; their tables are a few dozen rows. */
+    static final se.tertial.workbook.ReadArea AREA = new se.tertial.workbook.ReadArea(1_000, 60);
+
+    static List<Match> match(OpenedWorkbook wb, String fileName, SpecCatalog catalog)
+            throws se.tertial.workbook.UnreadableWorkbookException {
         List<Match> matches = new ArrayList<>();
         for (LegacyMapping m : catalog.legacyMappings()) {
-            Optional<SheetGrid> grid = wb.sheetNames().contains(m.sheet()) ? wb.sheet(m.sheet()) : Optional.empty();
+            Optional<SheetGrid> grid = wb.sheetNames().contains(m.sheet()) ? wb.sheet(m.sheet(), AREA)
+                    : Optional.empty();
             if (grid.isEmpty()) {
                 continue;
             }

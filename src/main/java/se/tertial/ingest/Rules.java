@@ -27,6 +27,11 @@ public final class Rules {
     public static final String LEGACY_UNKNOWN_ROW = "legacy_unknown_row";
     public static final String LEGACY_TOTAL = "legacy_total_mismatch";
     public static final String LEGACY_AMBIGUOUS = "legacy_ambiguous";
+    public static final String TIMEOUT = "processing_timeout";
+    public static final String OUTSIDE_AREA = "outside_template_area";
+    public static final String NO_AMOUNTS = "no_amounts";
+    public static final String TEMPLATE_SET = "structure_template_set";
+    public static final String SPEC_CHECKSUM = "structure_spec_checksum";
 
     private Rules() {}
 }

@@ -128,7 +128,8 @@ final class SheetReader {
 
     private static Optional<String> text(CellValue cell) {
         CellValue shown = cell.shown();
-        String s = shown instanceof CellValue.Blank || shown instanceof CellValue.Error ? "" : describe(shown);
+        String s = shown instanceof CellValue.Blank || shown instanceof CellValue.Error
+                || shown instanceof CellValue.Unreadable ? "" : describe(shown);
         if (shown instanceof CellValue.Text t) {
             s = t.value();
         }

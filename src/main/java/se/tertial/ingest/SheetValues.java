@@ -81,6 +81,12 @@ public final class SheetValues {
         return comments;
     }
 
+    /** Whether the unit entered any amount itself (outcome, forecast, balance), not only prefilled columns. */
+    public boolean hasEnteredAmounts() {
+        return spec.columns().stream().filter(c -> c.kind() == ColumnKind.INPUT || c.kind() == ColumnKind.FORECAST)
+                .anyMatch(c -> entered.values().stream().anyMatch(m -> m.containsKey(c.code())));
+    }
+
     public boolean isPresent(ColumnCode column) {
         return present.contains(column);
     }

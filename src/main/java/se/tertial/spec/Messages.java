@@ -258,6 +258,43 @@ public final class Messages {
     public static final String FILE_CORRUPT = "Filen är skadad eller ofullständig och kan inte läsas som arbetsbok. "
             + "Öppna den i Excel, spara den på nytt och ladda upp igen.";
 
+    public static final String CELL_TOO_LONG = "en text längre än Excels gräns på 32 767 tecken";
+    public static final String CELL_UNREADABLE = "ett värde som inte går att läsa";
+
+    /** How an unreadable cell is described in a finding: "ett ogiltigt värde (\"NaN\")". */
+    public static String unreadableCell(String raw) {
+        if (raw.equals(CELL_TOO_LONG) || raw.equals(CELL_UNREADABLE)) {
+            return raw;
+        }
+        return "ett ogiltigt värde (\"" + raw + "\") som inget kalkylprogram skriver";
+    }
+
+    public static String uploadTimedOut(java.time.Duration limit) {
+        return "Arbetsboken tog längre tid än " + limit.toSeconds() + " sekunder att läsa och kontrollera och har "
+                + "inte tagits emot. En ifylld mall tar en bråkdel av en sekund; ta bort data, formler och blad som "
+                + "inte hör till mallen och ladda upp igen.";
+    }
+
+    public static String outsideTemplateArea(String sheet, long count, String first) {
+        return "Bladet " + sheet + " innehåller " + count + " ifyllda celler utanför mallens område (den första i "
+                + first + "). tertial läser bara mallens rader och kolumner; ta bort det som inte hör till mallen och "
+                + "ladda upp igen.";
+    }
+
+    public static final String NO_AMOUNTS = "Arbetsboken innehåller inga inmatade belopp: inga utfall, budgetar eller "
+            + "prognoser är ifyllda. Kontrollera att du laddar upp den ifyllda mallen och inte den tomma.";
+
+    public static String templateSetMismatch(String unit, List<String> found, List<String> expected) {
+        return "Arbetsboken innehåller mallarna " + String.join(", ", found) + ", men enheten " + unit + " lämnar "
+                + String.join(", ", expected) + ". Ladda ner enhetens egen mall från tertial och fyll i den.";
+    }
+
+    public static String specChecksumMismatch(String id, int version) {
+        return "Mallen \"" + id + "\" version " + version + " i arbetsboken stämmer inte med tertials mall av samma "
+                + "version (kontrollsumman skiljer sig): metadata i det dolda bladet _tertial har ändrats. Ladda ner "
+                + "en ny mall och för över dina uppgifter.";
+    }
+
     // --- upload findings ---
 
     public static final String EMPTY_CELL = "en tom cell";

@@ -96,6 +96,17 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
         return Optional.of(m);
     }
 
+    /** The key/value pairs of a metadata sheet read as a grid: text in column A, text in column B. */
+    static Map<String, String> fromGrid(SheetGrid grid) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int r = 0; r <= grid.lastRow(); r++) {
+            if (grid.get(r, 0) instanceof CellValue.Text k && grid.get(r, 1) instanceof CellValue.Text v) {
+                m.put(k.value().trim(), v.value().trim());
+            }
+        }
+        return m;
+    }
+
     /**
      * Parses the metadata of a tertial workbook; empty if the sheet is missing or not tertial's. Throws
      * {@link IllegalArgumentException} when the sheet is tertial's but an entry is malformed.
@@ -104,8 +115,21 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
         return readMap(wb).flatMap(Metadata::fromMap);
     }
 
-    /** Parses key/value metadata; empty if it is not tertial's, {@link IllegalArgumentException} if malformed. */
+    /**
+     * Parses key/value metadata; empty if it is not tertial's, {@link IllegalArgumentException} if malformed (a code,
+     * number or date that does not parse, a key missing: every parse failure is this one exception type).
+     */
     public static Optional<Metadata> fromMap(Map<String, String> m) {
+        try {
+            return parse(m);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("metadata malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Metadata> parse(Map<String, String> m) {
         if (!FORMAT.equals(m.get(K_FORMAT))) {
             return Optional.empty();
         }
