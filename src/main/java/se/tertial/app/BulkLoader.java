@@ -44,7 +44,8 @@ public final class BulkLoader {
     public record FileResult(String file, String sha256, String unit, String period, String source, String outcome,
                              int facts, String firstError) {}
 
-    private record Item(Path path, String name, String key, Instant date, String sha256) {}
+    private record Item(Path path, String name, String key, Instant date, String sha256,
+                        Optional<se.tertial.spec.PeriodCode> period) {}
 
     private final SpecCatalog catalog;
     private final int jobs;
@@ -89,21 +90,30 @@ public final class BulkLoader {
                 }
                 groups.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(item);
             }
-            List<Future<List<FileResult>>> loaded = new ArrayList<>();
+            // Periods load in order, oldest first, each complete before the next: a rule that compares with last
+            // year (tenfold change) then always sees last year's final current version, whatever the file order.
+            java.util.TreeMap<String, List<List<Item>>> byPeriod = new java.util.TreeMap<>();
             for (List<Item> group : groups.values()) {
                 group.sort(Comparator.comparing(Item::date).thenComparing(Item::name));
-                loaded.add(pool.submit(() -> {
-                    List<FileResult> results = new ArrayList<>();
-                    for (Item item : group) {
-                        FileResult r = submit(submitter, item);
-                        progress.done(r);
-                        results.add(r);
-                    }
-                    return results;
-                }));
+                String period = group.get(0).period().map(Object::toString).orElse("~"); // unidentified last
+                byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(group);
             }
-            for (Future<List<FileResult>> f : loaded) {
-                all.addAll(get(f));
+            for (List<List<Item>> wave : byPeriod.values()) {
+                List<Future<List<FileResult>>> loaded = new ArrayList<>();
+                for (List<Item> group : wave) {
+                    loaded.add(pool.submit(() -> {
+                        List<FileResult> results = new ArrayList<>();
+                        for (Item item : group) {
+                            FileResult r = submit(submitter, item);
+                            progress.done(r);
+                            results.add(r);
+                        }
+                        return results;
+                    }));
+                }
+                for (Future<List<FileResult>> f : loaded) {
+                    all.addAll(get(f));
+                }
             }
             all.sort(Comparator.comparing(FileResult::file));
             return all;
@@ -112,14 +122,34 @@ public final class BulkLoader {
         }
     }
 
-    private Item identify(Path dir, Path file) throws IOException {
+    /** Never fails: a file that cannot even be identified forms a group of its own and is reported as it loads. */
+    private Item identify(Path dir, Path file) {
         String name = dir.relativize(file).toString();
-        Ingest.Identification id = Ingest.identify(file, file.getFileName().toString(), catalog);
-        Instant date = id.savedAt().orElse(Files.getLastModifiedTime(file).toInstant());
+        Ingest.Identification id;
+        try {
+            id = Ingest.identify(file, file.getFileName().toString(), catalog);
+        } catch (RuntimeException | StackOverflowError e) {
+            id = new Ingest.Identification(Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        Instant date = id.savedAt().orElseGet(() -> modified(file));
         // Files that cannot be identified each form their own group.
         String key = id.unit().isPresent() && id.period().isPresent() ? id.unit().get() + "/" + id.period().get()
                 : "?" + name;
-        return new Item(file, name, key, date, ReceivedFile.sha256(Files.readAllBytes(file)));
+        String sha;
+        try {
+            sha = ReceivedFile.sha256(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            sha = "?" + name;
+        }
+        return new Item(file, name, key, date, sha, id.period());
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
     }
 
     private static FileResult submit(Submitter submitter, Item item) {

@@ -69,13 +69,19 @@ public final class BulkReport {
         return rows;
     }
 
-    /** Quotes every cell; a leading =, +, - or @ gets an apostrophe so Excel never runs it as a formula. */
+    /**
+     * Quotes every cell; a value starting with a formula trigger (ASVS 5.0 §1.2.10: = + - @, tab, carriage return,
+     * NUL) gets an apostrophe so no spreadsheet program runs it as a formula. Line breaks become spaces.
+     */
     static String csvCell(String value) {
-        String v = value.replace("\r", " ").replace("\n", " ");
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        String v = value;
+        if (!v.isEmpty() && FORMULA_TRIGGERS.indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
+        v = v.replace("\r", " ").replace("\n", " ").replace("\0", " ");
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
+
+    static final String FORMULA_TRIGGERS = "=+-@\t\r\0";
 
 }

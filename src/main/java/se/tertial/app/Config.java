@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param sheetPassword protects template sheets against accidental edits; not a secret
  */
 public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
-                     long maxUploadBytes) {
+                     long maxUploadBytes, Limits limits) {
     public static final Path DEFAULT_TEMPLATES = Path.of("workbook-templates");
     public static final Path DEFAULT_DATA = Path.of("data");
     public static final int DEFAULT_PORT = 7070;
@@ -24,7 +24,13 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
         this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, DEFAULT_MAX_UPLOAD_BYTES);
     }
 
+    public Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
+                  long maxUploadBytes) {
+        this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, Limits.DEFAULTS);
+    }
+
     public Config {
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(templatesDir, "templatesDir");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
@@ -47,6 +53,10 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
     }
 
     public Config withPort(int newPort) {
-        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes);
+        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes, limits);
+    }
+
+    public Config withLimits(Limits newLimits) {
+        return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, newLimits);
     }
 }

@@ -31,9 +31,17 @@ public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha2
                 throw new TertialException.TooLarge(Messages.fileTooLarge(maxBytes));
             }
             Path file = Files.createTempFile("tertial-upload-", ".bin");
-            Files.write(file, bytes);
+            try {
+                Files.write(file, bytes);
+            } catch (IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
             return new ReceivedFile(fileName, file, bytes, sha256(bytes), true);
         } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new TertialException.StorageFull();
+            }
             throw new UncheckedIOException(e);
         }
     }

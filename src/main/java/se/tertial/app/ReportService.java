@@ -40,7 +40,12 @@ public final class ReportService {
         return report(period.code());
     }
 
+    /** All of a report's input is read in one snapshot, so uploads committing meanwhile cannot tear it. */
     public Report report(PeriodCode period) {
+        return submissions.snapshot(() -> compute(period));
+    }
+
+    private Report compute(PeriodCode period) {
         Map<UnitCode, UnitFacts> current = facts(period);
         Set<UnitCode> rejected = new HashSet<>();
         submissions.status(period).forEach((unit, s) -> {

@@ -23,15 +23,23 @@ final class StoreIngestContext implements IngestContext {
     private final BudgetService budgets;
     private final User user;
     private final UploadService.Options options;
+    private final se.tertial.workbook.ReadLimits limits;
 
     StoreIngestContext(SpecCatalog catalog, PeriodRepository periods, SubmissionRepository submissions,
-                       BudgetService budgets, User user, UploadService.Options options) {
+                       BudgetService budgets, User user, UploadService.Options options,
+                       se.tertial.workbook.ReadLimits limits) {
         this.options = options;
+        this.limits = limits;
         this.catalog = catalog;
         this.periods = periods;
         this.submissions = submissions;
         this.budgets = budgets;
         this.user = user;
+    }
+
+    @Override
+    public se.tertial.workbook.ReadLimits limits() {
+        return limits;
     }
 
     @Override

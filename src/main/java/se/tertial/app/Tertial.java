@@ -34,12 +34,12 @@ public final class Tertial implements AutoCloseable {
         this.db = db;
         PeriodRepository periodRepository = new PeriodRepository(db);
         this.periods = new PeriodService(periodRepository, clock);
-        this.submissions = new SubmissionRepository(db, checkpoint);
+        this.submissions = new SubmissionRepository(db, checkpoint, config.limits().rejectedBytesPerDay());
         this.users = new UserService(new UserRepository(db), catalog.organisation(), clock);
         this.budgets = new BudgetService(catalog, new BudgetRepository(db), submissions, config, clock);
         this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
-        this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, clock);
+        this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, clock, config.limits());
         this.reports = new ReportService(catalog, periods, submissions);
     }
 
@@ -54,7 +54,7 @@ public final class Tertial implements AutoCloseable {
     /** With a checkpoint inside upload transactions, for tests that inject failures. */
     public static Tertial open(Config config, Clock clock, Checkpoint checkpoint) {
         SpecCatalog catalog = SpecLoader.load(config.templatesDir());
-        return new Tertial(config, catalog, Database.open(config.databaseFile()), clock, checkpoint);
+        return new Tertial(config, catalog, Database.open(config.databaseFile(), config.limits().maxDatabaseBytes()), clock, checkpoint);
     }
 
     public Config config() {

@@ -3,7 +3,8 @@ package se.tertial.app;
 /** An expected failure with a Swedish message for the user; the HTTP layer maps each kind to a status code. */
 public abstract sealed class TertialException extends RuntimeException
         permits TertialException.NotFound, TertialException.Invalid, TertialException.Conflict,
-        TertialException.Forbidden, TertialException.TooLarge {
+        TertialException.Forbidden, TertialException.TooLarge, TertialException.TooMany,
+        TertialException.StorageFull {
 
     protected TertialException(String message) {
         super(message);
@@ -41,6 +42,27 @@ public abstract sealed class TertialException extends RuntimeException
     public static final class TooLarge extends TertialException {
         public TooLarge(String message) {
             super(message);
+        }
+    }
+
+    /** Too many requests in a short time; the caller may try again after {@link #retryAfterSeconds()}. */
+    public static final class TooMany extends TertialException {
+        private final long retryAfterSeconds;
+
+        public TooMany(long retryAfterSeconds) {
+            super(se.tertial.spec.Messages.tooManyRequests(retryAfterSeconds));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** The disk or the database cap is full; nothing of the request was stored. */
+    public static final class StorageFull extends TertialException {
+        public StorageFull() {
+            super(se.tertial.spec.Messages.STORAGE_FULL);
         }
     }
 }

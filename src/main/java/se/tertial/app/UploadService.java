@@ -43,9 +43,11 @@ public final class UploadService {
     private final SubmissionRepository submissions;
     private final BudgetService budgets;
     private final Clock clock;
+    private final Limits limits;
 
     public UploadService(SpecCatalog catalog, PeriodRepository periods, SubmissionRepository submissions,
-                         BudgetService budgets, Clock clock) {
+                         BudgetService budgets, Clock clock, Limits limits) {
+        this.limits = limits;
         this.catalog = catalog;
         this.periods = periods;
         this.submissions = submissions;
@@ -75,23 +77,29 @@ public final class UploadService {
     }
 
     public Result upload(User user, ReceivedFile file, Options options) {
+        // An upload is as new as the moment it arrived: one that took long to check never overtakes a later one.
+        java.time.Instant received = clock.instant();
         if (options.bulk() && seenBefore(file.sha256(), options)) {
             return new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(), Optional.empty(),
                     List.of(), List.of(), Optional.empty(), 0);
         }
-        StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, user, options);
+        StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, user, options,
+                se.tertial.workbook.ReadLimits.DEFAULT.withTimeout(limits.uploadTimeout()));
         IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx);
         Optional<Identity> id = result.identity();
-        NewUpload upload = new NewUpload("submission", user.name(), clock.instant(), file.fileName(), file.bytes(),
+        NewUpload upload = new NewUpload("submission", user.name(), received, file.fileName(), file.bytes(),
                 file.sha256(), id.map(i -> i.unit().value()).orElse(null),
-                id.map(i -> i.period().toString()).orElse(null), format(file.bytes()));
+                id.map(i -> i.period().toString()).orElse(null), format(file.bytes()), keepRejectedUpTo(file));
         UploadOutcome outcome = result.isForbidden() ? UploadOutcome.FORBIDDEN : switch (result.outcome()) {
             case ACCEPTED -> UploadOutcome.ACCEPTED;
             case ACCEPTED_WITH_WARNINGS -> UploadOutcome.ACCEPTED_WITH_WARNINGS;
             case REJECTED -> UploadOutcome.REJECTED;
         };
         // An upload is as new as its moment; history loaded in bulk is as old as the workbook says it is.
-        java.time.Instant made = options.bulk() ? result.savedAt().orElse(clock.instant()) : clock.instant();
+        java.time.Instant made = options.bulk() ? result.savedAt().orElse(received) : received;
+        if (outcome.isAccepted() && result.facts().isEmpty()) {
+            throw new IllegalStateException("an accepted upload without facts: the ingest must refuse it");
+        }
         Optional<AcceptedVersion> accepted = outcome.isAccepted()
                 ? Optional.of(version(id.orElseThrow(), result, made)) : Optional.empty();
         Optional<String> source = id.map(Identity::source);
@@ -136,22 +144,65 @@ public final class UploadService {
         return r;
     }
 
+    /** The exact bytes uploaded, under a safe file name whose extension says what the bytes are. */
     public GeneratedFile original(User user, String idText) {
         UploadRecord r = get(user, idText);
-        byte[] bytes = submissions.original(r.id()).orElseThrow();
-        String name = r.fileName() == null || r.fileName().isBlank() ? "inlamning-" + r.id() : r.fileName();
-        return new GeneratedFile(name, contentType(r.format()), bytes);
+        byte[] bytes = submissions.original(r.id())
+                .orElseThrow(() -> new TertialException.NotFound(Messages.ORIGINAL_NOT_KEPT));
+        return new GeneratedFile(safeFileName(r.fileName(), r.id(), r.format()), contentType(r.format()), bytes);
+    }
+
+    /**
+     * The uploader's file name without directories, control, direction or reserved characters, at most 100
+     * characters, with the extension of what the bytes are ({@code .xlsx}, {@code .xls}, else {@code .bin}).
+     */
+    static String safeFileName(String uploaded, long id, String format) {
+        String ext = format == null ? "bin" : format;
+        String name = uploaded == null ? "" : uploaded.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = name.replaceAll("[\\p{Cntrl}\\p{Cf}\u2028\u2029<>:\"|?*]", "").strip();
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0) {
+            name = name.substring(0, dot);
+        }
+        name = name.replaceAll("^[.\\s]+", "");
+        if (name.length() > 100) {
+            name = name.substring(0, 100);
+        }
+        return (name.isBlank() ? "inlamning-" + id : name) + "." + ext;
+    }
+
+    /** The formulas tertial writes for the unit's templates (any version) in the period; empty if unknown. */
+    private se.tertial.workbook.TemplateFormulas ourFormulas(UploadRecord r) {
+        if (r.unit() == null || r.period() == null) {
+            return se.tertial.workbook.TemplateFormulas.none();
+        }
+        try {
+            PeriodCode period = PeriodCode.parse(r.period());
+            return catalog.organisation().unit(r.unit()).map(u -> se.tertial.workbook.TemplateFormulas.of(
+                    u.templates().stream().flatMap(t -> catalog.versions(t).stream()).toList(), period))
+                    .orElse(se.tertial.workbook.TemplateFormulas.none());
+        } catch (IllegalArgumentException e) {
+            return se.tertial.workbook.TemplateFormulas.none();
+        }
+    }
+
+    /** A rejected file that is not even a workbook is kept only when small; a workbook up to the daily quota. */
+    private long keepRejectedUpTo(ReceivedFile file) {
+        return se.tertial.workbook.WorkbookReader.looksLikeWorkbook(file.bytes()) ? Long.MAX_VALUE
+                : limits.keepNonWorkbookBytes();
     }
 
     /** The uploaded workbook with every finding marked; for rejected uploads too, when the file is a workbook. */
     public GeneratedFile annotated(User user, String idText) {
         UploadRecord r = get(user, idText);
-        byte[] bytes = submissions.original(r.id()).orElseThrow();
+        byte[] bytes = submissions.original(r.id())
+                .orElseThrow(() -> new TertialException.NotFound(Messages.ORIGINAL_NOT_KEPT));
         try {
             Path tmp = Files.createTempFile("tertial-annotate-", ".bin");
             try {
                 Files.write(tmp, bytes);
-                byte[] annotated = Annotator.annotate(tmp, r.findings());
+                byte[] annotated = Annotator.annotate(tmp, r.findings(), ourFormulas(r));
                 String ext = "xls".equals(r.format()) ? "xls" : "xlsx";
                 return new GeneratedFile(Messages.annotatedFileName(r.unit(), r.period(), r.id(), ext),
                         contentType(r.format()), annotated);
@@ -159,15 +210,23 @@ public final class UploadService {
                 Files.deleteIfExists(tmp);
             }
         } catch (UnreadableWorkbookException e) {
-            throw new TertialException.NotFound(Messages.NO_ANNOTATION);
+            throw new TertialException.NotFound(e.reason() == UnreadableWorkbookException.Reason.TOO_LARGE
+                    ? e.getMessage() : Messages.NO_ANNOTATION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private boolean visible(User user, UploadRecord r) {
+    /**
+     * Finance and admin see every attempt; a controller sees their own attempts and those for their units, except a
+     * forbidden attempt by someone else: it names the unit it targeted, but it is no upload of that unit's.
+     */
+    private static boolean visible(User user, UploadRecord r) {
         if (user.seesAllUnits() || r.uploadedBy().equals(user.name())) {
             return true;
+        }
+        if (r.outcome() == UploadOutcome.FORBIDDEN) {
+            return false;
         }
         return r.unit() != null && user.units().stream().anyMatch(u -> u.value().equals(r.unit()));
     }

@@ -34,14 +34,30 @@ public final class UserService {
         this.clock = clock;
     }
 
+    /** User names: letters, digits and . _ - @, at most 64; no spaces, control or direction characters. */
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]{0,63}");
+    /** Key names, shown in lists: letters, digits, spaces and a little punctuation, at most 64. */
+    static final java.util.regex.Pattern KEY_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:/()-]{0,63}");
+    /** Bearer keys are "tt_" and 43 base64url characters; anything longer is not even looked up. */
+    static final int MAX_TOKEN_CHARS = 100;
+
     public Optional<User> authenticate(String token) {
-        return token == null || token.isBlank() ? Optional.empty() : users.byToken(token.strip());
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_CHARS) {
+            return Optional.empty();
+        }
+        return users.byToken(token.strip(), clock.instant());
     }
 
     /** Creates a user and returns the token, which is shown this once. */
     public UserRepository.Created add(String name, String role, List<String> unitCodes) {
         if (name == null || name.isBlank()) {
             throw new TertialException.Invalid(Messages.missingField("name"));
+        }
+        if (!NAME.matcher(name.strip()).matches()) {
+            throw new TertialException.Invalid(Messages.invalidUserName());
+        }
+        if (unitCodes.size() > 1_000) {
+            throw new TertialException.Invalid(Messages.invalidJsonBody());
         }
         UserRole r;
         try {
@@ -66,6 +82,39 @@ public final class UserService {
 
     public List<User> list() {
         return users.list();
+    }
+
+    public User require(String name) {
+        return users.byName(name == null ? "" : name)
+                .orElseThrow(() -> new TertialException.NotFound(Messages.userNotFound(name)));
+    }
+
+    public List<se.tertial.store.ApiKey> keys(String userName) {
+        return users.keys(require(userName));
+    }
+
+    /** Another key for the user (a script of theirs), shown this once. */
+    public UserRepository.NewKey addKey(String userName, String keyName) {
+        return users.addKey(require(userName), keyName(keyName), clock.instant());
+    }
+
+    /** Revokes every key of the user and issues one new key, shown this once. */
+    public UserRepository.NewKey rotateKey(String userName, String keyName) {
+        return users.rotate(require(userName), keyName(keyName), clock.instant());
+    }
+
+    public void revokeKey(String userName, long keyId) {
+        if (!users.revokeKey(require(userName), keyId, clock.instant())) {
+            throw new TertialException.NotFound(Messages.keyNotFound(userName, keyId));
+        }
+    }
+
+    private static String keyName(String name) {
+        String n = name == null || name.isBlank() ? "ny nyckel" : name.strip();
+        if (!KEY_NAME.matcher(n).matches()) {
+            throw new TertialException.Invalid(Messages.invalidKeyName());
+        }
+        return n;
     }
 
     /**

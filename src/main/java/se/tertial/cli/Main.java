@@ -21,13 +21,27 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof SpecException || e instanceof se.tertial.app.TertialException) {
+            if (e instanceof SpecException || e instanceof se.tertial.app.TertialException
+                    || e instanceof se.tertial.store.StoreStartupException) {
                 cmd.getErr().println(e.getMessage());
+                return 2;
+            }
+            if (e instanceof se.tertial.store.StoreException) {
+                cmd.getErr().println("tertial kan inte använda databasen: " + se.tertial.spec.LogText.safe(
+                        String.valueOf(rootMessage(e))));
                 return 2;
             }
             throw e;
         });
         return cli.execute(args);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

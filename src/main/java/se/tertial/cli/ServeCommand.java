@@ -5,6 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import se.tertial.app.Config;
+import se.tertial.app.Limits;
+import se.tertial.app.TertialException;
+import se.tertial.spec.Messages;
 import se.tertial.app.Tertial;
 import se.tertial.http.HttpApi;
 
@@ -39,15 +42,46 @@ final class ServeCommand implements Callable<Integer> {
             description = "Största uppladdning i MB (standard: ${DEFAULT-VALUE}, env TERTIAL_MAX_UPLOAD_MB).")
     int maxUploadMb;
 
+    @Option(names = "--upload-timeout-s", defaultValue = "${env:TERTIAL_UPLOAD_TIMEOUT_S:-20}",
+            description = "Längsta tid att läsa och kontrollera en uppladdning, i sekunder (standard: "
+                    + "${DEFAULT-VALUE}, env TERTIAL_UPLOAD_TIMEOUT_S).")
+    int uploadTimeoutSeconds;
+
+    @Option(names = "--uploads-per-minute", defaultValue = "${env:TERTIAL_UPLOADS_PER_MINUTE:-60}",
+            description = "Uppladdningar per API-nyckel och per klientadress och minut (standard: ${DEFAULT-VALUE}).")
+    int uploadsPerMinute;
+
+    @Option(names = "--rejected-mb-per-day", defaultValue = "${env:TERTIAL_REJECTED_MB_PER_DAY:-100}",
+            description = "MB avvisade filer som sparas per användare och dygn (standard: ${DEFAULT-VALUE}).")
+    int rejectedMbPerDay;
+
+    @Option(names = "--max-database-mb", defaultValue = "${env:TERTIAL_MAX_DATABASE_MB:-0}",
+            description = "Största databas i MB; 0 = ingen gräns utöver diskens (standard: ${DEFAULT-VALUE}).")
+    long maxDatabaseMb;
+
     @Override
     public Integer call() throws InterruptedException {
-        Config config = store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L);
+        Config config = config();
         Tertial app = Tertial.open(config);
-        app.users().bootstrapAdmin(config.dataDir()).ifPresent(token -> System.out.println(
-                "Första start: administratören \"admin\" har skapats. API-nyckel (visas bara nu, finns också i "
-                        + config.dataDir().resolve(se.tertial.app.UserService.ADMIN_TOKEN_FILE).toAbsolutePath()
-                        + "):\n  " + token));
-        Javalin server = HttpApi.create(app).start(config.host(), config.port());
+        Javalin server;
+        try {
+            java.nio.file.Path tokenFile = config.dataDir().resolve(se.tertial.app.UserService.ADMIN_TOKEN_FILE);
+            app.users().bootstrapAdmin(config.dataDir()).ifPresentOrElse(token -> System.out.println(
+                    "Första start: administratören \"admin\" har skapats. API-nyckel (visas bara nu, finns också i "
+                            + tokenFile.toAbsolutePath() + "):\n  " + token + "\n"
+                            + se.tertial.spec.Messages.adminTokenFileStillThere(tokenFile)), () -> {
+                if (java.nio.file.Files.exists(tokenFile)) {
+                    System.out.println(se.tertial.spec.Messages.adminTokenFileStillThere(tokenFile));
+                }
+            });
+            server = HttpApi.create(app).start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            app.close();
+            if (isBindFailure(e)) {
+                throw new TertialException.Invalid(Messages.portInUse(config.host(), config.port()));
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -59,5 +93,39 @@ final class ServeCommand implements Callable<Integer> {
                 + config.templatesDir().toAbsolutePath() + ")");
         stopped.await();
         return 0;
+    }
+
+    /** Every flag checked before anything starts, each with a Swedish message (exit code 2). */
+    private Config config() {
+        if (port < 1 || port > 65535) {
+            throw new TertialException.Invalid(Messages.invalidPort(port));
+        }
+        if (maxUploadMb < 1 || maxUploadMb > 1024) {
+            throw new TertialException.Invalid(Messages.invalidUploadLimit(maxUploadMb));
+        }
+        if (uploadTimeoutSeconds < 1) {
+            throw new TertialException.Invalid(Messages.invalidLimit("--upload-timeout-s", "" + uploadTimeoutSeconds));
+        }
+        if (uploadsPerMinute < 1) {
+            throw new TertialException.Invalid(Messages.invalidLimit("--uploads-per-minute", "" + uploadsPerMinute));
+        }
+        if (rejectedMbPerDay < 0 || maxDatabaseMb < 0) {
+            throw new TertialException.Invalid(Messages.invalidLimit("--rejected-mb-per-day/--max-database-mb",
+                    rejectedMbPerDay + "/" + maxDatabaseMb));
+        }
+        Limits limits = Limits.DEFAULTS.withUploadTimeout(java.time.Duration.ofSeconds(uploadTimeoutSeconds))
+                .withRates(uploadsPerMinute, Limits.DEFAULTS.failedKeysPerMinute())
+                .withRejectedBytesPerDay(rejectedMbPerDay * 1024L * 1024L)
+                .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L);
+        return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits);
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || t.getClass().getSimpleName().contains("Bind")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.tertial.app.Tertial;
+import se.tertial.store.ApiKey;
 import se.tertial.store.UserRepository;
 
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code user add} and {@code user list}: manage users without a running server. */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Hanterar användare och API-nycklar.",
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.KeyAdd.class,
+                UserCommand.KeyList.class, UserCommand.KeyRevoke.class, UserCommand.RotateKey.class})
 final class UserCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -61,6 +63,107 @@ final class UserCommand {
                 app.users().list().forEach(u -> spec.commandLine().getOut().println(u.name() + "\t"
                         + u.role().dbValue() + "\t" + String.join(",", u.units().stream().map(Object::toString)
                         .sorted().toList())));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "key-add", mixinStandardHelpOptions = true,
+            description = "Skapar ytterligare en API-nyckel för en användare (visas bara en gång).")
+    static final class KeyAdd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--name", required = true, description = "Användarens namn.")
+        String name;
+
+        @Option(names = "--key-name", description = "Vad nyckeln är till för, t.ex. \"inläsningsskript\".")
+        String keyName;
+
+        @Override
+        public Integer call() {
+            try (Tertial app = Tertial.open(store.offline())) {
+                UserRepository.NewKey k = app.users().addKey(name, keyName);
+                spec.commandLine().getOut().println("Ny nyckel (id " + k.id() + ") för \"" + name
+                        + "\" (visas bara nu): " + k.token());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "key-list", mixinStandardHelpOptions = true, description = "Listar en användares API-nycklar.")
+    static final class KeyList implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--name", required = true, description = "Användarens namn.")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Tertial app = Tertial.open(store.offline())) {
+                for (ApiKey k : app.users().keys(name)) {
+                    spec.commandLine().getOut().println(k.id() + "\t" + k.name() + "\tskapad " + k.createdAt()
+                            + "\tsenast använd " + k.lastUsedAt().map(Object::toString).orElse("aldrig")
+                            + "\t" + k.revokedAt().map(t -> "återkallad " + t).orElse("aktiv"));
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "key-revoke", mixinStandardHelpOptions = true,
+            description = "Återkallar en API-nyckel; den slutar gälla genast.")
+    static final class KeyRevoke implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--name", required = true, description = "Användarens namn.")
+        String name;
+
+        @Option(names = "--id", required = true, description = "Nyckelns id (se key-list).")
+        long id;
+
+        @Override
+        public Integer call() {
+            try (Tertial app = Tertial.open(store.offline())) {
+                app.users().revokeKey(name, id);
+                spec.commandLine().getOut().println("Nyckel " + id + " för \"" + name + "\" är återkallad.");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+            description = "Återkallar alla en användares nycklar och skapar en ny (visas bara en gång).")
+    static final class RotateKey implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--name", required = true, description = "Användarens namn.")
+        String name;
+
+        @Option(names = "--key-name", description = "Vad den nya nyckeln är till för.")
+        String keyName;
+
+        @Override
+        public Integer call() {
+            try (Tertial app = Tertial.open(store.offline())) {
+                UserRepository.NewKey k = app.users().rotateKey(name, keyName);
+                spec.commandLine().getOut().println("Alla tidigare nycklar för \"" + name + "\" är återkallade. "
+                        + "Ny nyckel (id " + k.id() + ", visas bara nu): " + k.token());
             }
             return 0;
         }

@@ -6,7 +6,9 @@ import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.tertial.app.TertialException;
 import se.tertial.app.UserService;
+import se.tertial.spec.LogText;
 import se.tertial.spec.Messages;
 import se.tertial.spec.UnitCode;
 import se.tertial.store.User;
@@ -24,15 +26,17 @@ final class AccessControl {
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
     static final String USER = "tertial.user";
     private final UserService users;
+    private final RateLimiter failedKeys;
 
-    AccessControl(UserService users) {
+    AccessControl(UserService users, RateLimiter failedKeys) {
         this.users = users;
+        this.failedKeys = failedKeys;
     }
 
     void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
-            LOG.warn("refused {} {}: route declares no role", ctx.method(), ctx.path());
+            LOG.warn("refused {} {}: route declares no role", ctx.method(), LogText.safe(ctx.path()));
             throw new ForbiddenResponse(Messages.FORBIDDEN);
         }
         if (roles.contains(Role.PUBLIC)) {
@@ -43,18 +47,28 @@ final class AccessControl {
             ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\"");
             throw new UnauthorizedResponse(Messages.UNAUTHORIZED);
         }
+        // An address that keeps presenting wrong keys is told to wait before any key of it is looked at again.
+        String address = ctx.ip();
+        failedKeys.peek(address).ifPresent(wait -> {
+            throw new TertialException.TooMany(wait);
+        });
         User user = users.authenticate(header.substring(7)).orElseThrow(() -> {
+            LOG.warn("unknown or revoked key from {} on {} {}", LogText.safe(address), ctx.method(),
+                    LogText.safe(ctx.path()));
+            failedKeys.take(address);
             ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\", error=\"invalid_token\"");
             return new UnauthorizedResponse(Messages.UNAUTHORIZED_BAD_TOKEN);
         });
         Role role = Role.valueOf(user.role().name());
         if (role != Role.ADMIN && !roles.contains(role)) {
-            LOG.warn("refused {} {} to {} ({})", ctx.method(), ctx.path(), user.name(), role);
+            LOG.warn("refused {} {} to {} ({})", ctx.method(), LogText.safe(ctx.path()), LogText.safe(user.name()),
+                    role);
             throw new ForbiddenResponse(Messages.FORBIDDEN);
         }
         String unit = ctx.pathParamMap().get("unit");
         if (unit != null && !user.seesAllUnits() && user.units().stream().map(UnitCode::value).noneMatch(unit::equals)) {
-            LOG.warn("refused {} {} to {}: not bound to unit {}", ctx.method(), ctx.path(), user.name(), unit);
+            LOG.warn("refused {} {} to {}: not bound to unit {}", ctx.method(), LogText.safe(ctx.path()),
+                    LogText.safe(user.name()), LogText.safe(unit));
             throw new ForbiddenResponse(Messages.unitForbidden(unit));
         }
         ctx.attribute(USER, user);

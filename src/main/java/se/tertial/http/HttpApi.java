@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import se.tertial.spec.LogText;
 import se.tertial.spec.Messages;
 import se.tertial.store.Period;
 import se.tertial.workbook.WorkbookFormat;
@@ -45,10 +46,17 @@ public final class HttpApi {
     static final long MULTIPART_OVERHEAD = 64 * 1024;
     private final Tertial app;
     private final ObjectMapper json;
+    private final RateLimiter uploadsPerKey;
+    private final RateLimiter uploadsPerAddress;
+    private final RateLimiter failedKeys;
 
     private HttpApi(Tertial app) {
         this.app = app;
         this.json = mapper();
+        var limits = app.config().limits();
+        this.uploadsPerKey = new RateLimiter(limits.uploadsPerMinute(), java.time.Clock.systemUTC());
+        this.uploadsPerAddress = new RateLimiter(limits.uploadsPerMinute(), java.time.Clock.systemUTC());
+        this.failedKeys = new RateLimiter(limits.failedKeysPerMinute(), java.time.Clock.systemUTC());
     }
 
     /** A configured, not yet started server. */
@@ -62,6 +70,8 @@ public final class HttpApi {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // {"role":"finance","role":"admin"} is refused, not read as its last key
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
@@ -91,7 +101,7 @@ public final class HttpApi {
 
     private void routes(JavalinConfig config) {
         var r = config.routes;
-        AccessControl access = new AccessControl(app.users());
+        AccessControl access = new AccessControl(app.users(), failedKeys);
         r.beforeMatched(access::check);
         Role[] anyone = {Role.CONTROLLER, Role.FINANCE, Role.ADMIN};
         Role[] finance = {Role.FINANCE, Role.ADMIN};
@@ -134,6 +144,45 @@ public final class HttpApi {
         r.get("/api/users", ctx -> ctx.json(app.users().list().stream().map(u -> JsonViews.user(u, null)).toList()),
                 Role.ADMIN);
         r.post("/api/users", this::createUser, Role.ADMIN);
+        r.get("/api/users/{name}/keys", ctx -> ctx.json(app.users().keys(ctx.pathParam("name")).stream()
+                .map(JsonViews::key).toList()), Role.ADMIN);
+        r.post("/api/users/{name}/keys", ctx -> newKey(ctx, false), Role.ADMIN);
+        r.post("/api/users/{name}/keys/rotate", ctx -> newKey(ctx, true), Role.ADMIN);
+        r.delete("/api/users/{name}/keys/{id}", ctx -> {
+            app.users().revokeKey(ctx.pathParam("name"), keyId(ctx.pathParam("id")));
+            ctx.status(HttpStatus.NO_CONTENT);
+        }, Role.ADMIN);
+    }
+
+    /** Another key for a user, or (rotate) a new key with every other key of theirs revoked; shown once. */
+    private void newKey(Context ctx, boolean rotate) {
+        String body = ctx.body();
+        JsonViews.CreateKey req = body.isBlank() ? new JsonViews.CreateKey(null) : read(ctx, JsonViews.CreateKey.class);
+        String user = ctx.pathParam("name");
+        var key = rotate ? app.users().rotateKey(user, req.name()) : app.users().addKey(user, req.name());
+        ctx.status(HttpStatus.CREATED);
+        ctx.json(new JsonViews.NewKeyView(key.id(), user, key.token()));
+    }
+
+    private static long keyId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new TertialException.Invalid(Messages.invalidId(text));
+        }
+    }
+
+    /** Uploads per key and per client address; an admin's bulk load of history is exempt. */
+    private void throttleUpload(Context ctx, User user, UploadService.Options options) {
+        if (options.bulk() && user.role() == UserRole.ADMIN) {
+            return;
+        }
+        uploadsPerKey.take(user.name()).ifPresent(wait -> {
+            throw new TertialException.TooMany(wait);
+        });
+        uploadsPerAddress.take(ctx.ip()).ifPresent(wait -> {
+            throw new TertialException.TooMany(wait);
+        });
     }
 
     /** {@code ?bulk=true&allowLocked=true} (admin, for loading history) and {@code ?dryRun=true}. */
@@ -144,6 +193,7 @@ public final class HttpApi {
         if ((options.bulk() || options.allowLocked()) && user.role() != UserRole.ADMIN) {
             throw new TertialException.Forbidden(Messages.BULK_ADMIN_ONLY);
         }
+        throttleUpload(ctx, user, options);
         try (ReceivedFile file = receive(ctx)) {
             UploadService.Result result = app.uploads().upload(user, file, options);
             ctx.status(switch (result.outcome()) {
@@ -164,6 +214,7 @@ public final class HttpApi {
     }
 
     private void loadBudget(Context ctx) {
+        throttleUpload(ctx, AccessControl.user(ctx), UploadService.Options.UPLOAD);
         try (ReceivedFile file = receive(ctx)) {
             BudgetService.Loaded loaded = app.budgets().load(AccessControl.user(ctx), ctx.pathParam("year"), file);
             ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 201);
@@ -200,7 +251,7 @@ public final class HttpApi {
                 return new TertialException.TooLarge(Messages.fileTooLarge(app.config().maxUploadBytes()));
             }
         }
-        LOG.info("unreadable multipart body: {}", e.toString());
+        LOG.info("unreadable multipart body: {}", LogText.safe(e.toString()));
         return new TertialException.Invalid(Messages.BAD_MULTIPART);
     }
 
@@ -266,10 +317,16 @@ public final class HttpApi {
         r.exception(TertialException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
         r.exception(TertialException.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
         r.exception(TertialException.TooLarge.class, (e, ctx) -> error(ctx, 413, "too_large", e.getMessage()));
+        r.exception(TertialException.TooMany.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            error(ctx, 429, "too_many_requests", e.getMessage());
+        });
+        r.exception(TertialException.StorageFull.class, (e, ctx) -> storageFull(ctx, e));
+        r.exception(se.tertial.store.StoreFullException.class, (e, ctx) -> storageFull(ctx, e));
         r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
                 HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT), swedish(e, ctx)));
         r.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("unexpected failure on {} {}", ctx.method(), LogText.safe(ctx.path()), e);
             error(ctx, 500, "internal_error", Messages.INTERNAL_ERROR);
         });
         r.error(404, ctx -> {
@@ -297,6 +354,11 @@ public final class HttpApi {
             case 413 -> Messages.TOO_LARGE;
             default -> e.getMessage();
         };
+    }
+
+    private static void storageFull(Context ctx, Exception e) {
+        LOG.error("storage full on {} {}: {}", ctx.method(), LogText.safe(ctx.path()), e.toString());
+        error(ctx, 507, "insufficient_storage", Messages.STORAGE_FULL);
     }
 
     private static boolean isEmpty(Context ctx) {

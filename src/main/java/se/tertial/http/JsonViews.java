@@ -45,6 +45,17 @@ final class JsonViews {
 
     record CreateUser(String name, String role, List<String> units) {}
 
+    record CreateKey(String name) {}
+
+    record NewKeyView(long id, String user, String key) {}
+
+    record KeyView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt, boolean active) {}
+
+    static KeyView key(se.tertial.store.ApiKey k) {
+        return new KeyView(k.id(), k.name(), k.createdAt(), k.lastUsedAt().orElse(null), k.revokedAt().orElse(null),
+                k.active());
+    }
+
     record UserView(String name, String role, List<String> units, Instant createdAt, String token) {}
 
     static FindingView finding(se.tertial.spec.Finding f) {

@@ -293,6 +293,7 @@ public final class Ingest {
             case MACROS -> Rules.MACROS;
             case ENCRYPTED -> Rules.ENCRYPTED;
             case CORRUPT -> Rules.UNREADABLE;
+            case TOO_LARGE -> Rules.OUTSIDE_AREA;
         };
     }
 }

@@ -59,6 +59,10 @@ final class LegacyMappingParser {
             String file = DIR + "/" + f.getFileName();
             try {
                 File dto = json.readValue(Files.readAllBytes(f), File.class);
+                if (dto == null) {
+                    problems.add(file, "", Messages.specUnexpectedShape());
+                    continue;
+                }
                 if (!names.add(dto.name())) {
                     problems.add(file, "name", Messages.specDuplicate("mappning", dto.name()));
                 }

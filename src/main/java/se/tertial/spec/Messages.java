@@ -53,6 +53,11 @@ public final class Messages {
                 + "); filen ska heta " + id + ".v" + version + ".json";
     }
 
+    public static String specUnexpectedShape() {
+        return "filen har inte den form tertial väntar sig (t.ex. null eller en lista där ett objekt ska stå); "
+                + "jämför med exempelfilerna i workbook-templates/";
+    }
+
     public static String specDuplicate(String kind, String value) {
         return kind + " \"" + value + "\" förekommer mer än en gång";
     }
@@ -293,6 +298,94 @@ public final class Messages {
         return "Mallen \"" + id + "\" version " + version + " i arbetsboken stämmer inte med tertials mall av samma "
                 + "version (kontrollsumman skiljer sig): metadata i det dolda bladet _tertial har ändrats. Ladda ner "
                 + "en ny mall och för över dina uppgifter.";
+    }
+
+    // --- starting the service ---
+
+    public static String dataDirIsFile(Path dir) {
+        return "Datamappen " + dir + " är en fil, inte en mapp. Ange en mapp med --data eller TERTIAL_DATA.";
+    }
+
+    public static String dataDirReadOnly(Path dir) {
+        return "tertial får inte skriva i datamappen " + dir + ". Ge tjänstens användare skrivrätt till mappen "
+                + "eller ange en annan med --data.";
+    }
+
+    public static String dataDirUnusable(Path dir, String reason) {
+        return "Datamappen " + dir + " kan inte användas: " + reason + ".";
+    }
+
+    public static String databaseIsDirectory(Path db) {
+        return "Databasfilen " + db + " är en mapp. Flytta undan den eller ange en annan datamapp med --data.";
+    }
+
+    public static String databaseNotSqlite(Path db) {
+        return "Filen " + db + " är ingen tertial-databas (inte SQLite). Flytta undan den eller ange en annan "
+                + "datamapp med --data.";
+    }
+
+    public static String diskFull(Path dir) {
+        return "Disken där datamappen " + dir + " ligger är full. Frigör utrymme och starta igen.";
+    }
+
+    public static String invalidPort(int port) {
+        return "Ogiltig port " + port + ": ange ett tal mellan 1 och 65535 med --port eller TERTIAL_PORT.";
+    }
+
+    public static String portInUse(String host, int port) {
+        return "Porten " + port + " på " + host + " används redan av ett annat program. Stoppa det eller välj en "
+                + "annan port med --port.";
+    }
+
+    public static String invalidUploadLimit(int mb) {
+        return "Ogiltig gräns för uppladdningar: " + mb + " MB. Ange ett heltal mellan 1 och 1024 med "
+                + "--max-upload-mb eller TERTIAL_MAX_UPLOAD_MB.";
+    }
+
+    public static String invalidLimit(String flag, String value) {
+        return "Ogiltigt värde " + value + " för " + flag + ": ange ett positivt heltal.";
+    }
+
+    // --- storage and rates ---
+
+    public static final String STORAGE_FULL = "tertial kan inte spara just nu: lagringsutrymmet är fullt. Inget av "
+            + "det du skickade har sparats. Försök igen senare; förvaltningen av tertial har fått ett meddelande.";
+
+    public static String tooManyRequests(long seconds) {
+        return "För många förfrågningar på kort tid. Vänta " + seconds + " sekunder och försök igen.";
+    }
+
+    public static String annotationTooLarge(long cells) {
+        return "Arbetsboken är för stor för en markerad kopia (fler än " + cells + " celler); felen och varningarna "
+                + "finns i svaret på uppladdningen.";
+    }
+
+    public static final String ORIGINAL_NOT_KEPT = "Filen sparades inte i sin helhet (den var ingen arbetsbok, eller "
+            + "dagens utrymme för avvisade filer var förbrukat); bara dess kontrollsumma, storlek och fel finns kvar.";
+
+    // --- users and keys ---
+
+    public static String invalidUserName() {
+        return "Ogiltigt användarnamn: använd 1–64 tecken, bokstäver, siffror och . _ - @ (inga mellanslag eller "
+                + "styrtecken), t.ex. anna.andersson.";
+    }
+
+    public static String invalidKeyName() {
+        return "Ogiltigt namn på nyckeln: använd 1–64 tecken, bokstäver, siffror, mellanslag och . _ : / ( ) -.";
+    }
+
+    public static String userNotFound(String name) {
+        return "Användaren \"" + LogText.safe(String.valueOf(name)) + "\" finns inte.";
+    }
+
+    public static String keyNotFound(String user, long id) {
+        return "Användaren \"" + LogText.safe(user) + "\" har ingen aktiv nyckel med id " + id + ".";
+    }
+
+    public static String adminTokenFileStillThere(java.nio.file.Path file) {
+        return "Obs: administratörens första API-nyckel ligger kvar i " + file.toAbsolutePath() + ". Skapa en egen "
+                + "nyckel (POST /api/users/admin/keys eller \"user key-add --name admin\"), spara den säkert och "
+                + "radera sedan filen.";
     }
 
     // --- upload findings ---

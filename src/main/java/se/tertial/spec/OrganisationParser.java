@@ -33,6 +33,10 @@ final class OrganisationParser {
             problems.add(name, "", Messages.specFileUnreadable(e.getMessage()));
             return null;
         }
+        if (dto == null) {
+            problems.add(name, "", Messages.specUnexpectedShape());
+            return null;
+        }
         List<Namnd> namnder = new ArrayList<>();
         Set<String> namndCodes = new HashSet<>();
         for (NamndEntry n : dto.namnder()) {

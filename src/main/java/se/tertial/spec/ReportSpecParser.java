@@ -69,6 +69,10 @@ final class ReportSpecParser {
             problems.add(FILE, "", Messages.specFileUnreadable(e.getMessage()));
             return Optional.empty();
         }
+        if (dto == null) {
+            problems.add(FILE, "", Messages.specUnexpectedShape());
+            return Optional.empty();
+        }
         ReportSpecParser p = new ReportSpecParser(latest, problems);
         int before = problems.count();
         ReportSpec spec = p.build(dto);

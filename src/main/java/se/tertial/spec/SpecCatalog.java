@@ -64,6 +64,11 @@ public final class SpecCatalog {
         return unit.templates().stream().map(this::current).toList();
     }
 
+    /** Every version of a template, oldest first; empty for an unknown id. */
+    public Collection<TemplateSpec> versions(TemplateId id) {
+        return templates.getOrDefault(id, new TreeMap<>()).values();
+    }
+
     public Collection<TemplateId> templateIds() {
         return templates.keySet();
     }

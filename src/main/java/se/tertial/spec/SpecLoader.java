@@ -31,6 +31,7 @@ public final class SpecLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private final Path dir;
     private final Problems problems;
@@ -55,21 +56,39 @@ public final class SpecLoader {
             Matcher m = TEMPLATE_FILE.matcher(name);
             if (m.matches()) {
                 byte[] bytes = read(file);
-                TemplateSpecParser.parse(json, name, bytes, sha256(bytes), problems)
-                        .ifPresent(spec -> templates.add(checkFileName(name, m, spec)));
+                guard(name, () -> TemplateSpecParser.parse(json, name, bytes, sha256(bytes), problems))
+                        .flatMap(o -> o).ifPresent(spec -> templates.add(checkFileName(name, m, spec)));
             } else if (!name.equals(ORGANISATION_FILE) && !name.equals(ReportSpecParser.FILE)) {
                 problems.add(name, "", Messages.specUnknownFile());
             }
         }
         checkUniqueVersions(templates);
-        Organisation organisation = OrganisationParser.parse(json, dir.resolve(ORGANISATION_FILE), templates, problems);
+        Organisation organisation = guard(ORGANISATION_FILE, () -> OrganisationParser.parse(json,
+                dir.resolve(ORGANISATION_FILE), templates, problems)).orElse(null);
         java.util.Map<TemplateId, TemplateSpec> latest = new java.util.HashMap<>();
         templates.forEach(t -> latest.merge(t.id(), t, (a, b) -> a.version() >= b.version() ? a : b));
-        Optional<ReportSpec> report = ReportSpecParser.parse(json, dir.resolve(ReportSpecParser.FILE), latest,
-                problems);
-        List<LegacyMapping> legacy = LegacyMappingParser.parse(json, dir, latest, problems);
+        Optional<ReportSpec> report = guard(ReportSpecParser.FILE, () -> ReportSpecParser.parse(json,
+                dir.resolve(ReportSpecParser.FILE), latest, problems)).flatMap(o -> o);
+        List<LegacyMapping> legacy = guard(LegacyMappingParser.DIR, () -> LegacyMappingParser.parse(json, dir,
+                latest, problems)).orElse(List.of());
         problems.throwIfAny();
         return new SpecCatalog(organisation, templates, report.orElseThrow(), legacy);
+    }
+
+    /**
+     * Runs one file's parser; a shape the parser did not foresee (a {@code null} where an object belongs, a list
+     * where a text belongs) is a problem with that file, never a stack trace.
+     */
+    private <T> Optional<T> guard(String file, java.util.function.Supplier<T> parse) {
+        int before = problems.count();
+        try {
+            return Optional.ofNullable(parse.get());
+        } catch (RuntimeException e) {
+            if (problems.count() == before) {
+                problems.add(file, "", Messages.specUnexpectedShape());
+            }
+            return Optional.empty();
+        }
     }
 
     private TemplateSpec checkFileName(String name, Matcher m, TemplateSpec spec) {

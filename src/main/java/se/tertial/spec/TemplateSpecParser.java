@@ -43,6 +43,10 @@ final class TemplateSpecParser {
             problems.add(file, "", e.getMessage());
             return Optional.empty();
         }
+        if (dto == null) {
+            problems.add(file, "", Messages.specUnexpectedShape());
+            return Optional.empty();
+        }
         return new TemplateSpecParser(file, problems).build(dto, sha256);
     }
 

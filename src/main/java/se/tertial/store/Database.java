@@ -20,8 +20,10 @@ import java.sql.SQLException;
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
+    static final int PAGE_SIZE = 4096;
     private final HikariDataSource pool;
     private final Path file;
+    private final ThreadLocal<Connection> reading = new ThreadLocal<>();
 
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
@@ -30,15 +32,21 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
     public static Database open(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open(file, 0);
+    }
+
+    /**
+     * Opens (creating if needed) the database file, readable by its owner only, and brings its schema up to date.
+     *
+     * @param maxBytes a cap on the file's size (0: none); past it writes fail with {@link StoreFullException}
+     */
+    public static Database open(Path file, long maxBytes) {
+        DataFiles.prepare(file);
         SQLiteConfig config = new SQLiteConfig();
+        if (maxBytes > 0) {
+            config.setPageSize(PAGE_SIZE);
+            config.setMaxPageCount((int) Math.max(16, Math.min(Integer.MAX_VALUE, maxBytes / PAGE_SIZE)));
+        }
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -53,12 +61,18 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(8);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
-        HikariDataSource pool = new HikariDataSource(hikari);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw DataFiles.explain(file, e);
+        }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            DataFiles.restrict(file);
         } catch (RuntimeException e) {
             pool.close();
-            throw e;
+            throw DataFiles.explain(file, e);
         }
         return new Database(file, pool);
     }
@@ -67,10 +81,46 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs read-only work in autocommit mode. */
+    /**
+     * Runs read-only work in one read transaction: every query in it sees the same snapshot, whatever commits
+     * meanwhile (WAL readers never block writers). Inside {@link #snapshot} it joins that snapshot.
+     */
     public <T> T read(SqlWork<T> work) {
+        Connection open = reading.get();
+        if (open != null) {
+            try {
+                return work.run(open);
+            } catch (SQLException e) {
+                throw new StoreException("read failed on " + file, e);
+            }
+        }
+        return snapshot(() -> read(work));
+    }
+
+    /**
+     * Runs work whose every {@link #read} (through any repository, on this thread) sees one snapshot of the
+     * database, e.g. all the input of one report. A deferred transaction: it takes no write lock.
+     */
+    public <T> T snapshot(java.util.function.Supplier<T> work) {
+        if (reading.get() != null) {
+            return work.get();
+        }
         try (Connection c = pool.getConnection()) {
-            return work.run(c);
+            try (var st = c.createStatement()) {
+                st.execute("BEGIN DEFERRED");
+            }
+            reading.set(c);
+            boolean done = false;
+            try {
+                T result = work.get();
+                done = true;
+                return result;
+            } finally {
+                reading.remove();
+                try (var st = c.createStatement()) {
+                    st.execute(done ? "COMMIT" : "ROLLBACK");
+                }
+            }
         } catch (SQLException e) {
             throw new StoreException("read failed on " + file, e);
         }
@@ -91,8 +141,26 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            if (isFull(e)) {
+                throw new StoreFullException(file, e);
+            }
             throw new StoreException("write failed on " + file, e);
         }
+    }
+
+    /** SQLITE_FULL: the disk (or the configured cap) is full. */
+    private static boolean isFull(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException s
+                    && s.getResultCode().code == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) {
+                return true;
+            }
+            if (t instanceof SQLException q && (q.getErrorCode() == 13
+                    || String.valueOf(q.getMessage()).contains("SQLITE_FULL"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Connections currently borrowed; tests assert it is back to zero. */

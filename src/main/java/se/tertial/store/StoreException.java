@@ -1,7 +1,7 @@
 package se.tertial.store;
 
 /** A database failure that no caller can repair; the message is for the log, not the user. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

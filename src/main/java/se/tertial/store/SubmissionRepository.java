@@ -34,14 +34,26 @@ public final class SubmissionRepository {
             + "u.sha256, u.outcome, u.unit, u.period, u.format, u.submission_id, s.version, s.is_current";
     private final Database db;
     private final Checkpoint checkpoint;
+    private final long rejectedBytesPerDay;
 
     public SubmissionRepository(Database db) {
-        this(db, Checkpoint.NONE);
+        this(db, Checkpoint.NONE, Long.MAX_VALUE);
     }
 
     public SubmissionRepository(Database db, Checkpoint checkpoint) {
+        this(db, checkpoint, Long.MAX_VALUE);
+    }
+
+    /** @param rejectedBytesPerDay the bytes of rejected attempts kept per user and UTC day */
+    public SubmissionRepository(Database db, Checkpoint checkpoint, long rejectedBytesPerDay) {
         this.db = db;
         this.checkpoint = checkpoint;
+        this.rejectedBytesPerDay = rejectedBytesPerDay;
+    }
+
+    /** Runs work whose every read of this store sees one snapshot. */
+    public <T> T snapshot(java.util.function.Supplier<T> work) {
+        return db.snapshot(work);
     }
 
     /** Every unit's current version for a period, with facts and comments (two queries for the whole period). */
@@ -113,7 +125,7 @@ public final class SubmissionRepository {
             if (accepted.isPresent()) {
                 Optional<long[]> same = currentWithSha(c, accepted.get(), upload.sha256());
                 if (same.isPresent()) {
-                    long id = insertUpload(c, upload, UploadOutcome.UNCHANGED, same.get()[0]);
+                    long id = insertUpload(c, upload, UploadOutcome.UNCHANGED, same.get()[0], true);
                     return new Stored(id, UploadOutcome.UNCHANGED, Optional.of(same.get()[0]),
                             Optional.of((int) same.get()[1]));
                 }
@@ -139,7 +151,8 @@ public final class SubmissionRepository {
     /** Records an attempt with its findings inside the caller's transaction; returns its id. */
     long insertAttempt(Connection c, NewUpload upload, UploadOutcome outcome, List<Finding> findings)
             throws SQLException {
-        long id = insertUpload(c, upload, outcome, null);
+        boolean keep = outcome.isAccepted() || keepRejected(c, upload);
+        long id = insertUpload(c, upload, outcome, null, keep);
         insertFindings(c, id, findings);
         return id;
     }
@@ -169,10 +182,11 @@ public final class SubmissionRepository {
         });
     }
 
-    /** The exact bytes of an upload. */
+    /** The exact bytes of an upload; empty when they were not kept. */
     public Optional<byte[]> original(long id) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT original FROM upload WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT original FROM upload WHERE id = ? AND original_kept = 1")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
@@ -238,12 +252,34 @@ public final class SubmissionRepository {
         }
     }
 
-    private static long insertUpload(Connection c, NewUpload u, UploadOutcome outcome, Long submissionId)
-            throws SQLException {
+    /**
+     * A rejected attempt keeps its bytes when they are small enough for what it is and the uploader's rejected
+     * bytes of the day stay within the quota (decided inside the write transaction, so concurrent uploads of one
+     * user cannot overrun it).
+     */
+    private boolean keepRejected(Connection c, NewUpload u) throws SQLException {
+        if (u.bytes().length > u.keepRejectedUpTo()) {
+            return false;
+        }
+        String dayStart = u.uploadedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(size), 0) FROM upload "
+                + "WHERE uploaded_by = ? AND uploaded_at >= ? AND original_kept = 1 "
+                + "AND outcome IN ('rejected', 'forbidden')")) {
+            ps.setString(1, u.uploadedBy());
+            ps.setString(2, dayStart);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) + u.bytes().length <= rejectedBytesPerDay;
+            }
+        }
+    }
+
+    private static long insertUpload(Connection c, NewUpload u, UploadOutcome outcome, Long submissionId,
+                                     boolean keep) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO upload (kind, uploaded_by, uploaded_at, file_name, size, sha256, outcome, unit, period,
-                                    format, submission_id, original)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                                    format, submission_id, original, original_kept)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             ps.setString(1, u.kind());
             ps.setString(2, u.uploadedBy());
             ps.setString(3, u.uploadedAt().toString());
@@ -259,7 +295,8 @@ public final class SubmissionRepository {
             } else {
                 ps.setLong(11, submissionId);
             }
-            ps.setBytes(12, u.bytes());
+            ps.setBytes(12, keep ? u.bytes() : new byte[0]);
+            ps.setInt(13, keep ? 1 : 0);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,18 +14,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Users and their tokens; a token is returned once, on creation, and only its hash is stored. */
+/**
+ * Users and their API keys. A user may have several keys, each with a name, a creation and a last-use time; a key
+ * is returned once, when it is made, and only its SHA-256 is stored. A revoked key stops working at once.
+ */
 public final class UserRepository {
+    static final String FIRST_KEY = "första nyckeln";
+    /** Last use is recorded at most this often per key, so authenticating stays a read. */
+    static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
     private final Database db;
 
     public UserRepository(Database db) {
         this.db = db;
     }
 
-    /** A user just created, with the token to hand over once. */
+    /** A user just created, with the key to hand over once. */
     public record Created(User user, String token) {}
 
-    /** Creates a user; empty if the name is taken. */
+    /** A key just made, with its id and the token to hand over once. */
+    public record NewKey(long id, String token) {}
+
+    /** Creates a user with a first key; empty if the name is taken. */
     public Optional<Created> add(String name, UserRole role, Set<UnitCode> units, Instant now) {
         return db.write(c -> add(c, name, role, units, now));
     }
@@ -43,9 +53,33 @@ public final class UserRepository {
         });
     }
 
-    public Optional<User> byToken(String token) {
+    /** The user a key belongs to, if the key exists and is not revoked; notes when it was last used. */
+    public Optional<User> byToken(String token, Instant now) {
         String hash = Tokens.hash(token);
-        return db.read(c -> find(c, "token_hash = ?", hash));
+        Optional<Object[]> key = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.id, u.name, k.last_used_at FROM api_key k "
+                    + "JOIN app_user u ON u.id = k.user_id WHERE k.token_hash = ? AND k.revoked_at IS NULL")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
+                            : Optional.<Object[]>empty();
+                }
+            }
+        });
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        String lastUsed = (String) key.get()[2];
+        if (lastUsed == null || Instant.parse(lastUsed).plus(LAST_USE_RESOLUTION).isBefore(now)) {
+            db.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE api_key SET last_used_at = ? WHERE id = ?")) {
+                    ps.setString(1, now.toString());
+                    ps.setLong(2, (Long) key.get()[0]);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        return byName((String) key.get()[1]);
     }
 
     public Optional<User> byName(String name) {
@@ -55,18 +89,85 @@ public final class UserRepository {
     public List<User> list() {
         return db.read(c -> {
             List<User> users = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT name FROM app_user ORDER BY name");
                  ResultSet rs = ps.executeQuery()) {
-                List<String> names = new ArrayList<>();
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
-                for (String n : names) {
-                    find(c, "name = ?", n).ifPresent(users::add);
-                }
+            }
+            for (String n : names) {
+                find(c, "name = ?", n).ifPresent(users::add);
             }
             return users;
         });
+    }
+
+    /** Makes another key for the user. */
+    public NewKey addKey(User user, String keyName, Instant now) {
+        return db.write(c -> insertKey(c, user.id(), keyName, now));
+    }
+
+    /**
+     * Rotation: revokes every active key of the user and makes one new key, in one transaction, so there is never a
+     * moment with two or with none.
+     */
+    public NewKey rotate(User user, String keyName, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE api_key SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
+                ps.setString(1, now.toString());
+                ps.setLong(2, user.id());
+                ps.executeUpdate();
+            }
+            return insertKey(c, user.id(), keyName, now);
+        });
+    }
+
+    /** Revokes one of the user's keys; false if the user has no such active key. */
+    public boolean revokeKey(User user, long keyId, Instant now) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_key SET revoked_at = ? "
+                    + "WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
+                ps.setString(1, now.toString());
+                ps.setLong(2, keyId);
+                ps.setLong(3, user.id());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public List<ApiKey> keys(User user) {
+        return db.read(c -> {
+            List<ApiKey> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, created_at, last_used_at, revoked_at "
+                    + "FROM api_key WHERE user_id = ? ORDER BY id")) {
+                ps.setLong(1, user.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(new ApiKey(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3)),
+                                Optional.ofNullable(rs.getString(4)).map(Instant::parse),
+                                Optional.ofNullable(rs.getString(5)).map(Instant::parse)));
+                    }
+                }
+            }
+            return keys;
+        });
+    }
+
+    private static NewKey insertKey(Connection c, long userId, String keyName, Instant now) throws SQLException {
+        String token = Tokens.generate();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (user_id, name, token_hash, created_at) "
+                + "VALUES (?, ?, ?, ?) RETURNING id")) {
+            ps.setLong(1, userId);
+            ps.setString(2, keyName);
+            ps.setString(3, Tokens.hash(token));
+            ps.setString(4, now.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new NewKey(rs.getLong(1), token);
+            }
+        }
     }
 
     private static Optional<Created> add(Connection c, String name, UserRole role, Set<UnitCode> units, Instant now)
@@ -79,13 +180,12 @@ public final class UserRepository {
                 }
             }
         }
-        String token = Tokens.generate();
         long id;
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO app_user (name, role, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (name, role, token_hash, created_at) "
+                + "VALUES (?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, name);
             ps.setString(2, role.dbValue());
-            ps.setString(3, Tokens.hash(token));
+            ps.setString(3, "moved-to-api-key:" + java.util.UUID.randomUUID()); // the column is no longer read
             ps.setString(4, now.toString());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -100,7 +200,8 @@ public final class UserRepository {
             }
             ps.executeBatch();
         }
-        return Optional.of(new Created(new User(id, name, role, units, now), token));
+        NewKey key = insertKey(c, id, FIRST_KEY, now);
+        return Optional.of(new Created(new User(id, name, role, units, now), key.token()));
     }
 
     private static Optional<User> find(Connection c, String where, String value) throws SQLException {

@@ -42,21 +42,84 @@ public final class Annotator {
 
     private Annotator() {}
 
+    /** Larger workbooks are not opened for editing: the findings in JSON say everything. */
+    static final long MAX_CELLS = 200_000;
+
     public static byte[] annotate(Path original, List<Finding> findings) throws UnreadableWorkbookException {
+        return annotate(original, findings, TemplateFormulas.none());
+    }
+
+    /**
+     * @param ours the formulas tertial wrote; every other formula in the copy becomes its text, and every link of
+     *             the uploader's is removed, so the copy handed to finance runs nothing of the uploader's
+     */
+    public static byte[] annotate(Path original, List<Finding> findings, TemplateFormulas ours)
+            throws UnreadableWorkbookException {
         try (OpenedWorkbook checked = WorkbookReader.open(original)) {
-            // The same safety checks as the ingest; the editable copy is opened below.
+            // The same safety checks as the ingest, and a cheap streamed count of every sheet's cells before the
+            // editable copy is built in memory.
+            long cells = 0;
+            for (String name : checked.sheetNames()) {
+                cells += checked.sheet(name, new ReadArea(1, 1)).map(g -> g.outside() + 1).orElse(0L);
+                if (cells > MAX_CELLS) {
+                    throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.TOO_LARGE,
+                            Messages.annotationTooLarge(MAX_CELLS), null);
+                }
+            }
+        } catch (Deadline.Exceeded e) {
+            throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.TOO_LARGE,
+                    Messages.annotationTooLarge(MAX_CELLS), e);
         }
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(Files.readAllBytes(original)));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             if (wb instanceof XSSFWorkbook x) {
                 x.unLockStructure();
             }
+            neutralize(wb, ours);
             mark(wb, findings);
             list(wb, findings);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+    }
+
+    /** Formulas not tertial's become their text (shown with a leading '=', never run); links are removed. */
+    private static void neutralize(Workbook wb, TemplateFormulas ours) {
+        CellStyle[] quoted = new CellStyle[wb.getNumCellStyles()];
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            Sheet sheet = wb.getSheetAt(i);
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getHyperlink() != null) {
+                        cell.removeHyperlink();
+                    }
+                    if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        continue;
+                    }
+                    String formula;
+                    try {
+                        formula = cell.getCellFormula();
+                    } catch (RuntimeException e) {
+                        formula = "?";
+                    }
+                    if (ours.allows(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), formula)) {
+                        continue;
+                    }
+                    CellStyle base = cell.getCellStyle();
+                    cell.setBlank();
+                    cell.setCellValue("=" + formula);
+                    int idx = base.getIndex();
+                    if (idx < quoted.length && quoted[idx] == null) {
+                        CellStyle q = wb.createCellStyle();
+                        q.cloneStyleFrom(base);
+                        q.setQuotePrefixed(true);
+                        quoted[idx] = q;
+                    }
+                    cell.setCellStyle(idx < quoted.length ? quoted[idx] : base);
+                }
+            }
         }
     }
 

@@ -36,7 +36,7 @@ class UsersTest {
             assertTrue(app.users().bootstrapAdmin(tmp).isEmpty(), "only on the very first start");
             // Only a hash is stored.
             String stored = app.database().read(c -> {
-                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT token_hash FROM app_user")) {
+                try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT token_hash FROM api_key")) {
                     rs.next();
                     return rs.getString(1);
                 }
