@@ -18,6 +18,10 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
     record Problem(Severity severity, String rule, String text) {}
 
     static CellAmount read(CellValue cell) {
+        if (cell instanceof CellValue.Formula f && f.result() instanceof CellValue.Blank) {
+            // tertial never evaluates an uploaded formula; one without a stored result has no value to read
+            return problem(Severity.ERROR, Rules.NOT_A_NUMBER, Messages.formulaWithoutResult(f.formula()));
+        }
         CellValue shown = cell.shown();
         if (shown instanceof CellValue.Blank) {
             return new CellAmount(Optional.empty(), Optional.empty());

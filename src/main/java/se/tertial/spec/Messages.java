@@ -470,6 +470,12 @@ public final class Messages {
         return "Cellen ska innehålla ett belopp i tkr men innehåller " + found + ".";
     }
 
+    public static String formulaWithoutResult(String formula) {
+        return "Cellen innehåller formeln =" + formula + " men inget beräknat värde (filen sparades av ett program "
+                + "som inte räknar). Skriv in beloppet som ett tal, eller öppna och spara filen i Excel eller "
+                + "LibreOffice.";
+    }
+
     public static String formulaReplaced(String formula, String found, BigDecimal computed) {
         return "Formeln =" + formula + " har ersatts med " + found + ", som inte stämmer med det beräknade värdet "
                 + tkrText(computed) + ". Ändra inte summor och avvikelser; ladda ner mallen på nytt om formeln "

@@ -91,15 +91,68 @@ final class XlsxStream extends OpenedWorkbook {
         }
     }
 
-    /** A VBA project by its usual name is refused even when the package around it is broken. */
-    private static void refuseMacroNames(ZipSecureFile zip) throws UnreadableWorkbookException {
+    /**
+     * Before the package is parsed: a VBA project by its usual name is refused even when the package around it is
+     * broken, and so is any part declaring a DTD (no spreadsheet program writes one; it is how XXE and billion
+     * laughs arrive) — also in parts tertial would never parse itself.
+     */
+    private static void refuseMacroNames(ZipSecureFile zip) throws UnreadableWorkbookException, IOException {
         var entries = zip.getEntries();
         while (entries.hasMoreElements()) {
-            String name = entries.nextElement().getName().toLowerCase(Locale.ROOT);
+            var entry = entries.nextElement();
+            String name = entry.getName().toLowerCase(Locale.ROOT);
             if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml")) {
                 throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
             }
+            if (isBomb(entry)) {
+                throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, null);
+            }
+            if ((name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) && declaresDtd(zip, entry)) {
+                throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, null);
+            }
         }
+    }
+
+    /**
+     * A part that says (in the central directory) it inflates beyond the limits: refused whether or not tertial would
+     * read it. A part that lies about its size is caught by ZipSecureFile's own check while it is read.
+     */
+    private static boolean isBomb(org.apache.commons.compress.archivers.zip.ZipArchiveEntry e) {
+        long size = e.getSize();
+        long packed = e.getCompressedSize();
+        if (size > WorkbookReader.MAX_ENTRY_BYTES) {
+            return true;
+        }
+        return size > ZipSecureFile.getGraceEntrySize() && packed >= 0
+                && (double) packed / size < ZipSecureFile.getMinInflateRatio();
+    }
+
+    /** Whether the part's prolog (its first 64 kB, in any of XML's encodings) holds a DOCTYPE. */
+    private static boolean declaresDtd(ZipSecureFile zip, org.apache.commons.compress.archivers.zip.ZipArchiveEntry e)
+            throws IOException {
+        byte[] head;
+        try (InputStream in = zip.getInputStream(e)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        StringBuilder ascii = new StringBuilder(head.length);
+        for (byte b : head) {
+            if (b != 0) {
+                ascii.append((char) (b & 0xFF));
+            }
+        }
+        String text = ascii.toString().toUpperCase(Locale.ROOT);
+        int dtd = text.indexOf("<!DOCTYPE");
+        if (dtd < 0) {
+            return false;
+        }
+        // Only in the prolog: before the first element (a "<" not starting "<?" or "<!").
+        for (int i = 0; i < dtd; i++) {
+            if (text.charAt(i) == '<' && i + 1 < text.length() && text.charAt(i + 1) != '?'
+                    && text.charAt(i + 1) != '!') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import se.tertial.app.Config;
+import se.tertial.app.Limits;
 import se.tertial.app.Tertial;
 import se.tertial.http.HttpApi;
 import se.tertial.store.Checkpoint;
@@ -43,8 +44,19 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path templates, Path dataDir, long maxUploadBytes, Checkpoint checkpoint) {
+        this(templates, dataDir, maxUploadBytes, checkpoint, GENEROUS);
+    }
+
+    /** Test suites upload hundreds of files a minute; the rate tests set their own limits. */
+    public static final Limits GENEROUS = Limits.DEFAULTS.withRates(100_000, 100_000);
+
+    public TestServer(Path dataDir, Limits limits) {
+        this(TestSpecs.DIR, dataDir, Config.DEFAULT_MAX_UPLOAD_BYTES, Checkpoint.NONE, limits);
+    }
+
+    public TestServer(Path templates, Path dataDir, long maxUploadBytes, Checkpoint checkpoint, Limits limits) {
         app = Tertial.open(new Config(templates, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
-                maxUploadBytes), Clock.systemUTC(), checkpoint);
+                maxUploadBytes, limits), Clock.systemUTC(), checkpoint);
         admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
         finance = app.users().add("ekonomi", "finance", List.of()).token();
         controller = app.users().add("controller.fs", "controller", List.of("FS-MED", "FS-KIR")).token();
@@ -98,6 +110,31 @@ public final class TestServer implements AutoCloseable {
         if (r.statusCode() != 201) {
             throw new AssertionError("could not create period " + code + ": " + new String(r.body()));
         }
+    }
+
+    public HttpResponse<byte[]> delete(String path, String token) {
+        return send(auth(HttpRequest.newBuilder(uri(path)), token).DELETE().build());
+    }
+
+    /** The facts of a unit's current version for a period, as sorted "template.line.col=kronor" lines. */
+    public String currentFacts(String unit, String period) {
+        return app.database().read(c -> {
+            StringBuilder s = new StringBuilder();
+            try (var ps = c.prepareStatement("SELECT s.version, f.template, f.line, f.col, f.amount_kr FROM fact f "
+                    + "JOIN submission s ON s.id = f.submission_id WHERE s.unit = ? AND s.period = ? "
+                    + "AND s.is_current = 1 ORDER BY f.template, f.line, f.col")) {
+                ps.setString(1, unit);
+                ps.setString(2, period);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        s.append("v").append(rs.getInt(1)).append(' ').append(rs.getString(2)).append('.')
+                                .append(rs.getString(3)).append('.').append(rs.getString(4)).append('=')
+                                .append(rs.getLong(5)).append('\n');
+                    }
+                }
+            }
+            return s.toString();
+        });
     }
 
     /** Counts rows of a table in the server's database. */
