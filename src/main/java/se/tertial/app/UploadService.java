@@ -165,7 +165,7 @@ public final class UploadService {
         if (dot >= 0) {
             name = name.substring(0, dot);
         }
-        name = name.replaceAll("^[.\\s]+", "");
+        name = name.replaceAll("^[.\\s]+", "").strip();
         if (name.length() > 100) {
             name = name.substring(0, 100);
         }

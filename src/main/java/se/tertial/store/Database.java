@@ -135,16 +135,50 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r); // SQLite may have rolled back already (a full disk); keep the cause
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            if (isFull(e)) {
+            if (isFull(e) || looksFull()) {
                 throw new StoreFullException(file, e);
             }
             throw new StoreException("write failed on " + file, e);
+        }
+    }
+
+    /**
+     * Whether a failed write was for want of space, when SQLite's own error was lost (it rolls a transaction back by
+     * itself on SQLITE_FULL, and a statement reset may swallow the code): the cap's pages are used up, or the disk
+     * has almost nothing left.
+     */
+    private boolean looksFull() {
+        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
+            long pages;
+            long max;
+            try (var rs = st.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            try (var rs = st.executeQuery("PRAGMA max_page_count")) {
+                rs.next();
+                max = rs.getLong(1);
+            }
+            if (pages >= max - 2) {
+                return true;
+            }
+        } catch (SQLException | RuntimeException e) {
+            // fall through to the disk check
+        }
+        try {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < 1024 * 1024;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -279,7 +279,7 @@ public final class SubmissionRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO upload (kind, uploaded_by, uploaded_at, file_name, size, sha256, outcome, unit, period,
                                     format, submission_id, original, original_kept)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, u.kind());
             ps.setString(2, u.uploadedBy());
             ps.setString(3, u.uploadedAt().toString());
@@ -297,10 +297,8 @@ public final class SubmissionRepository {
             }
             ps.setBytes(12, keep ? u.bytes() : new byte[0]);
             ps.setInt(13, keep ? 1 : 0);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+            ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
+            return Sql.lastId(c);
         }
     }
 
@@ -363,7 +361,7 @@ public final class SubmissionRepository {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO submission (unit, period, version, status, is_current, accepted_at, upload_id, templates,
                                         source_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, v.unit().value());
             ps.setString(2, v.period().toString());
             ps.setInt(3, version);
@@ -373,10 +371,8 @@ public final class SubmissionRepository {
             ps.setLong(7, uploadId);
             ps.setString(8, v.templates());
             ps.setString(9, v.sourceDate().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] {rs.getLong(1), version};
-            }
+            ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
+            return new long[] {Sql.lastId(c), version};
         }
     }
 

@@ -158,15 +158,13 @@ public final class UserRepository {
     private static NewKey insertKey(Connection c, long userId, String keyName, Instant now) throws SQLException {
         String token = Tokens.generate();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (user_id, name, token_hash, created_at) "
-                + "VALUES (?, ?, ?, ?) RETURNING id")) {
+                + "VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, userId);
             ps.setString(2, keyName);
             ps.setString(3, Tokens.hash(token));
             ps.setString(4, now.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new NewKey(rs.getLong(1), token);
-            }
+            ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
+            return new NewKey(Sql.lastId(c), token);
         }
     }
 
@@ -182,15 +180,13 @@ public final class UserRepository {
         }
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (name, role, token_hash, created_at) "
-                + "VALUES (?, ?, ?, ?) RETURNING id")) {
+                + "VALUES (?, ?, ?, ?)")) {
             ps.setString(1, name);
             ps.setString(2, role.dbValue());
             ps.setString(3, "moved-to-api-key:" + java.util.UUID.randomUUID()); // the column is no longer read
             ps.setString(4, now.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
+            ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
+            id = Sql.lastId(c);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_unit (user_id, unit) VALUES (?, ?)")) {
             for (UnitCode u : units) {

@@ -162,6 +162,15 @@ public final class TestServer implements AutoCloseable {
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 
+    /** A Java string as a JSON string literal, control characters escaped. */
+    public static String jsonString(String s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode json(HttpResponse<byte[]> response) {
         try {
             return JSON.readTree(response.body());
