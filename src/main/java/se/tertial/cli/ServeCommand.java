@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Config config = config();
+        requireFreePort(config.host(), config.port());
         Tertial app = Tertial.open(config);
         Javalin server;
         try {
@@ -118,6 +119,16 @@ final class ServeCommand implements Callable<Integer> {
                 .withRejectedBytesPerDay(rejectedMbPerDay * 1024L * 1024L)
                 .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L);
         return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits);
+    }
+
+    /** Checked before anything starts, so a busy port is one clear line rather than Jetty's log of its failure. */
+    private static void requireFreePort(String host, int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new TertialException.Invalid(Messages.portInUse(host, port));
+        }
     }
 
     private static boolean isBindFailure(Throwable e) {

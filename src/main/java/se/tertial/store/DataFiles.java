@@ -41,9 +41,6 @@ final class DataFiles {
             if (!Files.isWritable(dir)) {
                 throw new StoreStartupException(Messages.dataDirReadOnly(dir), null);
             }
-            if (System.getProperty("org.sqlite.tmpdir") == null) {
-                System.setProperty("org.sqlite.tmpdir", dir.toString());
-            }
             if (Files.isDirectory(db)) {
                 throw new StoreStartupException(Messages.databaseIsDirectory(db), null);
             }
@@ -58,6 +55,11 @@ final class DataFiles {
                 } catch (UnsupportedOperationException e) {
                     Files.createFile(db);
                 }
+            }
+            // Set only now, when the directory is known to be usable: the first connection of the process unpacks
+            // the library there (later ones find it loaded).
+            if (System.getProperty("org.sqlite.tmpdir") == null) {
+                System.setProperty("org.sqlite.tmpdir", dir.toString());
             }
         } catch (StoreStartupException e) {
             throw e;

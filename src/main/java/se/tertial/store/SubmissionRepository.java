@@ -32,6 +32,37 @@ import java.util.Optional;
 public final class SubmissionRepository {
     private static final String UPLOAD_COLUMNS = "u.id, u.kind, u.uploaded_by, u.uploaded_at, u.file_name, u.size, "
             + "u.sha256, u.outcome, u.unit, u.period, u.format, u.submission_id, s.version, s.is_current";
+    static final String Q_PERIOD_HEADS = "SELECT s.id, s.unit, s.version, "
+            + "COALESCE(u.uploaded_at, s.accepted_at) FROM submission s LEFT JOIN upload u ON u.id = s.upload_id "
+            + "WHERE s.period = ? AND s.is_current = 1 ORDER BY s.unit";
+    static final String Q_PERIOD_FACTS = "SELECT f.submission_id, f.template, f.line, "
+            + "f.col, f.amount_kr FROM fact f JOIN submission s ON s.id = f.submission_id "
+            + "WHERE s.period = ? AND s.is_current = 1";
+    static final String Q_PERIOD_COMMENTS = "SELECT l.submission_id, l.template, l.line, "
+            + "l.text FROM line_comment l JOIN submission s ON s.id = l.submission_id "
+            + "WHERE s.period = ? AND s.is_current = 1";
+    static final String Q_BY_SHA = "SELECT id FROM upload WHERE sha256 = ? ORDER BY id DESC LIMIT 1";
+    static final String Q_STATUS = """
+            SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by,
+                   cur.status
+            FROM upload l
+            LEFT JOIN submission cur ON cur.unit = l.unit AND cur.period = l.period AND cur.is_current = 1
+            LEFT JOIN upload cu ON cu.id = cur.upload_id
+            WHERE l.id IN (SELECT MAX(id) FROM upload WHERE kind = 'submission' AND period = ?
+                           AND outcome <> 'forbidden' AND unit IS NOT NULL GROUP BY unit)
+            """;
+    static final String Q_CURRENT_WITH_SHA = """
+            SELECT s.id, s.version FROM submission s JOIN upload u ON u.id = s.upload_id
+            WHERE s.unit = ? AND s.period = ? AND s.is_current = 1 AND u.sha256 = ?""";
+    static final String Q_REJECTED_BYTES = "SELECT COALESCE(SUM(size), 0) FROM upload "
+            + "WHERE uploaded_by = ? AND uploaded_at >= ? AND original_kept = 1 AND outcome IN ('rejected', 'forbidden')";
+    static final String Q_SOURCE_DATE = "SELECT source_date FROM submission "
+            + "WHERE unit = ? AND period = ? AND is_current = 1";
+    static final String Q_NEXT_VERSION = "SELECT COALESCE(MAX(version), 0) + 1 FROM submission WHERE unit = ? AND period = ?";
+    static final String Q_CURRENT_ID = "SELECT id, version FROM submission WHERE unit = ? AND period = ? AND is_current = 1";
+    static final String Q_FACTS_OF = "SELECT template, line, col, amount_kr FROM fact WHERE submission_id = ?";
+    /** The queries on the hot paths of uploads, bulk loads and reports; each is checked to use an index. */
+    static final List<String> HOT_QUERIES = List.of(Q_PERIOD_HEADS, Q_PERIOD_FACTS, Q_PERIOD_COMMENTS, Q_BY_SHA, Q_STATUS, Q_CURRENT_WITH_SHA, Q_REJECTED_BYTES, Q_SOURCE_DATE, Q_NEXT_VERSION, Q_CURRENT_ID, Q_FACTS_OF);
     private final Database db;
     private final Checkpoint checkpoint;
     private final long rejectedBytesPerDay;
@@ -60,9 +91,7 @@ public final class SubmissionRepository {
     public java.util.List<CurrentVersion> currentForPeriod(PeriodCode period) {
         return db.read(c -> {
             Map<Long, Object[]> heads = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.unit, s.version, COALESCE(u.uploaded_at, "
-                    + "s.accepted_at) FROM submission s LEFT JOIN upload u ON u.id = s.upload_id "
-                    + "WHERE s.period = ? AND s.is_current = 1 ORDER BY s.unit")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_PERIOD_HEADS)) {
                 ps.setString(1, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -71,9 +100,7 @@ public final class SubmissionRepository {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.submission_id, f.template, f.line, f.col, "
-                    + "f.amount_kr FROM fact f JOIN submission s ON s.id = f.submission_id "
-                    + "WHERE s.period = ? AND s.is_current = 1")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_PERIOD_FACTS)) {
                 ps.setString(1, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -84,9 +111,7 @@ public final class SubmissionRepository {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT l.submission_id, l.template, l.line, l.text "
-                    + "FROM line_comment l JOIN submission s ON s.id = l.submission_id "
-                    + "WHERE s.period = ? AND s.is_current = 1")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_PERIOD_COMMENTS)) {
                 ps.setString(1, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -161,8 +186,7 @@ public final class SubmissionRepository {
     public Optional<List<String>> previousAttemptRules(String sha256) {
         return db.read(c -> {
             long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM upload WHERE sha256 = ? ORDER BY id DESC LIMIT 1")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_BY_SHA)) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -214,15 +238,7 @@ public final class SubmissionRepository {
     public Map<String, UnitStatus> status(PeriodCode period) {
         return db.read(c -> {
             Map<String, UnitStatus> result = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by,
-                           cur.status
-                    FROM upload l
-                    LEFT JOIN submission cur ON cur.unit = l.unit AND cur.period = l.period AND cur.is_current = 1
-                    LEFT JOIN upload cu ON cu.id = cur.upload_id
-                    WHERE l.id IN (SELECT MAX(id) FROM upload WHERE kind = 'submission' AND period = ?
-                                   AND outcome <> 'forbidden' AND unit IS NOT NULL GROUP BY unit)
-                    """)) {
+            try (PreparedStatement ps = c.prepareStatement(Q_STATUS)) {
                 ps.setString(1, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -240,9 +256,7 @@ public final class SubmissionRepository {
     }
 
     private static Optional<long[]> currentWithSha(Connection c, AcceptedVersion v, String sha) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT s.id, s.version FROM submission s JOIN upload u ON u.id = s.upload_id
-                WHERE s.unit = ? AND s.period = ? AND s.is_current = 1 AND u.sha256 = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(Q_CURRENT_WITH_SHA)) {
             ps.setString(1, v.unit().value());
             ps.setString(2, v.period().toString());
             ps.setString(3, sha);
@@ -262,9 +276,7 @@ public final class SubmissionRepository {
             return false;
         }
         String dayStart = u.uploadedAt().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(size), 0) FROM upload "
-                + "WHERE uploaded_by = ? AND uploaded_at >= ? AND original_kept = 1 "
-                + "AND outcome IN ('rejected', 'forbidden')")) {
+        try (PreparedStatement ps = c.prepareStatement(Q_REJECTED_BYTES)) {
             ps.setString(1, u.uploadedBy());
             ps.setString(2, dayStart);
             try (ResultSet rs = ps.executeQuery()) {
@@ -330,8 +342,7 @@ public final class SubmissionRepository {
     private static long[] insertVersion(Connection c, AcceptedVersion v, long uploadId, Instant at)
             throws SQLException {
         boolean current = true;
-        try (PreparedStatement ps = c.prepareStatement("SELECT source_date FROM submission "
-                + "WHERE unit = ? AND period = ? AND is_current = 1")) {
+        try (PreparedStatement ps = c.prepareStatement(Q_SOURCE_DATE)) {
             ps.setString(1, v.unit().value());
             ps.setString(2, v.period().toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -341,8 +352,7 @@ public final class SubmissionRepository {
             }
         }
         int version;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE(MAX(version), 0) + 1 FROM submission WHERE unit = ? AND period = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(Q_NEXT_VERSION)) {
             ps.setString(1, v.unit().value());
             ps.setString(2, v.period().toString());
             try (ResultSet rs = ps.executeQuery()) {
@@ -459,8 +469,7 @@ public final class SubmissionRepository {
         return db.read(c -> {
             long id;
             int version;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, version FROM submission WHERE unit = ? AND period = ? AND is_current = 1")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_CURRENT_ID)) {
                 ps.setString(1, unit.value());
                 ps.setString(2, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -472,8 +481,7 @@ public final class SubmissionRepository {
                 }
             }
             Map<FactKey, Amount> facts = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT template, line, col, amount_kr FROM fact WHERE submission_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_FACTS_OF)) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -22,6 +22,8 @@ public final class UserRepository {
     static final String FIRST_KEY = "första nyckeln";
     /** Last use is recorded at most this often per key, so authenticating stays a read. */
     static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+    static final String Q_BY_TOKEN = "SELECT k.id, u.name, k.last_used_at FROM api_key k "
+            + "JOIN app_user u ON u.id = k.user_id WHERE k.token_hash = ? AND k.revoked_at IS NULL";
     private final Database db;
 
     public UserRepository(Database db) {
@@ -57,8 +59,7 @@ public final class UserRepository {
     public Optional<User> byToken(String token, Instant now) {
         String hash = Tokens.hash(token);
         Optional<Object[]> key = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT k.id, u.name, k.last_used_at FROM api_key k "
-                    + "JOIN app_user u ON u.id = k.user_id WHERE k.token_hash = ? AND k.revoked_at IS NULL")) {
+            try (PreparedStatement ps = c.prepareStatement(Q_BY_TOKEN)) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
