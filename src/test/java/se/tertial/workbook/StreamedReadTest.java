@@ -1,0 +1,111 @@
+package se.tertial.workbook;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.tertial.testkit.FilledTemplate;
+import se.tertial.testkit.HostileCorpus;
+import se.tertial.testkit.Zips;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The streamed .xlsx reader: what it keeps, what it counts, what it never does. */
+class StreamedReadTest {
+    @TempDir
+    Path tmp;
+
+    private OpenedWorkbook open(byte[] bytes) throws Exception {
+        return WorkbookReader.open(Files.write(tmp.resolve("f.xlsx"), bytes));
+    }
+
+    @Test
+    void readsValuesSharedStringsAndFormulasWithTheirStoredResults() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        try (OpenedWorkbook w = open(wb)) {
+            SheetGrid g = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
+            assertEquals(new CellValue.Text("INT_AVGIFTER"), g.get(2, 0));
+            assertEquals(new CellValue.Number(12000), g.get(2, 2));
+            CellValue.Formula f = assertInstanceOf(CellValue.Formula.class, g.get(2, 4));
+            assertEquals("C3-D3", f.formula());
+            assertEquals("tertial-template", w.metadata().orElseThrow().get("format"));
+            assertTrue(w.savedAt().isPresent());
+        }
+    }
+
+    @Test
+    void expandsSharedFormulasFromTheirMaster() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        // What Excel writes for a filled-down formula: the master in E3, the cells below refer to it by index.
+        byte[] shared = Zips.replaceText(wb, HostileCorpus.RESULTAT, x -> x
+                .replaceFirst("<f>C3-D3</f>", "<f t=\"shared\" ref=\"E3:E5\" si=\"0\">C3-D3</f>")
+                .replaceFirst("<f>C4-D4</f>", "<f t=\"shared\" si=\"0\"/>")
+                .replaceFirst("<f>C5-D5</f>", "<f t=\"shared\" si=\"0\"/>"));
+        try (OpenedWorkbook w = open(shared)) {
+            SheetGrid g = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
+            assertEquals("C4-D4", ((CellValue.Formula) g.get(3, 4)).formula());
+            assertEquals("C5-D5", ((CellValue.Formula) g.get(4, 4)).formula());
+        }
+        assertEquals("SUM($C$3:C5)+\"C3\"", FormulaShift.shift("SUM($C$3:C3)+\"C3\"", 2, 0));
+        assertEquals("LOG10(D4)", FormulaShift.shift("LOG10(C3)", 1, 1));
+    }
+
+    @Test
+    void keepsOnlyTheAreaAndCountsTheRest() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        byte[] big = Zips.replaceText(wb, HostileCorpus.RESULTAT, x -> x.replace("</sheetData>",
+                "<row r=\"500\"><c r=\"A500\"><v>1</v></c><c r=\"B500\" t=\"inlineStr\"><is><t>x</t></is></c>"
+                        + "<c r=\"C500\"><f>1+1</f></c><c r=\"D500\"/></row></sheetData>"));
+        try (OpenedWorkbook w = open(big)) {
+            SheetGrid g = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
+            assertEquals(3, g.outside(), "an empty styled cell is not counted");
+            assertEquals("A500", g.firstOutside().orElseThrow());
+            assertEquals(CellValue.BLANK, g.get(499, 0));
+        }
+    }
+
+    @Test
+    void unreadableValuesAreCellsNotCrashes() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        byte[] odd = Zips.replaceText(wb, HostileCorpus.RESULTAT, x -> x
+                .replaceFirst("<c r=\"C3\"[^>]*>.*?</c>", "<c r=\"C3\" t=\"inline4tr\"><v>1</v></c>")
+                .replaceFirst("<c r=\"C4\"[^>]*>.*?</c>", "<c r=\"C4\"><v>NaN</v></c>")
+                .replaceFirst("<c r=\"C5\"[^>]*>.*?</c>", "<c r=\"C5\" t=\"inlineStr\"><is><t>"
+                        + "x".repeat(40_000) + "</t></is></c>"));
+        try (OpenedWorkbook w = open(odd)) {
+            SheetGrid g = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
+            assertInstanceOf(CellValue.Unreadable.class, g.get(2, 2));
+            assertInstanceOf(CellValue.Unreadable.class, g.get(3, 2));
+            assertInstanceOf(CellValue.Unreadable.class, g.get(4, 2));
+        }
+    }
+
+    @Test
+    void aDeadlineStopsReading() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        byte[] big = Zips.replaceText(wb, HostileCorpus.RESULTAT, x -> x.replace("</sheetData>",
+                "<row r=\"900\">" + "<c><v>1</v></c>".repeat(16_000) + "</row></sheetData>"));
+        Path file = Files.write(tmp.resolve("big.xlsx"), big);
+        Deadline passed = Deadline.after(Duration.ofNanos(1));
+        Thread.sleep(2);
+        assertThrows(Deadline.Exceeded.class, () -> {
+            try (OpenedWorkbook w = WorkbookReader.open(file, ReadLimits.DEFAULT, passed)) {
+                w.sheet("Resultat", new ReadArea(60, 30));
+            }
+        });
+    }
+
+    @Test
+    void sheetsAreFoundByTheirExactName() throws Exception {
+        try (OpenedWorkbook w = open(FilledTemplate.of("FS-MED", "2022-T2").valid().bytes())) {
+            assertEquals(java.util.List.of("Instruktioner", "Resultat", "_tertial"), w.sheetNames());
+            assertTrue(w.sheet("resultat", new ReadArea(1, 1)).isEmpty());
+            assertTrue(w.sheet("Resultat", new ReadArea(1, 1)).isPresent());
+        }
+    }
+}
