@@ -49,6 +49,7 @@ public final class HostileCorpus {
         truncations(cases, validXls, "xls");
         byteMutations(cases, bad);
         byteMutations(cases, validXls);
+        unknownPtg(cases);
         cellValues(cases, valid, bad);
         metadata(cases, valid);
         xmlAttacks(cases, valid, bad);
@@ -78,6 +79,26 @@ public final class HostileCorpus {
             }
             cases.add(new Case("bytes-" + i, m, null));
         }
+    }
+
+    /**
+     * An .xls whose formula in an input cell carries a token no Excel writes (0xFF where the "+" operator was):
+     * HSSF parses formula tokens lazily, so this used to escape as an HTTP 500.
+     */
+    private static void unknownPtg(List<Case> cases) {
+        byte[] xls = FilledTemplate.of("FS-MED", "2022-T2", WorkbookFormat.XLS).valid()
+                .setText("Resultat", "KOST_LOKAL", "UTFALL", "ca 300")
+                .with(wb -> Sheets.cell(wb, "Resultat", "INT_OVRIGA", "UTFALL").setCellFormula("1111+2222")).bytes();
+        byte[] add = {0x1E, 0x57, 0x04, 0x1E, (byte) 0xAE, 0x08, 0x03}; // tInt 1111, tInt 2222, tAdd
+        for (int i = 0; i + add.length <= xls.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(xls, i, i + add.length), add)) {
+                byte[] m = xls.clone();
+                m[i + add.length - 1] = (byte) 0xFF;
+                cases.add(new Case("xls-unknown-ptg", m, null));
+                return;
+            }
+        }
+        throw new AssertionError("formula tokens not found in the .xls");
     }
 
     private static String cell(String xml, String ref, String replacement) {
