@@ -53,7 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("tertial-bench");
-        try (Tertial app = Tertial.open(new Config(templates, dir, "127.0.0.1", 0, null, "tertial"))) {
+        // The bench measures throughput, not the per-key rate limit: it is raised far above what it sends.
+        Config config = new Config(templates, dir, "127.0.0.1", 0, null, "tertial")
+                .withLimits(se.tertial.app.Limits.DEFAULTS.withRates(1_000_000, 1_000_000));
+        try (Tertial app = Tertial.open(config)) {
             app.periods().create("2022-T2", "2022-09-09");
             out.printf("tertial bench: %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);

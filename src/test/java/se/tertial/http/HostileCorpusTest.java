@@ -47,10 +47,14 @@ class HostileCorpusTest {
             assertTrue(corpus.size() >= 380, "corpus size " + corpus.size());
 
             Map<String, Integer> byRule = new TreeMap<>();
+            java.util.TreeMap<Long, String> slowest = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
             List<String> failures = new ArrayList<>();
             long attempts = s.count("upload");
             for (HostileCorpus.Case c : corpus) {
+                long t0 = System.nanoTime();
                 HttpResponse<byte[]> r = s.upload("/api/submissions", s.controller, c.name() + ".xlsx", c.bytes());
+                slowest.put((System.nanoTime() - t0) / 1_000_000 * 1000 + slowest.size() % 1000, c.name()
+                        + " (" + c.bytes().length / 1024 + " kB)");
                 attempts++;
                 JsonNode body = TestServer.json(r);
                 List<String> rules = new ArrayList<>();
@@ -74,6 +78,8 @@ class HostileCorpusTest {
                 }
             }
             System.out.println("Hostile corpus: " + corpus.size() + " files, first rule: " + byRule);
+            slowest.entrySet().stream().limit(5).forEach(e -> System.out.println("  slowest: " + e.getKey() / 1000
+                    + " ms " + e.getValue()));
             assertEquals(List.of(), failures);
             assertEquals(before, s.currentFacts("FS-MED", "2022-T2"), "FS-MED's current version is untouched");
             assertEquals(1, s.count("submission"));
