@@ -68,9 +68,8 @@ final class UserCommand {
         }
     }
 
-    @Command(name = "key-add", mixinStandardHelpOptions = true,
-            description = "Skapar ytterligare en API-nyckel för en användare (visas bara en gång).")
-    static final class KeyAdd implements Callable<Integer> {
+    /** A command on one user's keys: opens the store, runs, closes it. */
+    abstract static class OnUser implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -80,92 +79,66 @@ final class UserCommand {
         @Option(names = "--name", required = true, description = "Användarens namn.")
         String name;
 
-        @Option(names = "--key-name", description = "Vad nyckeln är till för, t.ex. \"inläsningsskript\".")
-        String keyName;
+        abstract void run(Tertial app, java.io.PrintWriter out);
 
         @Override
         public Integer call() {
             try (Tertial app = Tertial.open(store.offline())) {
-                UserRepository.NewKey k = app.users().addKey(name, keyName);
-                spec.commandLine().getOut().println("Ny nyckel (id " + k.id() + ") för \"" + name
-                        + "\" (visas bara nu): " + k.token());
+                run(app, spec.commandLine().getOut());
             }
             return 0;
         }
     }
 
-    @Command(name = "key-list", mixinStandardHelpOptions = true, description = "Listar en användares API-nycklar.")
-    static final class KeyList implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StoreOptions store;
-
-        @Option(names = "--name", required = true, description = "Användarens namn.")
-        String name;
+    @Command(name = "key-add", mixinStandardHelpOptions = true,
+            description = "Skapar ytterligare en API-nyckel för en användare (visas bara en gång).")
+    static final class KeyAdd extends OnUser {
+        @Option(names = "--key-name", description = "Vad nyckeln är till för, t.ex. \"inläsningsskript\".")
+        String keyName;
 
         @Override
-        public Integer call() {
-            try (Tertial app = Tertial.open(store.offline())) {
-                for (ApiKey k : app.users().keys(name)) {
-                    spec.commandLine().getOut().println(k.id() + "\t" + k.name() + "\tskapad " + k.createdAt()
-                            + "\tsenast använd " + k.lastUsedAt().map(Object::toString).orElse("aldrig")
-                            + "\t" + k.revokedAt().map(t -> "återkallad " + t).orElse("aktiv"));
-                }
+        void run(Tertial app, java.io.PrintWriter out) {
+            UserRepository.NewKey k = app.users().addKey(name, keyName);
+            out.println("Ny nyckel (id " + k.id() + ") för \"" + name + "\" (visas bara nu): " + k.token());
+        }
+    }
+
+    @Command(name = "key-list", mixinStandardHelpOptions = true, description = "Listar en användares API-nycklar.")
+    static final class KeyList extends OnUser {
+        @Override
+        void run(Tertial app, java.io.PrintWriter out) {
+            for (ApiKey k : app.users().keys(name)) {
+                out.println(k.id() + "\t" + k.name() + "\tskapad " + k.createdAt() + "\tsenast använd "
+                        + k.lastUsedAt().map(Object::toString).orElse("aldrig") + "\t"
+                        + k.revokedAt().map(t -> "återkallad " + t).orElse("aktiv"));
             }
-            return 0;
         }
     }
 
     @Command(name = "key-revoke", mixinStandardHelpOptions = true,
             description = "Återkallar en API-nyckel; den slutar gälla genast.")
-    static final class KeyRevoke implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StoreOptions store;
-
-        @Option(names = "--name", required = true, description = "Användarens namn.")
-        String name;
-
+    static final class KeyRevoke extends OnUser {
         @Option(names = "--id", required = true, description = "Nyckelns id (se key-list).")
         long id;
 
         @Override
-        public Integer call() {
-            try (Tertial app = Tertial.open(store.offline())) {
-                app.users().revokeKey(name, id);
-                spec.commandLine().getOut().println("Nyckel " + id + " för \"" + name + "\" är återkallad.");
-            }
-            return 0;
+        void run(Tertial app, java.io.PrintWriter out) {
+            app.users().revokeKey(name, id);
+            out.println("Nyckel " + id + " för \"" + name + "\" är återkallad.");
         }
     }
 
     @Command(name = "rotate-key", mixinStandardHelpOptions = true,
             description = "Återkallar alla en användares nycklar och skapar en ny (visas bara en gång).")
-    static final class RotateKey implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        StoreOptions store;
-
-        @Option(names = "--name", required = true, description = "Användarens namn.")
-        String name;
-
+    static final class RotateKey extends OnUser {
         @Option(names = "--key-name", description = "Vad den nya nyckeln är till för.")
         String keyName;
 
         @Override
-        public Integer call() {
-            try (Tertial app = Tertial.open(store.offline())) {
-                UserRepository.NewKey k = app.users().rotateKey(name, keyName);
-                spec.commandLine().getOut().println("Alla tidigare nycklar för \"" + name + "\" är återkallade. "
-                        + "Ny nyckel (id " + k.id() + ", visas bara nu): " + k.token());
-            }
-            return 0;
+        void run(Tertial app, java.io.PrintWriter out) {
+            UserRepository.NewKey k = app.users().rotateKey(name, keyName);
+            out.println("Alla tidigare nycklar för \"" + name + "\" är återkallade. Ny nyckel (id " + k.id()
+                    + ", visas bara nu): " + k.token());
         }
     }
 }

@@ -209,11 +209,6 @@ final class XlsUsermodel extends OpenedWorkbook {
         }
     }
 
-    /** The annotator edits the same kind of workbook; it opens its own copy. */
-    HSSFWorkbook poi() {
-        return wb;
-    }
-
     @Override
     public void close() {
         try {
