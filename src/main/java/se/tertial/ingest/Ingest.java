@@ -78,26 +78,24 @@ public final class Ingest {
 
     private static Identification identify(OpenedWorkbook wb, String fileName, se.tertial.spec.SpecCatalog catalog)
             throws UnreadableWorkbookException {
-        {
-            Optional<Metadata> meta;
-            try {
-                meta = wb.metadata().flatMap(Metadata::fromMap);
-            } catch (IllegalArgumentException e) {
-                meta = Optional.empty();
-            }
-            if (meta.isPresent()) {
-                Instant saved = wb.savedAt().orElse(meta.get().generatedAt());
-                return new Identification(Optional.of(meta.get().unit()), Optional.of(meta.get().period()),
-                        Optional.of(saved));
-            }
-            List<LegacyReader.Match> matches = wb.metadata().isEmpty()
-                    ? LegacyReader.match(wb, fileName, catalog) : List.of();
-            if (matches.size() == 1) {
-                return new Identification(LegacyReader.unit(matches.get(0), catalog),
-                        LegacyReader.period(matches.get(0)), wb.savedAt());
-            }
-            return new Identification(Optional.empty(), Optional.empty(), wb.savedAt());
+        Optional<Map<String, String>> raw = wb.metadata();
+        Optional<Metadata> meta;
+        try {
+            meta = raw.flatMap(Metadata::fromMap);
+        } catch (IllegalArgumentException e) {
+            meta = Optional.empty();
         }
+        if (meta.isPresent()) {
+            Instant saved = wb.savedAt().orElse(meta.get().generatedAt());
+            return new Identification(Optional.of(meta.get().unit()), Optional.of(meta.get().period()),
+                    Optional.of(saved));
+        }
+        List<LegacyReader.Match> matches = raw.isEmpty() ? LegacyReader.match(wb, fileName, catalog) : List.of();
+        if (matches.size() == 1) {
+            return new Identification(LegacyReader.unit(matches.get(0), catalog), LegacyReader.period(matches.get(0)),
+                    wb.savedAt());
+        }
+        return new Identification(Optional.empty(), Optional.empty(), wb.savedAt());
     }
 
     static IngestResult run(OpenedWorkbook wb, String fileName, IngestContext ctx) throws UnreadableWorkbookException {
