@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs tertial's whole test suite: `scripts/test.sh` (extra arguments go to Maven).
 #
-# Some tests check our workbooks with real programs: LibreOffice must open and print them, and pdftotext reads
-# the PDF back. When those are missing this script installs them from Debian's packages first (as root, or
-# through sudo), so a fresh machine needs nothing installed by hand beyond Java 17 and Maven.
+# Some tests check our output with real programs: LibreOffice must open and print our workbooks, pdftotext reads
+# the PDF back, and the web pages are driven in Debian's Chromium through its chromedriver. When those are missing
+# this script installs them from Debian's packages first (as root, or through sudo), so a fresh machine needs
+# nothing installed by hand beyond Java 17 and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,9 +12,11 @@ need=()
 command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v chromium     >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 
 if ((${#need[@]})); then
-  echo "scripts/test.sh: installing ${need[*]} (needed by the LibreOffice tests)"
+  echo "scripts/test.sh: installing ${need[*]} (needed by the LibreOffice and browser tests)"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq

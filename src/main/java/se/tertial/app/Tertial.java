@@ -27,6 +27,7 @@ public final class Tertial implements AutoCloseable {
     private final BudgetService budgets;
     private final UploadService uploads;
     private final ReportService reports;
+    private final AuthService auth;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -35,7 +36,10 @@ public final class Tertial implements AutoCloseable {
         PeriodRepository periodRepository = new PeriodRepository(db);
         this.periods = new PeriodService(periodRepository, clock);
         this.submissions = new SubmissionRepository(db, checkpoint, config.limits().rejectedBytesPerDay());
-        this.users = new UserService(new UserRepository(db), catalog.organisation(), clock);
+        UserRepository userRepository = new UserRepository(db);
+        this.users = new UserService(userRepository, catalog.organisation(), clock);
+        this.auth = new AuthService(userRepository, new se.tertial.store.SessionRepository(db),
+                new se.tertial.store.LoginThrottleRepository(db), clock);
         this.budgets = new BudgetService(catalog, new BudgetRepository(db), submissions, config, clock);
         this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
@@ -95,6 +99,10 @@ public final class Tertial implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    public AuthService auth() {
+        return auth;
     }
 
     @Override

@@ -103,6 +103,11 @@ public final class UserService {
         return users.rotate(require(userName), keyName(keyName), clock.instant());
     }
 
+    /** Deactivates or reactivates a user: a deactivated user's sessions end and keys stop working at once. */
+    public void setActive(String userName, boolean active) {
+        users.setActive(require(userName), active);
+    }
+
     public void revokeKey(String userName, long keyId) {
         if (!users.revokeKey(require(userName), keyId, clock.instant())) {
             throw new TertialException.NotFound(Messages.keyNotFound(userName, keyId));

@@ -75,7 +75,12 @@ final class ServeCommand implements Callable<Integer> {
                     System.out.println(se.tertial.spec.Messages.adminTokenFileStillThere(tokenFile));
                 }
             });
-            server = HttpApi.create(app).start(config.host(), config.port());
+            app.auth().bootstrapAdminPassword(config.dataDir()).ifPresent(password -> System.out.println(
+                    "Logga in på " + config.publicUrl() + "/ som \"admin\" med engångslösenordet (visas bara nu, "
+                            + "finns också i " + config.dataDir().resolve(se.tertial.app.AuthService.ADMIN_PASSWORD_FILE)
+                            .toAbsolutePath() + "):\n  " + password + "\nDu väljer ett eget lösenord vid första "
+                            + "inloggningen."));
+            server = HttpApi.create(app, new se.tertial.web.WebApp(app)).start(config.host(), config.port());
         } catch (RuntimeException e) {
             app.close();
             if (isBindFailure(e)) {

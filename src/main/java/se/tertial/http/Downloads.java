@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /** Sends a generated file as an attachment with a Swedish file name that every browser keeps intact. */
-final class Downloads {
+public final class Downloads {
     private Downloads() {}
 
-    static void send(Context ctx, GeneratedFile file) {
+    public static void send(Context ctx, GeneratedFile file) {
         ctx.contentType(file.contentType());
         ctx.header("Content-Disposition", contentDisposition(file.fileName()));
         ctx.header("Cache-Control", "no-store");

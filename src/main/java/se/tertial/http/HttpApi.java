@@ -50,8 +50,11 @@ public final class HttpApi {
     private final RateLimiter uploadsPerAddress;
     private final RateLimiter failedKeys;
 
-    private HttpApi(Tertial app) {
+    private final PageExtension pages;
+
+    private HttpApi(Tertial app, PageExtension pages) {
         this.app = app;
+        this.pages = pages;
         this.json = mapper();
         var limits = app.config().limits();
         this.uploadsPerKey = new RateLimiter(limits.uploadsPerMinute(), java.time.Clock.systemUTC());
@@ -61,7 +64,12 @@ public final class HttpApi {
 
     /** A configured, not yet started server. */
     public static Javalin create(Tertial app) {
-        return new HttpApi(app).build();
+        return new HttpApi(app, null).build();
+    }
+
+    /** With pages for people beside the API, on the same server. */
+    public static Javalin create(Tertial app, PageExtension pages) {
+        return new HttpApi(app, pages).build();
     }
 
     public static ObjectMapper mapper() {
@@ -95,6 +103,9 @@ public final class HttpApi {
                 }
             });
             routes(config);
+            if (pages != null) {
+                pages.install(config);
+            }
             errors(config);
         });
     }
@@ -310,7 +321,7 @@ public final class HttpApi {
         Downloads.send(ctx, app.templates().template(ctx.pathParam("unit"), file.substring(0, dot), format));
     }
 
-    private static void errors(JavalinConfig config) {
+    private void errors(JavalinConfig config) {
         var r = config.routes;
         r.exception(TertialException.NotFound.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
         r.exception(TertialException.Invalid.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
@@ -356,7 +367,7 @@ public final class HttpApi {
         };
     }
 
-    private static void storageFull(Context ctx, Exception e) {
+    private void storageFull(Context ctx, Exception e) {
         LOG.error("storage full on {} {}: {}", ctx.method(), LogText.safe(ctx.path()), e.toString());
         error(ctx, 507, "insufficient_storage", Messages.STORAGE_FULL);
     }
@@ -366,8 +377,12 @@ public final class HttpApi {
         return result == null || result.isEmpty();
     }
 
-    private static void error(Context ctx, int status, String code, String message) {
+    private void error(Context ctx, int status, String code, String message) {
         ctx.status(status);
+        if (pages != null && pages.isPage(ctx)) {
+            pages.renderError(ctx, status, message);
+            return;
+        }
         ctx.json(new ApiError(status, code, message));
     }
 }

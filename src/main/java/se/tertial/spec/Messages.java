@@ -363,6 +363,58 @@ public final class Messages {
     public static final String ORIGINAL_NOT_KEPT = "Filen sparades inte i sin helhet (den var ingen arbetsbok, eller "
             + "dagens utrymme för avvisade filer var förbrukat); bara dess kontrollsumma, storlek och fel finns kvar.";
 
+    // --- signing in ---
+
+    public static final String LOGIN_FAILED = "Fel användarnamn eller lösenord.";
+    public static final String PASSWORD_CURRENT_WRONG = "Det nuvarande lösenordet stämmer inte.";
+    public static final String PASSWORD_REPEAT_DIFFERS = "Det nya lösenordet och upprepningen är inte lika.";
+    public static final String PASSWORD_SAME = "Välj ett nytt lösenord, inte samma som förut.";
+
+    public static String passwordTooShort(int min) {
+        return "Lösenordet ska vara minst " + min + " tecken långt.";
+    }
+
+    public static final String CSRF_FAILED = "Formuläret kunde inte tas emot: sidan var för gammal eller kom inte "
+            + "från tertial. Ladda om sidan och försök igen.";
+    public static final String SIGN_IN_REQUIRED = "Logga in för att fortsätta.";
+
+    // --- pages ---
+
+    public static String roleName(String role) {
+        return switch (role) {
+            case "controller" -> "controller";
+            case "finance" -> "ekonomi";
+            case "admin" -> "administratör";
+            default -> role;
+        };
+    }
+
+    /** A unit's state in a period, in words (never only a colour). */
+    public static String statusLabel(String status) {
+        return switch (status) {
+            case "missing" -> "saknas";
+            case "accepted" -> "godkänd";
+            case "accepted_with_warnings" -> "godkänd med varningar";
+            case "rejected" -> "avvisad";
+            default -> status;
+        };
+    }
+
+    public static String daysLeft(long days) {
+        if (days < 0) {
+            return "försenad: sista dag passerades för " + -days + (days == -1 ? " dag" : " dagar") + " sedan";
+        }
+        if (days == 0) {
+            return "sista dag i dag";
+        }
+        return days + (days == 1 ? " dag" : " dagar") + " kvar";
+    }
+
+    public static String dateTime(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(at.atZone(java.time.ZoneId.of("Europe/Stockholm")));
+    }
+
     // --- users and keys ---
 
     public static String invalidUserName() {

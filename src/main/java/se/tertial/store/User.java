@@ -5,10 +5,18 @@ import se.tertial.spec.UnitCode;
 import java.time.Instant;
 import java.util.Set;
 
-/** A user: a controller is bound to units; finance and admin see every unit. */
-public record User(long id, String name, UserRole role, Set<UnitCode> units, Instant createdAt) {
+/**
+ * A user: a controller is bound to units; finance and admin see every unit. A deactivated user can neither sign in
+ * nor use a key; one with a one-time password must choose a new one before anything else.
+ */
+public record User(long id, String name, UserRole role, Set<UnitCode> units, Instant createdAt, boolean active,
+                   boolean mustChangePassword) {
     public User {
         units = Set.copyOf(units);
+    }
+
+    public User(long id, String name, UserRole role, Set<UnitCode> units, Instant createdAt) {
+        this(id, name, role, units, createdAt, true, false);
     }
 
     /** Whether the user may act for the unit (download its template, upload for it). */

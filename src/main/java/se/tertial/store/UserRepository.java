@@ -23,7 +23,7 @@ public final class UserRepository {
     /** Last use is recorded at most this often per key, so authenticating stays a read. */
     static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
     static final String Q_BY_TOKEN = "SELECT k.id, u.name, k.last_used_at FROM api_key k "
-            + "JOIN app_user u ON u.id = k.user_id WHERE k.token_hash = ? AND k.revoked_at IS NULL";
+            + "JOIN app_user u ON u.id = k.user_id WHERE k.token_hash = ? AND k.revoked_at IS NULL AND u.active = 1";
     private final Database db;
 
     public UserRepository(Database db) {
@@ -81,6 +81,10 @@ public final class UserRepository {
             });
         }
         return byName((String) key.get()[1]);
+    }
+
+    public Optional<User> byId(long id) {
+        return db.read(c -> find(c, "id = ?", Long.toString(id)));
     }
 
     public Optional<User> byName(String name) {
@@ -206,8 +210,10 @@ public final class UserRepository {
         String name;
         UserRole role;
         Instant created;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, role, created_at FROM app_user WHERE " + where)) {
+        boolean active;
+        boolean mustChange;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, created_at, active, "
+                + "must_change_password FROM app_user WHERE " + where)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -217,6 +223,8 @@ public final class UserRepository {
                 name = rs.getString(2);
                 role = UserRole.parse(rs.getString(3));
                 created = Instant.parse(rs.getString(4));
+                active = rs.getInt(5) == 1;
+                mustChange = rs.getInt(6) == 1;
             }
         }
         Set<UnitCode> units = new HashSet<>();
@@ -228,6 +236,52 @@ public final class UserRepository {
                 }
             }
         }
-        return Optional.of(new User(id, name, role, units, created));
+        return Optional.of(new User(id, name, role, units, created, active, mustChange));
+    }
+
+    /** The stored password hash (a PHC string) of an active user; empty for none or an inactive user. */
+    public Optional<String> passwordHash(String name) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT password_hash FROM app_user WHERE name = ? AND active = 1 AND password_hash IS NOT NULL")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Sets a user's password hash; {@code oneTime}: it must be changed at the next sign-in. Every session of the
+     * user ends (a new password means nobody stays signed in with the old one).
+     */
+    public void setPassword(User user, String hash, boolean oneTime) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE app_user SET password_hash = ?, must_change_password = ? WHERE id = ?")) {
+                ps.setString(1, hash);
+                ps.setInt(2, oneTime ? 1 : 0);
+                ps.setLong(3, user.id());
+                ps.executeUpdate();
+            }
+            SessionRepository.deleteAll(c, user.id());
+            return null;
+        });
+    }
+
+    /** Deactivates or reactivates a user; deactivation ends every session at once (keys stop by the join). */
+    public void setActive(User user, boolean active) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET active = ? WHERE id = ?")) {
+                ps.setInt(1, active ? 1 : 0);
+                ps.setLong(2, user.id());
+                ps.executeUpdate();
+            }
+            if (!active) {
+                SessionRepository.deleteAll(c, user.id());
+            }
+            return null;
+        });
     }
 }

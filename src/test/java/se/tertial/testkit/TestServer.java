@@ -60,7 +60,7 @@ public final class TestServer implements AutoCloseable {
         admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
         finance = app.users().add("ekonomi", "finance", List.of()).token();
         controller = app.users().add("controller.fs", "controller", List.of("FS-MED", "FS-KIR")).token();
-        server = HttpApi.create(app).start("127.0.0.1", 0);
+        server = HttpApi.create(app, new se.tertial.web.WebApp(app)).start("127.0.0.1", 0);
     }
 
     public Tertial app() {

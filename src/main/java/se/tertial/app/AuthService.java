@@ -1,0 +1,189 @@
+package se.tertial.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.tertial.spec.LogText;
+import se.tertial.spec.Messages;
+import se.tertial.store.LoginThrottleRepository;
+import se.tertial.store.SessionRepository;
+import se.tertial.store.Tokens;
+import se.tertial.store.User;
+import se.tertial.store.UserRepository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Signing in to the web pages: passwords, server-side sessions (a new id at every sign-in), per-session CSRF tokens,
+ * one-time passwords that must be changed, and throttling of failed sign-ins per account and per client address —
+ * with the same answer for an unknown user as for a wrong password.
+ */
+public final class AuthService {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    public static final Duration IDLE = Duration.ofMinutes(30);
+    public static final Duration ABSOLUTE = Duration.ofHours(10);
+    /** After this many failures each further attempt waits 1, 2, 4 … seconds (at most {@link #LOCK}). */
+    static final int BACKOFF_AFTER = 5;
+    static final int LOCK_AFTER = 20;
+    static final Duration LOCK = Duration.ofMinutes(15);
+    public static final String ADMIN_PASSWORD_FILE = "admin-password.txt";
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final LoginThrottleRepository throttle;
+    private final Clock clock;
+
+    public AuthService(UserRepository users, SessionRepository sessions, LoginThrottleRepository throttle, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /** A signed-in person: the user, the session id for the cookie and the session's CSRF token. */
+    public record SignedIn(User user, String sessionId, String csrf) {}
+
+    /**
+     * Signs in; throws {@link TertialException.Invalid} with one message for every wrong name or password and
+     * {@link TertialException.TooMany} while the account or the address has to wait.
+     */
+    public SignedIn login(String name, String password, String address) {
+        Instant now = clock.instant();
+        String account = "user:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
+        String ip = "ip:" + address;
+        long wait = Math.max(wait(account, now), wait(ip, now));
+        if (wait > 0) {
+            LOG.warn("sign-in refused while throttled: {} from {}", LogText.safe(name), LogText.safe(address));
+            throw new TertialException.TooMany(wait);
+        }
+        String n = name == null ? "" : name.strip();
+        Optional<String> hash = n.isEmpty() || n.length() > 64 ? Optional.empty() : users.passwordHash(n);
+        String pw = password == null ? "" : password;
+        boolean ok = pw.length() <= Passwords.MAX_LENGTH && Passwords.verify(pw, hash.orElse(Passwords.DUMMY))
+                && hash.isPresent();
+        if (!ok) {
+            int a = throttle.fail(account, now, LOCK_AFTER, now.plus(LOCK));
+            int b = throttle.fail(ip, now, LOCK_AFTER, now.plus(LOCK));
+            LOG.warn("failed sign-in for {} from {} ({} for the account, {} for the address)", LogText.safe(n),
+                    LogText.safe(address), a, b);
+            if (a == LOCK_AFTER || b == LOCK_AFTER) {
+                LOG.warn("sign-in locked for {} minutes: {} / {}", LOCK.toMinutes(), LogText.safe(n),
+                        LogText.safe(address));
+            }
+            throw new TertialException.Invalid(Messages.LOGIN_FAILED);
+        }
+        throttle.clear(account);
+        throttle.clear(ip);
+        User user = users.byName(n).orElseThrow();
+        return open(user, now);
+    }
+
+    private SignedIn open(User user, Instant now) {
+        String csrf = Tokens.generate();
+        String id = sessions.create(user.id(), csrf, now);
+        return new SignedIn(user, id, csrf);
+    }
+
+    /** Seconds the key must still wait; 0 when it may try. */
+    private long wait(String key, Instant now) {
+        Optional<LoginThrottleRepository.Failures> f = throttle.get(key);
+        if (f.isEmpty()) {
+            return 0;
+        }
+        if (f.get().lockedUntil().filter(now::isBefore).isPresent()) {
+            return Duration.between(now, f.get().lockedUntil().get()).toSeconds() + 1;
+        }
+        if (f.get().lockedUntil().isPresent()) {
+            throttle.clear(key); // the lock has run out: start again
+            return 0;
+        }
+        if (f.get().count() < BACKOFF_AFTER) {
+            return 0;
+        }
+        long backoff = Math.min(LOCK.toSeconds(), 1L << Math.min(20, f.get().count() - BACKOFF_AFTER));
+        long left = Duration.between(now, f.get().last().plusSeconds(backoff)).toSeconds();
+        return Math.max(0, left);
+    }
+
+    /** The signed-in person behind a session id, if the session is live. */
+    public Optional<SignedIn> session(String id) {
+        if (id == null || id.isBlank() || id.length() > 100) {
+            return Optional.empty();
+        }
+        return sessions.find(id, clock.instant(), IDLE, ABSOLUTE).flatMap(s -> users.byId(s.userId())
+                .filter(User::active).map(u -> new SignedIn(u, id, s.csrf())));
+    }
+
+    public void logout(String id) {
+        if (id != null && !id.isBlank()) {
+            sessions.delete(id);
+        }
+    }
+
+    /**
+     * Changes the signed-in person's password: the current one must be right, the new one at least 12 characters
+     * and repeated. Every session of the user ends; a new one is returned.
+     */
+    public SignedIn changePassword(User user, String current, String next, String repeat) {
+        String hash = users.passwordHash(user.name()).orElse(Passwords.DUMMY);
+        if (current == null || !Passwords.verify(current, hash)) {
+            throw new TertialException.Invalid(Messages.PASSWORD_CURRENT_WRONG);
+        }
+        checkNew(next, repeat, current);
+        users.setPassword(user, Passwords.hash(next), false);
+        LOG.info("password changed by {}", LogText.safe(user.name()));
+        return open(users.byName(user.name()).orElseThrow(), clock.instant());
+    }
+
+    static void checkNew(String next, String repeat, String current) {
+        if (next == null || next.length() < Passwords.MIN_LENGTH || next.length() > Passwords.MAX_LENGTH) {
+            throw new TertialException.Invalid(Messages.passwordTooShort(Passwords.MIN_LENGTH));
+        }
+        if (!next.equals(repeat)) {
+            throw new TertialException.Invalid(Messages.PASSWORD_REPEAT_DIFFERS);
+        }
+        if (next.equals(current)) {
+            throw new TertialException.Invalid(Messages.PASSWORD_SAME);
+        }
+    }
+
+    /** A one-time password for a user (set by the admin, shown once); their sessions end. */
+    public String setOneTimePassword(User user) {
+        String password = Passwords.oneTime();
+        users.setPassword(user, Passwords.hash(password), true);
+        LOG.info("one-time password set for {}", LogText.safe(user.name()));
+        return password;
+    }
+
+    /**
+     * On a start where the admin has no password yet: a one-time password, returned to be printed once and written
+     * (owner-readable only) beside the admin key.
+     */
+    public Optional<String> bootstrapAdminPassword(Path dataDir) {
+        Optional<User> admin = users.byName("admin");
+        if (admin.isEmpty() || users.passwordHash("admin").isPresent()) {
+            return Optional.empty();
+        }
+        String password = setOneTimePassword(admin.get());
+        Path file = dataDir.resolve(ADMIN_PASSWORD_FILE);
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(password);
+    }
+}

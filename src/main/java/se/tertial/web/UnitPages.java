@@ -1,0 +1,156 @@
+package se.tertial.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import se.tertial.app.PeriodService;
+import se.tertial.app.ReceivedFile;
+import se.tertial.app.Tertial;
+import se.tertial.app.TertialException;
+import se.tertial.app.UploadService;
+import se.tertial.http.Downloads;
+import se.tertial.spec.Finding;
+import se.tertial.spec.Messages;
+import se.tertial.store.Period;
+import se.tertial.store.PeriodState;
+import se.tertial.store.UploadRecord;
+import se.tertial.store.User;
+import se.tertial.store.UserRole;
+import se.tertial.workbook.WorkbookFormat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Mina enheter": each open period with the person's units (a controller's own; finance and admin see all), their
+ * state, deadline and templates; the upload form; what an upload found; every attempt of a unit and period.
+ */
+final class UnitPages {
+    private final Tertial app;
+    private final WebApp web;
+
+    UnitPages(Tertial app, WebApp web) {
+        this.app = app;
+        this.web = web;
+    }
+
+    void routes(RoutesConfig r) {
+        PageRole[] everyone = {PageRole.CONTROLLER, PageRole.FINANCE, PageRole.ADMIN};
+        r.get("/enheter", this::units, everyone);
+        r.get("/enheter/{unit}/{period}/mall.xlsx", ctx -> template(ctx, WorkbookFormat.XLSX), everyone);
+        r.get("/enheter/{unit}/{period}/mall.xls", ctx -> template(ctx, WorkbookFormat.XLS), everyone);
+        r.get("/enheter/{unit}/{period}", this::history, everyone);
+        r.post("/inlamning", this::upload, PageRole.CONTROLLER, PageRole.ADMIN);
+        r.get("/inlamningar/{id}", this::submission, everyone);
+        r.get("/inlamningar/{id}/original", ctx -> Downloads.send(ctx, app.uploads().original(user(ctx),
+                ctx.pathParam("id"))), everyone);
+        r.get("/inlamningar/{id}/markerad", ctx -> Downloads.send(ctx, app.uploads().annotated(user(ctx),
+                ctx.pathParam("id"))), everyone);
+    }
+
+    private static User user(Context ctx) {
+        return PageAccess.signedIn(ctx).user();
+    }
+
+
+
+    private void units(Context ctx) {
+        User user = user(ctx);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+        List<Views.PeriodView> periods = new ArrayList<>();
+        for (Period p : app.periods().list()) {
+            if (p.state() != PeriodState.OPEN) {
+                continue;
+            }
+            List<Views.UnitRow> rows = new ArrayList<>();
+            for (PeriodService.UnitStatusView s : app.periods().status(p.code().toString(), user,
+                    app.catalog().organisation(), app.submissions())) {
+                String base = "/enheter/" + s.unit() + "/" + p.code();
+                rows.add(new Views.UnitRow(s.unit(), s.name(), s.status(), Messages.statusLabel(s.status()),
+                        s.currentVersion(), s.uploadedAt() == null ? null : Messages.dateTime(s.uploadedAt()),
+                        s.uploadedBy(), base + "/mall.xlsx", base + "/mall.xls", base));
+            }
+            long days = ChronoUnit.DAYS.between(today, p.deadline());
+            periods.add(new Views.PeriodView(p.code().toString(), Messages.periodName(p.code()), p.deadline().toString(),
+                    Messages.daysLeft(days), days < 0, rows));
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("periods", periods);
+        params.put("mayUpload", user.role() != UserRole.FINANCE);
+        web.render(ctx, "units.jte", web.frame(ctx, user.seesAllUnits() ? "Enheter" : "Mina enheter", "/enheter"),
+                params);
+    }
+
+    private void template(Context ctx, WorkbookFormat format) {
+        Downloads.send(ctx, app.templates().template(ctx.pathParam("unit"), ctx.pathParam("period"), format));
+    }
+
+
+
+    private void upload(Context ctx) {
+        User user = user(ctx);
+        List<UploadedFile> files = ctx.uploadedFiles("fil");
+        if (files.isEmpty()) {
+            throw new TertialException.Invalid(Messages.MISSING_FILE);
+        }
+        List<Views.UploadView> results = new ArrayList<>();
+        for (UploadedFile part : files) {
+            try (InputStream in = part.content();
+                 ReceivedFile file = ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes())) {
+                UploadService.Result r = app.uploads().upload(user, file);
+                List<Finding> all = new ArrayList<>(r.errors());
+                all.addAll(r.warnings());
+                results.add(new Views.UploadView(part.filename(), r.outcome().dbValue(),
+                        Messages.bulkOutcome(r.outcome().dbValue()), r.outcome().isAccepted(), r.unit().orElse(null),
+                        r.period().orElse(null), r.version().orElse(null), findings(all),
+                        "/inlamningar/" + r.id() + "/markerad", "/inlamningar/" + r.id()));
+            } catch (IOException e) {
+                throw new TertialException.Invalid(Messages.MISSING_FILE);
+            }
+        }
+        boolean anyRejected = results.stream().anyMatch(v -> !v.accepted());
+        ctx.status(anyRejected ? 422 : 200);
+        web.render(ctx, "upload.jte", web.frame(ctx, "Resultat av uppladdningen", "/enheter"),
+                Map.of("results", results));
+    }
+
+    private static List<Views.FindingView> findings(List<Finding> all) {
+        return all.stream().sorted(Comparator.comparing(f -> f.isError() ? 0 : 1))
+                .map(f -> new Views.FindingView(f.isError() ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING,
+                        f.sheet(), f.cell(), f.line(), f.column(), f.rule(), f.message())).toList();
+    }
+
+
+    private void history(Context ctx) {
+        String unit = ctx.pathParam("unit");
+        String period = ctx.pathParam("period");
+        List<Views.AttemptRow> rows = new ArrayList<>();
+        for (UploadRecord r : app.uploads().list(user(ctx), Optional.of(period), Optional.of(unit))) {
+            rows.add(new Views.AttemptRow(r.id(), Messages.dateTime(r.uploadedAt()), r.uploadedBy(), r.fileName(),
+                    Messages.bulkOutcome(r.outcome().dbValue()), r.version().orElse(null), r.current(),
+                    "/inlamningar/" + r.id()));
+        }
+        var u = app.templates().unit(unit);
+        web.render(ctx, "history.jte", web.frame(ctx, "Historik " + u.name() + " " + period, "/enheter"),
+                Map.of("unit", u.code().value(), "unitName", u.name(), "period", period, "attempts", rows));
+    }
+
+    private void submission(Context ctx) {
+        UploadRecord r = app.uploads().get(user(ctx), ctx.pathParam("id"));
+        Views.UploadView v = new Views.UploadView(r.fileName(), r.outcome().dbValue(), Messages.bulkOutcome(r.outcome().dbValue()),
+                r.outcome().isAccepted(), r.unit(), r.period(), r.version().orElse(null), findings(r.findings()),
+                "/inlamningar/" + r.id() + "/markerad", "/inlamningar/" + r.id());
+        web.render(ctx, "submission.jte", web.frame(ctx, "Inlämning " + r.id(), "/enheter"),
+                Map.of("upload", v, "id", r.id(), "at", Messages.dateTime(r.uploadedAt()), "by", r.uploadedBy(),
+                        "originalHref", "/inlamningar/" + r.id() + "/original"));
+    }
+}

@@ -1,0 +1,30 @@
+package se.tertial.web;
+
+import java.util.List;
+
+/** What the page templates show: plain values, already in Swedish. Public because the compiled templates use them. */
+public final class Views {
+    private Views() {}
+
+    /** One open period as shown: its name, deadline in words and the units' rows. */
+    public record PeriodView(String code, String name, String deadline, String deadlineText, boolean overdue,
+                             List<UnitRow> units) {}
+
+    /** One unit's state in a period. */
+    public record UnitRow(String unit, String name, String status, String statusLabel, Integer version,
+                          String uploadedAt, String uploadedBy, String templateXlsx, String templateXls,
+                          String historyHref) {}
+
+    /** What one uploaded file became, for the result page. */
+    public record UploadView(String fileName, String outcome, String outcomeLabel, boolean accepted, String unit,
+                             String period, Integer version, List<FindingView> findings, String annotatedHref,
+                             String detailHref) {}
+
+    /** A finding as a row: errors first. */
+    public record FindingView(String severity, String sheet, String cell, String line, String column, String rule,
+                              String message) {}
+
+    /** One attempt in a list. */
+    public record AttemptRow(long id, String at, String by, String fileName, String outcomeLabel, Integer version,
+                             boolean current, String href) {}
+}

@@ -1,0 +1,110 @@
+package se.tertial.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.staticfiles.Location;
+import se.tertial.app.Tertial;
+import se.tertial.app.Version;
+import se.tertial.http.PageExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages for people, at {@code /}, over the same application services as the API: sign-in, "Mina enheter" for
+ * controllers (templates, uploads with their findings, history). Server-rendered from JTE templates, no script
+ * needed; every page carries strict security headers.
+ */
+public final class WebApp implements PageExtension {
+    /** No inline script or style anywhere: the CSP allows only our own files. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private final Tertial app;
+    private final Pages pages = new Pages();
+    private final boolean httpsPublicUrl;
+
+    public WebApp(Tertial app) {
+        this.app = app;
+        this.httpsPublicUrl = app.config().publicUrl().startsWith("https://");
+    }
+
+    @Override
+    public void install(JavalinConfig config) {
+        config.staticFiles.add(s -> {
+            s.hostedPath = "/static";
+            s.directory = "/static";
+            s.location = Location.CLASSPATH;
+            s.headers = Map.of("Cache-Control", "public, max-age=3600", "X-Content-Type-Options", "nosniff");
+            s.roles = java.util.Set.of(PageRole.PUBLIC);
+        });
+        var r = config.routes;
+        r.before(WebApp::securityHeaders);
+        r.beforeMatched(new PageAccess(app.auth())::check);
+        r.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.to, HttpStatus.SEE_OTHER));
+        new SignInPages(app, this).routes(r);
+        new UnitPages(app, this).routes(r);
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        if (!ctx.path().startsWith("/api/")) {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Frame-Options", "DENY");
+        }
+    }
+
+    @Override
+    public boolean isPage(Context ctx) {
+        return !ctx.path().startsWith("/api/") && !ctx.path().equals("/api");
+    }
+
+    @Override
+    public void renderError(Context ctx, int status, String message) {
+        render(ctx, "error.jte", frame(ctx, "Fel " + status, null), Map.of("status", status, "message", message));
+    }
+
+    void render(Context ctx, String template, Frame frame, Map<String, Object> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("frame", frame);
+        ctx.header("Cache-Control", "no-store");
+        pages.render(ctx, template, all);
+    }
+
+    /** The frame of a page: the signed-in person (if any), their navigation, the page's CSRF token. */
+    Frame frame(Context ctx, String title, String current) {
+        var s = PageAccess.maybeSignedIn(ctx);
+        if (s.isEmpty()) {
+            return new Frame(title, null, null, "", Version.get(), List.of());
+        }
+        var user = s.get().user();
+        List<Frame.Nav> nav = new ArrayList<>();
+        if (!user.mustChangePassword()) {
+            if (user.role() != se.tertial.store.UserRole.FINANCE) {
+                nav.add(new Frame.Nav("/enheter", "Mina enheter", "/enheter".equals(current)));
+            }
+        }
+        nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
+        return new Frame(title, user.name(), se.tertial.spec.Messages.roleName(user.role().dbValue()),
+                s.get().csrf(), Version.get(), nav);
+    }
+
+    /** The session cookie: HttpOnly, SameSite=Lax, Secure over https; it lives as long as the browser session. */
+    void setSessionCookie(Context ctx, String id) {
+        Cookie c = new Cookie(PageAccess.COOKIE, id, "/", -1, false, true, null, SameSite.LAX);
+        c.setPath("/");
+        c.setHttpOnly(true);
+        c.setSameSite(SameSite.LAX);
+        c.setSecure(secure(ctx));
+        c.setMaxAge(-1);
+        ctx.cookie(c);
+    }
+
+    boolean secure(Context ctx) {
+        return httpsPublicUrl || "https".equalsIgnoreCase(ctx.scheme());
+    }
+}
