@@ -97,7 +97,7 @@ public final class AuthService {
             return 0;
         }
         if (f.get().lockedUntil().filter(now::isBefore).isPresent()) {
-            return Duration.between(now, f.get().lockedUntil().get()).toSeconds() + 1;
+            return seconds(Duration.between(now, f.get().lockedUntil().get()));
         }
         if (f.get().lockedUntil().isPresent()) {
             throttle.clear(key); // the lock has run out: start again
@@ -107,8 +107,12 @@ public final class AuthService {
             return 0;
         }
         long backoff = Math.min(LOCK.toSeconds(), 1L << Math.min(20, f.get().count() - BACKOFF_AFTER));
-        long left = Duration.between(now, f.get().last().plusSeconds(backoff)).toSeconds();
-        return Math.max(0, left);
+        return seconds(Duration.between(now, f.get().last().plusSeconds(backoff)));
+    }
+
+    /** Whole seconds to wait, rounded up; 0 when the time has passed. */
+    private static long seconds(Duration left) {
+        return left.isNegative() || left.isZero() ? 0 : (left.toMillis() + 999) / 1000;
     }
 
     /** The signed-in person behind a session id, if the session is live. */

@@ -44,9 +44,6 @@ final class SignInPages {
     }
 
     private void loginForm(Context ctx, String error, int status) {
-        if (PageAccess.maybeSignedIn(ctx).isPresent() && error == null) {
-            throw new Redirect("/");
-        }
         String token = Tokens.generate();
         Cookie c = new Cookie(LOGIN_CSRF_COOKIE, token, "/logga-in", -1, web.secure(ctx), true, null, SameSite.STRICT);
         ctx.cookie(c);
