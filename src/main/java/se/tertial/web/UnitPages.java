@@ -123,7 +123,7 @@ final class UnitPages {
                 Map.of("results", results));
     }
 
-    private static List<Views.FindingView> findings(List<Finding> all) {
+    static List<Views.FindingView> findings(List<Finding> all) {
         return all.stream().sorted(Comparator.comparing(f -> f.isError() ? 0 : 1))
                 .map(f -> new Views.FindingView(f.isError() ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING,
                         f.sheet(), f.cell(), f.line(), f.column(), f.rule(), f.message())).toList();

@@ -27,4 +27,20 @@ public final class Views {
     /** One attempt in a list. */
     public record AttemptRow(long id, String at, String by, String fileName, String outcomeLabel, Integer version,
                              boolean current, String href) {}
+
+    /** A period in finance's list. */
+    public record PeriodRow(String code, String name, String deadline, boolean locked, String stateLabel,
+                            String boardHref, String reportHref) {}
+
+    /** A nämnd on the status board, with its units. */
+    public record NamndBoard(String code, String name, List<UnitRow> units) {}
+
+    /** How many units are in each state. */
+    public record Count(String label, long count) {}
+
+    /** A row of the nämndsavvikelser table, in mnkr with explicit signs. */
+    public record DeviationRow(String label, boolean total, String period, String forecast) {}
+
+    /** A check of the Kontroller sheet. */
+    public record CheckRow(String label, String difference, boolean ok) {}
 }

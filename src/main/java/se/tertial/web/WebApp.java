@@ -47,6 +47,7 @@ public final class WebApp implements PageExtension {
         r.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.to, HttpStatus.SEE_OTHER));
         new SignInPages(app, this).routes(r);
         new UnitPages(app, this).routes(r);
+        new FinancePages(app, this).routes(r);
     }
 
     private static void securityHeaders(Context ctx) {
@@ -84,8 +85,11 @@ public final class WebApp implements PageExtension {
         var user = s.get().user();
         List<Frame.Nav> nav = new ArrayList<>();
         if (!user.mustChangePassword()) {
-            if (user.role() != se.tertial.store.UserRole.FINANCE) {
-                nav.add(new Frame.Nav("/enheter", "Mina enheter", "/enheter".equals(current)));
+            nav.add(new Frame.Nav("/enheter", user.seesAllUnits() ? "Enheter" : "Mina enheter",
+                    "/enheter".equals(current)));
+            if (user.role() != se.tertial.store.UserRole.CONTROLLER) {
+                nav.add(new Frame.Nav("/perioder", "Perioder", "/perioder".equals(current)));
+                nav.add(new Frame.Nav("/budget", "Budget", "/budget".equals(current)));
             }
         }
         nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));

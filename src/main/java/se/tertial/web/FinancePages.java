@@ -1,0 +1,168 @@
+package se.tertial.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import se.tertial.app.BudgetService;
+import se.tertial.app.PeriodService;
+import se.tertial.app.ReceivedFile;
+import se.tertial.app.Tertial;
+import se.tertial.app.TertialException;
+import se.tertial.http.Downloads;
+import se.tertial.report.ReportJson;
+import se.tertial.spec.Messages;
+import se.tertial.spec.Namnd;
+import se.tertial.store.Period;
+import se.tertial.store.PeriodState;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finance's pages: the periods (create, lock, reopen), a status board per period, the budget workbook, and the
+ * report with the nämndsavvikelser table (the same figures as its JSON, in mnkr) and the checks.
+ */
+final class FinancePages {
+    private final Tertial app;
+    private final WebApp web;
+
+    FinancePages(Tertial app, WebApp web) {
+        this.app = app;
+        this.web = web;
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/perioder", ctx -> periods(ctx, null, 200), PageRole.FINANCE);
+        r.post("/perioder", this::create, PageRole.FINANCE);
+        r.post("/perioder/{period}/las", ctx -> lock(ctx, true), PageRole.FINANCE);
+        r.post("/perioder/{period}/oppna", ctx -> lock(ctx, false), PageRole.FINANCE);
+        r.get("/perioder/{period}", this::board, PageRole.FINANCE);
+        r.get("/rapport/{period}", this::report, PageRole.FINANCE);
+        r.get("/rapport/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
+                app.reports().workbook(ctx.pathParam("period"))), PageRole.FINANCE);
+        r.get("/budget", ctx -> budget(ctx, null), PageRole.FINANCE);
+        r.get("/budget/{year}/mall.xlsx", ctx -> Downloads.send(ctx, app.budgets().template(ctx.pathParam("year"))),
+                PageRole.FINANCE);
+        r.post("/budget", this::loadBudget, PageRole.FINANCE);
+    }
+
+    private void periods(Context ctx, String error, int status) {
+        List<Views.PeriodRow> rows = new ArrayList<>();
+        for (Period p : app.periods().list()) {
+            boolean locked = p.state() == PeriodState.LOCKED;
+            rows.add(new Views.PeriodRow(p.code().toString(), Messages.periodName(p.code()), p.deadline().toString(),
+                    locked, locked ? "låst" : "öppen", "/perioder/" + p.code(), "/rapport/" + p.code()));
+        }
+        ctx.status(status);
+        Map<String, Object> params = new HashMap<>();
+        params.put("periods", rows);
+        params.put("error", error);
+        web.render(ctx, "periods.jte", web.frame(ctx, "Perioder", "/perioder"), params);
+    }
+
+    private void create(Context ctx) {
+        try {
+            app.periods().create(ctx.formParam("kod"), ctx.formParam("sista_dag"));
+        } catch (TertialException.Invalid | TertialException.Conflict e) {
+            periods(ctx, e.getMessage(), 400);
+            return;
+        }
+        throw new Redirect("/perioder");
+    }
+
+    private void lock(Context ctx, boolean locked) {
+        app.periods().setLocked(ctx.pathParam("period"), locked);
+        throw new Redirect("/perioder");
+    }
+
+    private void board(Context ctx) {
+        Period period = app.periods().require(ctx.pathParam("period"));
+        Map<String, List<Views.UnitRow>> byNamnd = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String s : List.of("missing", "accepted", "accepted_with_warnings", "rejected")) {
+            counts.put(s, 0L);
+        }
+        for (PeriodService.UnitStatusView s : app.periods().status(period.code().toString(),
+                PageAccess.signedIn(ctx).user(), app.catalog().organisation(), app.submissions())) {
+            counts.merge(s.status(), 1L, Long::sum);
+            String base = "/enheter/" + s.unit() + "/" + period.code();
+            byNamnd.computeIfAbsent(s.namnd(), k -> new ArrayList<>()).add(new Views.UnitRow(s.unit(), s.name(),
+                    s.status(), Messages.statusLabel(s.status()), s.currentVersion(),
+                    s.uploadedAt() == null ? null : Messages.dateTime(s.uploadedAt()), s.uploadedBy(),
+                    base + "/mall.xlsx", base + "/mall.xls", base));
+        }
+        List<Views.NamndBoard> boards = new ArrayList<>();
+        for (Namnd n : app.catalog().organisation().namnder()) {
+            boards.add(new Views.NamndBoard(n.code().value(), n.name(), byNamnd.getOrDefault(n.code().value(),
+                    List.of())));
+        }
+        List<Views.Count> c = new ArrayList<>();
+        counts.forEach((k, v) -> c.add(new Views.Count(Messages.statusLabel(k), v)));
+        web.render(ctx, "board.jte", web.frame(ctx, "Status " + Messages.periodName(period.code()), "/perioder"),
+                Map.of("boards", boards, "counts", c, "period", period.code().toString(),
+                        "locked", period.state() == PeriodState.LOCKED));
+    }
+
+    private void report(Context ctx) {
+        String code = ctx.pathParam("period");
+        var figures = app.reports().report(code).figures();
+        ReportJson.Namndsavvikelser n = ReportJson.namndsavvikelser(figures);
+        List<Views.DeviationRow> rows = new ArrayList<>();
+        for (ReportJson.NamndRowView row : n.rows()) {
+            rows.add(new Views.DeviationRow(row.label(), !"group".equals(row.kind()), mnkr(row.periodDeviation()),
+                    mnkr(row.forecastDeviation())));
+        }
+        List<Views.CheckRow> checks = new ArrayList<>();
+        for (ReportJson.CheckView check : ReportJson.kontroller(figures).rows()) {
+            checks.add(new Views.CheckRow(check.label(), mnkr(check.difference()), check.ok()));
+        }
+        web.render(ctx, "report.jte", web.frame(ctx, "Rapport " + n.report().name(), "/perioder"),
+                Map.of("period", code, "rows", rows, "checks", checks, "missing", n.report().missing(),
+                        "rejected", n.report().rejected()));
+    }
+
+    /** Tkr as mnkr with one decimal, an explicit sign (U+2212 for minus) and a decimal comma; "–" when absent. */
+    static String mnkr(BigDecimal tkr) {
+        if (tkr == null) {
+            return "–";
+        }
+        BigDecimal m = tkr.movePointLeft(3).setScale(1, RoundingMode.HALF_UP);
+        String digits = m.abs().toPlainString().replace('.', ',');
+        return (m.signum() > 0 ? "+" : m.signum() < 0 ? "\u2212" : "±") + digits;
+    }
+
+    private void budget(Context ctx, BudgetService.Loaded loaded) {
+        Map<String, Object> params = new HashMap<>();
+        int year = java.time.Year.now().getValue();
+        params.put("years", List.of(year - 1, year, year + 1));
+        params.put("loaded", loaded == null ? null : new Views.UploadView("budget " + loaded.year(),
+                loaded.outcome().json(), Messages.bulkOutcome(loaded.outcome().json()),
+                loaded.outcome() != se.tertial.ingest.Outcome.REJECTED, null, Integer.toString(loaded.year()), null,
+                UnitPages.findings(loaded.findings()), "/inlamningar/" + loaded.uploadId() + "/markerad",
+                "/inlamningar/" + loaded.uploadId()));
+        web.render(ctx, "budget.jte", web.frame(ctx, "Budget", "/budget"), params);
+    }
+
+    private void loadBudget(Context ctx) {
+        UploadedFile part = ctx.uploadedFile("fil");
+        if (part == null) {
+            throw new TertialException.Invalid(Messages.MISSING_FILE);
+        }
+        try (InputStream in = part.content();
+             ReceivedFile file = ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes())) {
+            BudgetService.Loaded loaded = app.budgets().load(PageAccess.signedIn(ctx).user(), ctx.formParam("ar"),
+                    file);
+            ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 200);
+            budget(ctx, loaded);
+        } catch (IOException e) {
+            throw new TertialException.Invalid(Messages.MISSING_FILE);
+        }
+    }
+}

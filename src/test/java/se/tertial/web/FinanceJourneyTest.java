@@ -1,0 +1,118 @@
+package se.tertial.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import se.tertial.testkit.Browser;
+import se.tertial.testkit.FilledTemplate;
+import se.tertial.testkit.Sheets;
+import se.tertial.testkit.TestServer;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Finance in Chromium: opens a period, follows the status board as a controller uploads, locks the period (the
+ * controller's next upload is refused on their page in Swedish), downloads the consolidated workbook, and reads
+ * the nämndsavvikelser table, whose figures equal the JSON's.
+ */
+class FinanceJourneyTest {
+    @TempDir
+    Path tmp;
+
+    private static void signIn(Browser b, String base, String name, String oneTime, String password) {
+        b.open(base + "/logga-in", name + "-logga-in");
+        b.driver.findElement(By.id("namn")).sendKeys(name);
+        b.driver.findElement(By.id("losenord")).sendKeys(oneTime);
+        b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        b.driver.findElement(By.id("nuvarande")).sendKeys(oneTime);
+        b.driver.findElement(By.id("nytt")).sendKeys(password);
+        b.driver.findElement(By.id("upprepa")).sendKeys(password);
+        b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    }
+
+    @Test
+    void theWholeRoundOfFinance() throws Exception {
+        try (TestServer s = new TestServer(tmp.resolve("data"));
+             Browser fin = new Browser(Files.createDirectories(tmp.resolve("dl-fin")), "finance");
+             Browser ctl = new Browser(Files.createDirectories(tmp.resolve("dl-ctl")), "finance-controller")) {
+            String base = s.uri("").toString();
+            signIn(fin, base, "ekonomi", s.app().auth().setOneTimePassword(s.app().users().require("ekonomi")),
+                    "ekonomins eget lösenord");
+            fin.open(base + "/perioder", "perioder");
+            fin.driver.findElement(By.id("kod")).sendKeys("2022-T2");
+            // The date picker's typed form depends on the browser's locale; set the value as a picker does.
+            fin.driver.executeScript("arguments[0].value = '2022-09-09'", fin.driver.findElement(By.id("sista_dag")));
+            fin.driver.findElement(By.cssSelector("form[action='/perioder'] button")).click();
+            fin.page("perioder-ny");
+            assertTrue(fin.driver.findElement(By.tagName("table")).getText().contains("2022-T2"));
+
+            fin.open(base + "/perioder/2022-T2", "status-fore");
+            assertTrue(fin.driver.findElement(By.cssSelector("ul.counts")).getText().contains("saknas: 20"));
+
+            signIn(ctl, base, "controller.fs", s.app().auth().setOneTimePassword(
+                    s.app().users().require("controller.fs")), "controllerns eget lösenord");
+            Path med = Files.write(tmp.resolve("med.xlsx"), FilledTemplate.of("FS-MED", "2022-T2").valid().bytes());
+            ctl.open(base + "/enheter", "enheter");
+            ctl.driver.findElement(By.id("fil")).sendKeys(med.toAbsolutePath().toString());
+            ctl.driver.findElement(By.cssSelector("section.upload button[type=submit]")).click();
+            assertTrue(ctl.driver.findElement(By.cssSelector("section.result")).getText().contains("godkänd"));
+
+            fin.open(base + "/perioder/2022-T2", "status-efter");
+            String counts = fin.driver.findElement(By.cssSelector("ul.counts")).getText();
+            assertTrue(counts.contains("saknas: 19") && counts.contains("godkänd: 1"), counts);
+            assertTrue(fin.driver.getPageSource().contains("av controller.fs"));
+
+            fin.open(base + "/perioder", "perioder-las");
+            fin.driver.findElement(By.cssSelector("form[action='/perioder/2022-T2/las'] button")).click();
+            assertTrue(fin.driver.findElement(By.tagName("table")).getText().contains("låst"));
+
+            Path kir = Files.write(tmp.resolve("kir.xlsx"), FilledTemplate.of("FS-KIR", "2022-T2").valid().bytes());
+            ctl.open(base + "/enheter", "enheter-last");
+            // A locked period is not open: the controller's page no longer offers it, and an upload is refused.
+            assertTrue(ctl.driver.getPageSource().contains("Ingen period är öppen"));
+            s.post("/api/periods/2022-T2/unlock", "");
+            ctl.open(base + "/enheter", "enheter-oppen");
+            s.post("/api/periods/2022-T2/lock", "");
+            ctl.driver.findElement(By.id("fil")).sendKeys(kir.toAbsolutePath().toString());
+            ctl.driver.findElement(By.cssSelector("section.upload button[type=submit]")).click();
+            ctl.page("uppladdning-last");
+            String refused = ctl.driver.findElement(By.cssSelector("section.result")).getText();
+            assertTrue(refused.contains("avvisad") && refused.contains("är låst"), refused);
+
+            fin.open(base + "/rapport/2022-T2", "rapport");
+            fin.driver.findElement(By.partialLinkText("konsolidering.xlsx")).click();
+            Path workbook = fin.awaitDownload(".xlsx");
+            try (var wb = Sheets.open(Files.readAllBytes(workbook))) {
+                assertTrue(wb.getSheet("Nämndsavvikelser") != null);
+            }
+            List<String> html = new ArrayList<>();
+            for (WebElement row : fin.driver.findElements(By.cssSelector("#namndsavvikelser tbody tr"))) {
+                html.add(row.getText());
+            }
+            JsonNode json = TestServer.json(s.get("/api/reports/2022-T2/namndsavvikelser.json"));
+            List<String> expected = new ArrayList<>();
+            for (JsonNode r : json.get("rows")) {
+                expected.add(r.get("label").asText() + " " + FinancePages.mnkr(decimal(r.get("periodDeviation")))
+                        + " " + FinancePages.mnkr(decimal(r.get("forecastDeviation"))));
+            }
+            assertEquals(expected, html);
+            assertTrue(fin.driver.findElement(By.id("kontroller")).getText().contains("Kontrollera")
+                    || fin.driver.findElement(By.id("kontroller")).getText().contains("OK"));
+            assertEquals(List.of(), fin.violations());
+            assertEquals(List.of(), ctl.violations());
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode n) {
+        return n == null || n.isNull() ? null : new BigDecimal(n.asText());
+    }
+}
