@@ -415,6 +415,20 @@ public final class Messages {
                 .format(at.atZone(java.time.ZoneId.of("Europe/Stockholm")));
     }
 
+    public static String userCreated(String name, String password) {
+        return "Användaren " + name + " är skapad. Engångslösenord (visas bara nu): " + password
+                + " – användaren väljer ett eget lösenord vid första inloggningen.";
+    }
+
+    public static String oneTimePasswordSet(String name, String password) {
+        return "Nytt engångslösenord för " + name + " (visas bara nu): " + password
+                + " – alla inloggningar för användaren har avslutats.";
+    }
+
+    public static String keyCreated(String key) {
+        return "Ny API-nyckel (visas bara nu, spara den säkert): " + key;
+    }
+
     // --- users and keys ---
 
     public static String invalidUserName() {

@@ -43,4 +43,10 @@ public final class Views {
 
     /** A check of the Kontroller sheet. */
     public record CheckRow(String label, String difference, boolean ok) {}
+
+    /** A user in the admin's list. */
+    public record UserRow(String name, String role, String units, boolean active, String href) {}
+
+    /** One of a user's keys, never the key itself. */
+    public record KeyRow(long id, String name, String created, String lastUsed, boolean active) {}
 }

@@ -48,6 +48,7 @@ public final class WebApp implements PageExtension {
         new SignInPages(app, this).routes(r);
         new UnitPages(app, this).routes(r);
         new FinancePages(app, this).routes(r);
+        new AdminPages(app, this).routes(r);
     }
 
     private static void securityHeaders(Context ctx) {
@@ -90,6 +91,9 @@ public final class WebApp implements PageExtension {
             if (user.role() != se.tertial.store.UserRole.CONTROLLER) {
                 nav.add(new Frame.Nav("/perioder", "Perioder", "/perioder".equals(current)));
                 nav.add(new Frame.Nav("/budget", "Budget", "/budget".equals(current)));
+            }
+            if (user.role() == se.tertial.store.UserRole.ADMIN) {
+                nav.add(new Frame.Nav("/anvandare", "Användare", "/anvandare".equals(current)));
             }
         }
         nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
