@@ -55,7 +55,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path templates, Path dataDir, long maxUploadBytes, Checkpoint checkpoint, Limits limits) {
-        app = Tertial.open(new Config(templates, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+        this(templates, dataDir, maxUploadBytes, checkpoint, limits, "http://tertial.test");
+    }
+
+    /** @param publicUrl where users reach the service; an https address makes the session cookie Secure */
+    public TestServer(Path dataDir, String publicUrl) {
+        this(TestSpecs.DIR, dataDir, Config.DEFAULT_MAX_UPLOAD_BYTES, Checkpoint.NONE, GENEROUS, publicUrl);
+    }
+
+    public TestServer(Path templates, Path dataDir, long maxUploadBytes, Checkpoint checkpoint, Limits limits,
+                      String publicUrl) {
+        app = Tertial.open(new Config(templates, dataDir, "127.0.0.1", 0, publicUrl, "tertial",
                 maxUploadBytes, limits), Clock.systemUTC(), checkpoint);
         admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
         finance = app.users().add("ekonomi", "finance", List.of()).token();

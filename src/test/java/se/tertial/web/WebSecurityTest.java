@@ -54,6 +54,32 @@ class WebSecurityTest {
     }
 
     @Test
+    void behindHttpsTheSessionCookieIsSecure() throws Exception {
+        try (TestServer s = new TestServer(tmp, "https://tertial.region.se")) {
+            String oneTime = s.app().auth().setOneTimePassword(s.app().users().require("ekonomi"));
+            var client = java.net.http.HttpClient.newHttpClient();
+            var form = client.send(java.net.http.HttpRequest.newBuilder(s.uri("/logga-in")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String loginCookie = form.headers().allValues("Set-Cookie").get(0);
+            assertTrue(loginCookie.contains("Secure"), loginCookie);
+            String token = WebSession.csrf(form);
+            String body = "_csrf=" + token + "&namn=ekonomi&losenord=" + java.net.URLEncoder.encode(oneTime,
+                    java.nio.charset.StandardCharsets.UTF_8) + "&till=/";
+            // The TLS proxy in front forwards plain HTTP; the browser sent its cookie over https.
+            var r = client.send(java.net.http.HttpRequest.newBuilder(s.uri("/logga-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", "tertial_login=" + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, r.statusCode(), r.body());
+            String header = r.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("tertial_session=")).findFirst().orElseThrow();
+            assertTrue(header.contains("Secure") && header.contains("HttpOnly") && header.contains("SameSite=Lax"),
+                    header);
+        }
+    }
+
+    @Test
     void aPostWithoutOrWithAWrongCsrfTokenIs403WithASwedishMessage() {
         try (TestServer s = new TestServer(tmp)) {
             s.createPeriod("2022-T2");
