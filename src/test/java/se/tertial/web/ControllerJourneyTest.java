@@ -95,6 +95,14 @@ class ControllerJourneyTest {
             assertTrue(b.driver.findElement(By.cssSelector("section.period table")).getText().contains("godkänd"));
             b.open(base + "/enheter/FS-MED/2022-T2", "historik");
             assertEquals(2, b.driver.findElements(By.cssSelector("tbody tr")).size());
+            b.driver.findElements(By.cssSelector("tbody tr a")).get(1).click();
+            b.page("inlamning");
+            assertTrue(b.driver.getPageSource().contains("Ladda ner originalfilen"));
+            b.open(base + "/enheter/FS-PRIV/2022-T2", "annan-enhet");
+            assertTrue(b.driver.findElement(By.cssSelector(".message.error")).getText().contains("FS-PRIV"));
+            assertTrue(!b.driver.getPageSource().contains("Privata vårdgivare"), "nothing of the other unit");
+            b.open(base + "/finns-inte", "finns-inte");
+            assertTrue(b.driver.getPageSource().contains("finns inte"));
             assertEquals(List.of(), b.violations());
         }
     }

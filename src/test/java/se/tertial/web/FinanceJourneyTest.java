@@ -107,6 +107,13 @@ class FinanceJourneyTest {
             assertEquals(expected, html);
             assertTrue(fin.driver.findElement(By.id("kontroller")).getText().contains("Kontrollera")
                     || fin.driver.findElement(By.id("kontroller")).getText().contains("OK"));
+            fin.open(base + "/budget", "budget");
+            int year = java.time.Year.now().getValue();
+            fin.driver.findElement(By.cssSelector("a[href='/budget/" + year + "/mall.xlsx']")).click();
+            Path budget = fin.awaitDownload(".xlsx");
+            try (var wb = Sheets.open(Files.readAllBytes(budget))) {
+                assertTrue(wb.getSheet("Budget") != null);
+            }
             assertEquals(List.of(), fin.violations());
             assertEquals(List.of(), ctl.violations());
         }
