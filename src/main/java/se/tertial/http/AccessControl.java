@@ -10,7 +10,6 @@ import se.tertial.app.TertialException;
 import se.tertial.app.UserService;
 import se.tertial.spec.LogText;
 import se.tertial.spec.Messages;
-import se.tertial.spec.UnitCode;
 import se.tertial.store.User;
 
 import java.util.Optional;
@@ -69,7 +68,7 @@ final class AccessControl {
             throw new ForbiddenResponse(Messages.FORBIDDEN);
         }
         String unit = ctx.pathParamMap().get("unit");
-        if (unit != null && !user.seesAllUnits() && user.units().stream().map(UnitCode::value).noneMatch(unit::equals)) {
+        if (unit != null && !user.mayAddress(unit)) {
             LOG.warn("refused {} {} to {}: not bound to unit {}", ctx.method(), LogText.safe(ctx.path()),
                     LogText.safe(user.name()), LogText.safe(unit));
             throw new ForbiddenResponse(Messages.unitForbidden(unit));

@@ -24,6 +24,11 @@ public record User(long id, String name, UserRole role, Set<UnitCode> units, Ins
         return role == UserRole.ADMIN || (role == UserRole.CONTROLLER && units.contains(unit));
     }
 
+    /** Whether a page or route naming this unit may be shown to the user: their own units, or all for finance. */
+    public boolean mayAddress(String unitCode) {
+        return seesAllUnits() || units.stream().anyMatch(u -> u.value().equals(unitCode));
+    }
+
     public boolean seesAllUnits() {
         return role != UserRole.CONTROLLER;
     }

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import se.tertial.app.AuthService;
 import se.tertial.spec.LogText;
 import se.tertial.spec.Messages;
-import se.tertial.spec.UnitCode;
 import se.tertial.store.User;
 
 import java.net.URLEncoder;
@@ -64,7 +63,7 @@ final class PageAccess {
             throw new ForbiddenResponse(Messages.FORBIDDEN);
         }
         String unit = ctx.pathParamMap().get("unit");
-        if (unit != null && !user.seesAllUnits() && user.units().stream().map(UnitCode::value).noneMatch(unit::equals)) {
+        if (unit != null && !user.mayAddress(unit)) {
             LOG.warn("page refused: {} {} to {}: not bound to unit {}", ctx.method(), LogText.safe(ctx.path()),
                     LogText.safe(user.name()), LogText.safe(unit));
             throw new ForbiddenResponse(Messages.unitForbidden(unit));

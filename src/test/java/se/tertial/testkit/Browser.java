@@ -77,6 +77,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs in with a one-time password and chooses a password of one's own, as the first sign-in demands. */
+    public void signInFirstTime(String base, String name, String oneTime, String password) {
+        open(base + "/logga-in", "logga-in-" + name);
+        driver.findElement(org.openqa.selenium.By.id("namn")).sendKeys(name);
+        driver.findElement(org.openqa.selenium.By.id("losenord")).sendKeys(oneTime);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).click();
+        page("byt-losenord");
+        driver.findElement(org.openqa.selenium.By.id("nuvarande")).sendKeys(oneTime);
+        driver.findElement(org.openqa.selenium.By.id("nytt")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("upprepa")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).click();
+    }
+
     /** Every serious or critical axe-core violation on the pages visited so far. */
     public List<String> violations() {
         return List.copyOf(violations);

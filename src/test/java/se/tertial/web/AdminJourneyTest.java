@@ -57,8 +57,7 @@ class AdminJourneyTest {
             assertEquals(first, Files.readString(data.resolve("admin-password.txt")).strip());
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(data.resolve("admin-password.txt"))));
-            signIn(admin, base, "admin", first);
-            choosePassword(admin, first, "administratörens lösenord");
+            admin.signInFirstTime(base, "admin", first, "administratörens lösenord");
 
             admin.open(base + "/anvandare", "anvandare");
             admin.driver.findElement(By.id("namn")).sendKeys("anna");

@@ -28,25 +28,14 @@ class FinanceJourneyTest {
     @TempDir
     Path tmp;
 
-    private static void signIn(Browser b, String base, String name, String oneTime, String password) {
-        b.open(base + "/logga-in", name + "-logga-in");
-        b.driver.findElement(By.id("namn")).sendKeys(name);
-        b.driver.findElement(By.id("losenord")).sendKeys(oneTime);
-        b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        b.driver.findElement(By.id("nuvarande")).sendKeys(oneTime);
-        b.driver.findElement(By.id("nytt")).sendKeys(password);
-        b.driver.findElement(By.id("upprepa")).sendKeys(password);
-        b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-    }
-
     @Test
     void theWholeRoundOfFinance() throws Exception {
         try (TestServer s = new TestServer(tmp.resolve("data"));
              Browser fin = new Browser(Files.createDirectories(tmp.resolve("dl-fin")), "finance");
              Browser ctl = new Browser(Files.createDirectories(tmp.resolve("dl-ctl")), "finance-controller")) {
             String base = s.uri("").toString();
-            signIn(fin, base, "ekonomi", s.app().auth().setOneTimePassword(s.app().users().require("ekonomi")),
-                    "ekonomins eget lösenord");
+            fin.signInFirstTime(base, "ekonomi", s.app().auth().setOneTimePassword(
+                    s.app().users().require("ekonomi")), "ekonomins eget lösenord");
             fin.open(base + "/perioder", "perioder");
             fin.driver.findElement(By.id("kod")).sendKeys("2022-T2");
             // The date picker's typed form depends on the browser's locale; set the value as a picker does.
@@ -58,7 +47,7 @@ class FinanceJourneyTest {
             fin.open(base + "/perioder/2022-T2", "status-fore");
             assertTrue(fin.driver.findElement(By.cssSelector("ul.counts")).getText().contains("saknas: 20"));
 
-            signIn(ctl, base, "controller.fs", s.app().auth().setOneTimePassword(
+            ctl.signInFirstTime(base, "controller.fs", s.app().auth().setOneTimePassword(
                     s.app().users().require("controller.fs")), "controllerns eget lösenord");
             Path med = Files.write(tmp.resolve("med.xlsx"), FilledTemplate.of("FS-MED", "2022-T2").valid().bytes());
             ctl.open(base + "/enheter", "enheter");
