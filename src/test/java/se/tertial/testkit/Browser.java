@@ -77,17 +77,28 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one (a click returns before
+     * the navigation is done; reading the page at once can read the old one).
+     */
+    public void go(org.openqa.selenium.By what) {
+        org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.findElement(what).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+    }
+
     /** Signs in with a one-time password and chooses a password of one's own, as the first sign-in demands. */
     public void signInFirstTime(String base, String name, String oneTime, String password) {
         open(base + "/logga-in", "logga-in-" + name);
         driver.findElement(org.openqa.selenium.By.id("namn")).sendKeys(name);
         driver.findElement(org.openqa.selenium.By.id("losenord")).sendKeys(oneTime);
-        driver.findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).click();
+        go(org.openqa.selenium.By.cssSelector("form.form button[type=submit]"));
         page("byt-losenord");
         driver.findElement(org.openqa.selenium.By.id("nuvarande")).sendKeys(oneTime);
         driver.findElement(org.openqa.selenium.By.id("nytt")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.id("upprepa")).sendKeys(password);
-        driver.findElement(org.openqa.selenium.By.cssSelector("form.form button[type=submit]")).click();
+        go(org.openqa.selenium.By.cssSelector("form.form button[type=submit]"));
     }
 
     /** Every serious or critical axe-core violation on the pages visited so far. */

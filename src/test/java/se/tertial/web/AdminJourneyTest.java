@@ -35,7 +35,7 @@ class AdminJourneyTest {
         b.open(base + "/logga-in", "logga-in-" + name);
         b.driver.findElement(By.id("namn")).sendKeys(name);
         b.driver.findElement(By.id("losenord")).sendKeys(password);
-        b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        b.go(By.cssSelector("form.form button[type=submit]"));
     }
 
     private static void choosePassword(Browser b, String oneTime, String password) {
@@ -43,7 +43,7 @@ class AdminJourneyTest {
         b.driver.findElement(By.id("nuvarande")).sendKeys(oneTime);
         b.driver.findElement(By.id("nytt")).sendKeys(password);
         b.driver.findElement(By.id("upprepa")).sendKeys(password);
-        b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        b.go(By.cssSelector("form.form button[type=submit]"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class AdminJourneyTest {
             admin.open(base + "/anvandare", "anvandare");
             admin.driver.findElement(By.id("namn")).sendKeys("anna");
             admin.driver.findElement(By.id("enheter")).sendKeys("FS-MED");
-            admin.driver.findElement(By.cssSelector("form[action='/anvandare'] button")).click();
+            admin.go(By.cssSelector("form[action='/anvandare'] button"));
             admin.page("anvandare-skapad");
             String annasOneTime = shownOnce(admin, "Engångslösenord \\(visas bara nu\\): (\\S+)");
 
@@ -76,15 +76,15 @@ class AdminJourneyTest {
 
             admin.open(base + "/anvandare/anna", "anna");
             admin.driver.findElement(By.id("nyckelnamn")).sendKeys("inläsningsskript");
-            admin.driver.findElement(By.cssSelector("form[action='/anvandare/anna/nycklar'] button")).click();
+            admin.go(By.cssSelector("form[action='/anvandare/anna/nycklar'] button"));
             admin.page("anna-ny-nyckel");
             String key = shownOnce(admin, "spara den säkert\\): (tt_\\S+)");
             assertEquals(200, s.get("/api/me", key).statusCode());
-            admin.driver.findElement(By.cssSelector("form[action$='/aterkalla'] button")).click();
+            admin.go(By.cssSelector("form[action$='/aterkalla'] button"));
             admin.page("anna-nyckel-aterkallad");
             assertEquals(401, s.get("/api/me", key).statusCode(), "a revoked key is refused at once");
 
-            admin.driver.findElement(By.cssSelector("form[action='/anvandare/anna/inaktivera'] button")).click();
+            admin.go(By.cssSelector("form[action='/anvandare/anna/inaktivera'] button"));
             admin.page("anna-inaktiverad");
             assertTrue(admin.driver.getPageSource().contains("inaktiverad"));
             anna.driver.get(base + "/enheter");

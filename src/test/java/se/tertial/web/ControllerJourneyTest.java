@@ -39,13 +39,13 @@ class ControllerJourneyTest {
             b.open(base + "/", "logga-in");
             b.driver.findElement(By.id("namn")).sendKeys("controller.fs");
             b.driver.findElement(By.id("losenord")).sendKeys(oneTime);
-            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.go(By.cssSelector("form.form button[type=submit]"));
             b.page("byt-losenord");
             assertTrue(b.driver.getPageSource().contains("engångslösenord"));
             b.driver.findElement(By.id("nuvarande")).sendKeys(oneTime);
             b.driver.findElement(By.id("nytt")).sendKeys("ett eget långt lösenord");
             b.driver.findElement(By.id("upprepa")).sendKeys("ett eget långt lösenord");
-            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.go(By.cssSelector("form.form button[type=submit]"));
 
             b.page("mina-enheter");
             assertEquals("Mina enheter", b.driver.findElement(By.tagName("h1")).getText());
@@ -95,7 +95,7 @@ class ControllerJourneyTest {
             assertTrue(b.driver.findElement(By.cssSelector("section.period table")).getText().contains("godkänd"));
             b.open(base + "/enheter/FS-MED/2022-T2", "historik");
             assertEquals(2, b.driver.findElements(By.cssSelector("tbody tr")).size());
-            b.driver.findElements(By.cssSelector("tbody tr a")).get(1).click();
+            b.go(By.cssSelector("tbody tr:nth-child(2) a"));
             b.page("inlamning");
             assertTrue(b.driver.getPageSource().contains("Ladda ner originalfilen"));
             b.open(base + "/enheter/FS-PRIV/2022-T2", "annan-enhet");
@@ -109,6 +109,6 @@ class ControllerJourneyTest {
 
     private static void upload(Browser b, Path file) {
         b.driver.findElement(By.id("fil")).sendKeys(file.toAbsolutePath().toString());
-        b.driver.findElement(By.cssSelector("section.upload button[type=submit]")).click();
+        b.go(By.cssSelector("section.upload button[type=submit]"));
     }
 }

@@ -40,7 +40,7 @@ class FinanceJourneyTest {
             fin.driver.findElement(By.id("kod")).sendKeys("2022-T2");
             // The date picker's typed form depends on the browser's locale; set the value as a picker does.
             fin.driver.executeScript("arguments[0].value = '2022-09-09'", fin.driver.findElement(By.id("sista_dag")));
-            fin.driver.findElement(By.cssSelector("form[action='/perioder'] button")).click();
+            fin.go(By.cssSelector("form[action='/perioder'] button"));
             fin.page("perioder-ny");
             assertTrue(fin.driver.findElement(By.tagName("table")).getText().contains("2022-T2"));
 
@@ -52,7 +52,7 @@ class FinanceJourneyTest {
             Path med = Files.write(tmp.resolve("med.xlsx"), FilledTemplate.of("FS-MED", "2022-T2").valid().bytes());
             ctl.open(base + "/enheter", "enheter");
             ctl.driver.findElement(By.id("fil")).sendKeys(med.toAbsolutePath().toString());
-            ctl.driver.findElement(By.cssSelector("section.upload button[type=submit]")).click();
+            ctl.go(By.cssSelector("section.upload button[type=submit]"));
             assertTrue(ctl.driver.findElement(By.cssSelector("section.result")).getText().contains("godkänd"));
 
             fin.open(base + "/perioder/2022-T2", "status-efter");
@@ -61,7 +61,7 @@ class FinanceJourneyTest {
             assertTrue(fin.driver.getPageSource().contains("av controller.fs"));
 
             fin.open(base + "/perioder", "perioder-las");
-            fin.driver.findElement(By.cssSelector("form[action='/perioder/2022-T2/las'] button")).click();
+            fin.go(By.cssSelector("form[action='/perioder/2022-T2/las'] button"));
             assertTrue(fin.driver.findElement(By.tagName("table")).getText().contains("låst"));
 
             Path kir = Files.write(tmp.resolve("kir.xlsx"), FilledTemplate.of("FS-KIR", "2022-T2").valid().bytes());
@@ -72,7 +72,7 @@ class FinanceJourneyTest {
             ctl.open(base + "/enheter", "enheter-oppen");
             s.post("/api/periods/2022-T2/lock", "");
             ctl.driver.findElement(By.id("fil")).sendKeys(kir.toAbsolutePath().toString());
-            ctl.driver.findElement(By.cssSelector("section.upload button[type=submit]")).click();
+            ctl.go(By.cssSelector("section.upload button[type=submit]"));
             ctl.page("uppladdning-last");
             String refused = ctl.driver.findElement(By.cssSelector("section.result")).getText();
             assertTrue(refused.contains("avvisad") && refused.contains("är låst"), refused);
