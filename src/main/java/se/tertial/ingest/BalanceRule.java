@@ -22,7 +22,8 @@ final class BalanceRule {
         BalanceCheck b = v.spec().balance().get();
         Amount tolerance = Amount.ofTkr(b.toleranceTkr());
         for (ColumnSpec col : v.spec().columns()) {
-            if (!v.isPresent(col.code())) {
+            if (!v.isPresent(col.code()) || v.tainted(b.assets(), col.code())
+                    || v.tainted(b.equityAndLiabilities(), col.code())) {
                 continue;
             }
             Amount assets = v.value(b.assets(), col.code()).orElse(Amount.ZERO);

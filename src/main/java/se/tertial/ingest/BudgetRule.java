@@ -29,7 +29,7 @@ final class BudgetRule {
                 continue;
             }
             for (LineSpec line : v.spec().lines()) {
-                if (line.kind() == LineKind.SUM) {
+                if (line.kind() == LineKind.SUM || v.tainted(line.code(), col.code())) {
                     continue;
                 }
                 Amount expected = budget.get().getOrDefault(new FactKey(v.spec().id(), line.code(), col.code()),

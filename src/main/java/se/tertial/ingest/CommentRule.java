@@ -41,6 +41,9 @@ final class CommentRule {
                 if (col.kind() != ColumnKind.FORMULA) {
                     continue;
                 }
+                if (v.tainted(line.code(), col.code())) {
+                    continue; // an input could not be read: no deviation is known
+                }
                 Optional<Amount> deviation = v.value(line.code(), col.code());
                 if (deviation.isPresent() && deviation.get().abs().compareTo(limit) >= 0) {
                     out.add(Findings.at(Severity.ERROR, v, line.code(), commentColumn.get().code(),

@@ -58,18 +58,24 @@ final class SheetReader {
         }
         Map<LineCode, Map<ColumnCode, Amount>> entered = new HashMap<>();
         Map<LineCode, String> comments = new HashMap<>();
+        java.util.Set<se.tertial.spec.FactKey> unreadable = new java.util.HashSet<>();
         for (LineSpec line : spec.lines()) {
             for (ColumnSpec col : spec.columns()) {
                 CellValue cell = grid.get(layout.row(line), layout.col(col));
                 if (col.kind() == ColumnKind.TEXT) {
                     text(cell).ifPresent(t -> comments.put(line.code(), t));
                 } else if (SheetFormulas.expected(layout, period, line, col).isEmpty()) {
-                    amount(cell, line, col).ifPresent(a ->
+                    CellAmount read = CellAmount.read(cell);
+                    read.problem().ifPresent(p -> add(p.severity(), line, col, p.rule(), p.text()));
+                    if (read.problem().filter(p -> p.severity() == Severity.ERROR).isPresent()) {
+                        unreadable.add(new se.tertial.spec.FactKey(spec.id(), line.code(), col.code()));
+                    }
+                    read.amount().ifPresent(a ->
                             entered.computeIfAbsent(line.code(), k -> new HashMap<>()).put(col.code(), a));
                 }
             }
         }
-        SheetValues values = new SheetValues(spec, period, entered, comments);
+        SheetValues values = new SheetValues(spec, period, entered, comments, unreadable);
         checkFormulas(values);
         return Optional.of(values);
     }
@@ -120,12 +126,6 @@ final class SheetReader {
         return Optional.empty();
     }
 
-    private Optional<Amount> amount(CellValue cell, LineSpec line, ColumnSpec col) {
-        CellAmount read = CellAmount.read(cell);
-        read.problem().ifPresent(p -> add(p.severity(), line, col, p.rule(), p.text()));
-        return read.amount();
-    }
-
     private static Optional<String> text(CellValue cell) {
         CellValue shown = cell.shown();
         String s = shown instanceof CellValue.Blank || shown instanceof CellValue.Error
@@ -149,6 +149,9 @@ final class SheetReader {
                 if (cell instanceof CellValue.Formula f
                         && SheetFormulas.normalize(f.formula()).equals(SheetFormulas.normalize(expected.get()))) {
                     continue;
+                }
+                if (values.tainted(line.code(), col.code())) {
+                    continue; // tertial's own value is unknown while an input cannot be read
                 }
                 Amount ours = values.value(line.code(), col.code()).orElse(Amount.ZERO);
                 Optional<Amount> theirs = numeric(cell.shown());

@@ -33,9 +33,20 @@ public final class SheetValues {
     private final Map<LineCode, String> comments;
     private final Set<ColumnCode> present = new HashSet<>();
     private final Map<LineCode, Map<ColumnCode, Amount>> computed = new HashMap<>();
+    private final Set<FactKey> unreadable;
 
     public SheetValues(TemplateSpec spec, PeriodCode period, Map<LineCode, Map<ColumnCode, Amount>> entered,
                        Map<LineCode, String> comments) {
+        this(spec, period, entered, comments, Set.of());
+    }
+
+    /**
+     * @param unreadable input cells whose content could not be read as an amount (already a finding); every value
+     *                   computed from them is {@linkplain #tainted tainted}, and no rule derives anything from it
+     */
+    public SheetValues(TemplateSpec spec, PeriodCode period, Map<LineCode, Map<ColumnCode, Amount>> entered,
+                       Map<LineCode, String> comments, Set<FactKey> unreadable) {
+        this.unreadable = Set.copyOf(unreadable);
         this.spec = spec;
         this.period = period;
         this.layout = new SheetLayout(spec);
@@ -85,6 +96,28 @@ public final class SheetValues {
     public boolean hasEnteredAmounts() {
         return spec.columns().stream().filter(c -> c.kind() == ColumnKind.INPUT || c.kind() == ColumnKind.FORECAST)
                 .anyMatch(c -> entered.values().stream().anyMatch(m -> m.containsKey(c.code())));
+    }
+
+    /**
+     * Whether the value depends on a cell that could not be read: then its computed value (with that cell as 0) is
+     * no figure anyone entered, and a rule checking it would invent a second finding.
+     */
+    public boolean tainted(LineCode line, ColumnCode column) {
+        if (unreadable.isEmpty()) {
+            return false;
+        }
+        LineSpec l = spec.line(line).orElseThrow();
+        ColumnSpec c = spec.column(column).orElseThrow();
+        if (c.isFormulaIn(period)) {
+            if (c.kind() == ColumnKind.FORECAST) {
+                return tainted(line, c.sameAs().orElseThrow());
+            }
+            return c.formula().stream().anyMatch(t -> tainted(line, t.code()));
+        }
+        if (l.kind() == LineKind.SUM) {
+            return l.sum().stream().anyMatch(t -> tainted(t.code(), column));
+        }
+        return unreadable.contains(new FactKey(spec.id(), line, column));
     }
 
     public boolean isPresent(ColumnCode column) {

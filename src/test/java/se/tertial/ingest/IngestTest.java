@@ -307,4 +307,21 @@ class IngestTest {
     private static List<String> located(IngestResult r) {
         return r.findings().stream().map(f -> f.rule() + "@" + f.cell()).toList();
     }
+
+    @Test
+    void aCellThatIsNotANumberCausesNoSecondInventedFinding() {
+        // KOST_LOKAL with a budget of 50 000 tkr: read as 0, its "deviation" would demand a comment.
+        IngestResult r = ingest(FilledTemplate.of("FS-MED", "2022-T2").valid()
+                .set("Resultat", "KOST_LOKAL", "BUDGET_PERIOD", "-50000").set("Resultat", "KOST_LOKAL", "BUDGET_AR",
+                        "-75000").set("Resultat", "KOST_LOKAL", "PROGNOS", "-75000")
+                .setText("Resultat", "KOST_LOKAL", "UTFALL", "ca 300"));
+        assertEquals(List.of("not_a_number"), r.findings().stream().filter(Finding::isError).map(Finding::rule)
+                .toList(), r.findings().toString());
+        // The same line with a readable outcome does demand the comment: the rule itself still works.
+        IngestResult readable = ingest(FilledTemplate.of("FS-MED", "2022-T2").valid()
+                .set("Resultat", "KOST_LOKAL", "BUDGET_PERIOD", "-50000").set("Resultat", "KOST_LOKAL", "BUDGET_AR",
+                        "-75000").set("Resultat", "KOST_LOKAL", "PROGNOS", "-75000")
+                .set("Resultat", "KOST_LOKAL", "UTFALL", "0"));
+        assertTrue(readable.findings().stream().anyMatch(f -> f.rule().equals("comment_missing")));
+    }
 }
