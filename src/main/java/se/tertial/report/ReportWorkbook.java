@@ -46,7 +46,14 @@ public final class ReportWorkbook {
     private final ReportSpec spec;
     private final Figures f;
     /** Streaming: the Underlag of a large region has tens of thousands of rows. */
-    private final SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
+    private final SXSSFWorkbook wb = newWorkbook();
+
+    /** No Zip64 data descriptors: java.util.zip.ZipInputStream and streaming readers cannot read them. */
+    private static SXSSFWorkbook newWorkbook() {
+        SXSSFWorkbook w = new SXSSFWorkbook(ROW_WINDOW);
+        w.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
+        return w;
+    }
     private final ReportStyles styles = new ReportStyles(wb);
     private UnderlagSheet underlag;
     private final Map<String, int[]> drillRows = new HashMap<>();

@@ -79,7 +79,7 @@ public final class Annotator {
             mark(wb, findings);
             list(wb, findings);
             wb.write(out);
-            return out.toByteArray();
+            return wb instanceof XSSFWorkbook ? VmlIds.renumber(out.toByteArray()) : out.toByteArray();
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.CORRUPT, Messages.FILE_CORRUPT, e);
         }
@@ -224,7 +224,15 @@ public final class Annotator {
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
+        // A wrapped message needs a row as tall as its lines (BIFF8 does not grow rows by itself): the part
+        // saying where ("Blad …, cell …") must be visible and printed.
+        for (int i = 0; i < findings.size(); i++) {
+            int lines = Math.max(1, (int) Math.ceil(findings.get(i).message().length() / 100.0));
+            sheet.getRow(i + 1).setHeightInPoints(15f * lines + 2);
+        }
         sheet.createFreezePane(0, 1);
+        PrintLayout.a4LandscapeFitToWidth(sheet);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(0, 0, -1, -1));
     }
 
     private static String label(Severity s) {

@@ -52,7 +52,9 @@ public final class BudgetWorkbook {
             meta.put(Metadata.K_GENERATED_AT, generatedAt.toString());
             meta.put(Metadata.K_TERTIAL_VERSION, tertialVersion);
             Metadata.writeMap(wb, meta, password);
+            // The Budget sheet opens alone selected: two selected tabs are a group, which disables Sort & Filter.
             wb.setActiveSheet(1);
+            wb.setSelectedTab(1);
             wb.lockStructure();
             wb.write(out);
             return out.toByteArray();
@@ -86,6 +88,7 @@ public final class BudgetWorkbook {
         }
         sheet.setColumnWidth(0, 24 * 256);
         sheet.setColumnWidth(1, 100 * 256);
+        PrintLayout.a4LandscapeFitToWidth(sheet);
         sheet.protectSheet(password);
     }
 
@@ -105,14 +108,19 @@ public final class BudgetWorkbook {
             text(headings, col++, Messages.budgetHeading(amount, year), styles.heading);
         }
         CellRangeAddressList inputs = new CellRangeAddressList();
+        // Excel sorts a protected sheet only when every cell of the range is unlocked; the rows are found by their
+        // codes on load (each expected unit × template × line exactly once), so an edited code is a finding.
+        CellStyle key = wb.createCellStyle();
+        key.cloneStyleFrom(styles.label);
+        key.setLocked(false);
         int r = SheetLayout.FIRST_LINE_ROW;
         for (BudgetRow row : rows) {
             org.apache.poi.ss.usermodel.Row x = sheet.createRow(r);
-            text(x, 0, row.unit(), styles.label);
-            text(x, 1, row.unitName(), styles.label);
-            text(x, 2, row.template(), styles.label);
-            text(x, 3, row.line(), styles.label);
-            text(x, 4, row.label(), styles.label);
+            text(x, 0, row.unit(), key);
+            text(x, 1, row.unitName(), key);
+            text(x, 2, row.template(), key);
+            text(x, 3, row.line(), key);
+            text(x, 4, row.label(), key);
             for (int i = 0; i < AMOUNT_COLUMNS.size(); i++) {
                 Cell c = x.createCell(KEY_COLUMNS.size() + i);
                 c.setCellStyle(styles.input);

@@ -23,6 +23,8 @@ public final class ListWorkbook {
     public static byte[] write(String sheetName, String title, List<String> headings, int[] widths,
                                List<List<Object>> rows) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // No Zip64 data descriptors: java.util.zip.ZipInputStream and streaming readers cannot read them.
+            wb.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
             Sheet sheet = wb.createSheet(sheetName);
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();

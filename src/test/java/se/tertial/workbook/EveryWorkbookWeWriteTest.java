@@ -1,0 +1,149 @@
+package se.tertial.workbook;
+
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.tertial.app.BulkLoader;
+import se.tertial.app.BulkReport;
+import se.tertial.testkit.FilledTemplate;
+import se.tertial.testkit.LibreOffice;
+import se.tertial.testkit.Sheets;
+import se.tertial.testkit.TestServer;
+import se.tertial.testkit.Zips;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One check over every kind of workbook tertial writes — templates (.xlsx, .xls; one and two data sheets), annotated
+ * copies with findings on two sheets (.xlsx, .xls), the budget workbook, the consolidated report and the bulk-load
+ * report: each .xlsx reads entry by entry with ZipInputStream; comment drawings have their own VML id blocks; the
+ * active tab is the only selected tab; every visible sheet prints A4 landscape, one page wide; POI and LibreOffice
+ * read it back.
+ */
+class EveryWorkbookWeWriteTest {
+    private static final Pattern IDMAP = Pattern.compile("<o:idmap\\b[^>]*\\bdata=\"([^\"]*)\"");
+    private static final Pattern SHAPE = Pattern.compile("<v:shape\\b[^>]*\\bid=\"(_x0000_s\\d+)\"");
+
+    @TempDir
+    Path tmp;
+
+    private Map<String, byte[]> everyKind() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (TestServer s = new TestServer(tmp.resolve("data"))) {
+            s.createPeriod("2022-T2");
+            for (String unit : List.of("FS-MED", "RSO-FINANS")) {
+                files.put("template " + unit + ".xlsx", s.get("/api/templates/" + unit + "/2022-T2.xlsx").body());
+                files.put("template " + unit + ".xls", s.get("/api/templates/" + unit + "/2022-T2.xls").body());
+            }
+            for (WorkbookFormat format : WorkbookFormat.values()) {
+                byte[] twoSheets = FilledTemplate.of("RSO-FINANS", "2022-T2", format).valid()
+                        .setText("Finansiering", "SKATT", "UTFALL", "ca 9 miljoner")
+                        .setText("Balans", "BR_KASSA", "UB", "okänt").bytes();
+                long id = TestServer.json(s.upload(s.admin, twoSheets)).get("id").asLong();
+                files.put("annotated." + format.extension(),
+                        s.get("/api/submissions/" + id + "/annotated.xlsx", s.admin).body());
+            }
+            assertEquals(201, s.upload(s.admin, FilledTemplate.of("FS-MED", "2022-T2").valid().bytes()).statusCode());
+            files.put("budget.xlsx", s.get("/api/budget/2022/template.xlsx").body());
+            files.put("konsolidering.xlsx", s.get("/api/reports/2022-T2/konsolidering.xlsx").body());
+        }
+        BulkReport.write(tmp.resolve("bulk"), List.of(new BulkLoader.FileResult("a.xlsx", "0".repeat(64), "FS-MED",
+                "2022-T2", "resultat v1", "accepted", 120, "")));
+        try {
+            files.put("bulk.xlsx", Files.readAllBytes(tmp.resolve("bulk.xlsx")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    @Test
+    void everyWorkbookReadsEverywhereOpensCleanlyAndPrintsOnA4() throws Exception {
+        Map<String, byte[]> files = everyKind();
+        assertEquals(9, files.size());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String name = f.getKey();
+            byte[] bytes = f.getValue();
+            if (name.endsWith(".xlsx")) {
+                problems.addAll(zipAndVml(name, bytes));
+            }
+            try (Workbook wb = Sheets.open(bytes)) {
+                int active = wb.getActiveSheetIndex();
+                for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+                    Sheet sheet = wb.getSheetAt(i);
+                    if (sheet.isSelected() != (i == active)) {
+                        problems.add(name + ": sheet " + sheet.getSheetName() + " selected=" + sheet.isSelected()
+                                + " but the active tab is " + wb.getSheetName(active));
+                    }
+                    if (wb.getSheetVisibility(i) != SheetVisibility.VISIBLE) {
+                        continue;
+                    }
+                    PrintSetup p = sheet.getPrintSetup();
+                    if (p.getPaperSize() != PrintSetup.A4_PAPERSIZE || !p.getLandscape() || p.getFitWidth() != 1
+                            || !sheet.getFitToPage()) {
+                        problems.add(name + ": sheet " + sheet.getSheetName() + " does not print A4 landscape, "
+                                + "one page wide (paper " + p.getPaperSize() + ", landscape " + p.getLandscape()
+                                + ", fit width " + p.getFitWidth() + ", fit " + sheet.getFitToPage() + ")");
+                    }
+                }
+            }
+            Path file = Files.write(tmp.resolve(name.replace(' ', '-')), bytes);
+            Path pdf = LibreOffice.convert(file, "pdf", tmp.resolve("lo-" + name.replace(' ', '-')));
+            assertTrue(Files.size(pdf) > 0, name);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Entry by entry as a streaming reader would; and every drawing its own id block, shape ids unique. */
+    private static List<String> zipAndVml(String name, byte[] bytes) throws Exception {
+        List<String> problems = new ArrayList<>();
+        Set<String> blocks = new HashSet<>();
+        Set<String> shapes = new HashSet<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().matches("xl/drawings/vmlDrawing\\d+\\.vml")) {
+                    String vml = new String(data, StandardCharsets.UTF_8);
+                    Matcher m = IDMAP.matcher(vml);
+                    while (m.find()) {
+                        if (!blocks.add(m.group(1))) {
+                            problems.add(name + ": VML id block " + m.group(1) + " used twice");
+                        }
+                    }
+                    Matcher s = SHAPE.matcher(vml);
+                    while (s.find()) {
+                        if (!shapes.add(s.group(1))) {
+                            problems.add(name + ": VML shape id " + s.group(1) + " used twice");
+                        }
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            problems.add(name + ": ZipInputStream cannot read it: " + e.getMessage());
+        }
+        if (name.startsWith("annotated") && blocks.size() < 2) {
+            problems.add(name + ": expected comment drawings on two sheets, found " + blocks);
+        }
+        return problems;
+    }
+}
