@@ -76,6 +76,7 @@ public final class Annotator {
                 x.unLockStructure();
             }
             neutralize(wb, ours);
+            recalculate(wb);
             mark(wb, findings);
             list(wb, findings);
             wb.write(out);
@@ -118,6 +119,29 @@ public final class Annotator {
                         quoted[idx] = q;
                     }
                     cell.setCellStyle(idx < quoted.length ? quoted[idx] : base);
+                }
+            }
+        }
+    }
+
+    /**
+     * The copy carries tertial's formulas only (every other one is text by now), so evaluating them is bounded and
+     * safe; their results replace whatever the upload cached (an openpyxl file has none, a hand-edited .xls may
+     * have wrong ones), so Protected View and readers that do not recalculate show the right sums.
+     */
+    private static void recalculate(Workbook wb) {
+        org.apache.poi.ss.usermodel.FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+        ev.setIgnoreMissingWorkbooks(true);
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            for (Row row : wb.getSheetAt(i)) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        try {
+                            ev.evaluateFormulaCell(cell);
+                        } catch (RuntimeException | StackOverflowError e) {
+                            // a formula POI cannot evaluate keeps its cached result; Excel recalculates on open
+                        }
+                    }
                 }
             }
         }

@@ -335,4 +335,26 @@ class HardeningTest {
             assertFalse(disposition.contains(".."));
         }
     }
+
+    @Test
+    void theAnnotatedCopyCarriesFreshResultsOfTertialsFormulas() throws Exception {
+        try (TestServer s = new TestServer(tmp)) {
+            s.createPeriod("2022-T2");
+            // POI, like openpyxl, writes the filled cells without recalculating: the cached sums are stale.
+            byte[] file = FilledTemplate.of("FS-MED", "2022-T2").valid().setText("Resultat", "KOST_LOKAL", "UTFALL",
+                    "ca 300").bytes();
+            try (Workbook up = Sheets.open(file)) {
+                Sheet r = up.getSheet("Resultat");
+                assertEquals(0.0, r.getRow(Sheets.rowOfLine(r, "SUM_INT")).getCell(Sheets.colOfColumn(r, "UTFALL"))
+                        .getNumericCellValue(), "the upload's cached result is stale");
+            }
+            long id = TestServer.json(s.upload(s.controller, file)).get("id").asLong();
+            try (Workbook wb = Sheets.open(s.get("/api/submissions/" + id + "/annotated.xlsx", s.controller).body())) {
+                Sheet r = wb.getSheet("Resultat");
+                Cell sum = r.getRow(Sheets.rowOfLine(r, "SUM_INT")).getCell(Sheets.colOfColumn(r, "UTFALL"));
+                assertEquals(CellType.FORMULA, sum.getCellType());
+                assertEquals(12000.0, sum.getNumericCellValue(), "cached result recalculated: INT_AVGIFTER 12 000");
+            }
+        }
+    }
 }
