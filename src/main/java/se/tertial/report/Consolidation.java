@@ -219,16 +219,19 @@ public final class Consolidation {
         ReportSpec.Resultatrakning r = spec.resultatrakning();
         ReportSpec.Balansrakning b = spec.balansrakning();
         List<Check> checks = new ArrayList<>();
-        Optional<Amount> internal = total(in.current().values(), r.internalTemplate(), r.internalLines(), r.outcome());
-        checks.add(check("INTERNHANDEL", Messages.CHECK_INTERNAL, internal));
+        if (r.hasInternalTrade()) {
+            Optional<Amount> internal = total(in.current().values(), r.internalTemplate().get(), r.internalLines(),
+                    r.outcome());
+            checks.add(check("INTERNHANDEL", Messages.CHECK_INTERNAL, internal));
+        }
         checks.add(check("BALANS", Messages.CHECK_BALANCE,
                 diff(brValue(br, b.assets(), false), brValue(br, b.equityAndLiabilities(), false))));
         checks.add(check("ARETS_RESULTAT", Messages.CHECK_YEAR_RESULT, diff(brValue(br, b.yearResult(), false),
                 rr.stream().filter(l -> l.code().equals(b.resultRow())).findFirst().flatMap(RrLine::outcome))));
         checks.add(check("INGAENDE_EK", Messages.CHECK_OPENING_EQUITY, diff(brValue(br, b.openingEquity(), false),
                 brValue(br, b.equity(), true))));
-        Optional<Amount> internalDeviation = total(in.current().values(), r.internalTemplate(), r.internalLines(),
-                r.deviation());
+        Optional<Amount> internalDeviation = r.hasInternalTrade() ? total(in.current().values(),
+                r.internalTemplate().get(), r.internalLines(), r.deviation()) : Optional.empty();
         Optional<Amount> vnk = rr.stream().filter(l -> l.code().equals(r.netCostRow())).findFirst()
                 .flatMap(RrLine::deviation);
         Optional<Amount> total = namnd.get(namnd.size() - 1).forecast();

@@ -316,10 +316,12 @@ public final class ReportWorkbook {
                 Messages.KONTROLLER_HEADINGS, new int[] {90, 16, 22});
         CellStyle dev = styles.amount("+#,##0.000;\"−\"#,##0.000;0", false);
         int r = SheetWriter.FIRST_ROW;
-        String internalOutcome = mnkr(String.join("+", rr.internalLines().stream().map(l -> underlag.sumifs(
-                Optional.empty(), sheet(rr.internalTemplate()), l.value(), rr.outcome().value())).toList()));
-        String internalDeviation = mnkr(String.join("+", rr.internalLines().stream().map(l -> underlag.sumifs(
-                Optional.empty(), sheet(rr.internalTemplate()), l.value(), rr.deviation().value())).toList()));
+        String internalOutcome = rr.hasInternalTrade() ? mnkr(String.join("+", rr.internalLines().stream()
+                .map(l -> underlag.sumifs(Optional.empty(), sheet(rr.internalTemplate().get()), l.value(),
+                        rr.outcome().value())).toList())) : "0";
+        String internalDeviation = rr.hasInternalTrade() ? mnkr(String.join("+", rr.internalLines().stream()
+                .map(l -> underlag.sumifs(Optional.empty(), sheet(rr.internalTemplate().get()), l.value(),
+                        rr.deviation().value())).toList())) : "0";
         for (Figures.Check c : f.kontroller()) {
             w.text(r, 0, c.label(), styles.label);
             String formula = switch (c.code()) {

@@ -35,11 +35,20 @@ public record ReportSpec(Namndsavvikelser namndsavvikelser, Resultatrakning resu
         }
     }
 
+    /**
+     * @param internalTemplate the template of the internal lines eliminated from the RR; empty for a region without
+     *                         internal trade (then there is no internal-trade check either)
+     */
     public record Resultatrakning(ColumnCode outcome, ColumnCode forecast, ColumnCode deviation, List<RrRow> rows,
-                                  TemplateId internalTemplate, List<LineCode> internalLines, String netCostRow) {
+                                  Optional<TemplateId> internalTemplate, List<LineCode> internalLines,
+                                  String netCostRow) {
         public Resultatrakning {
             rows = List.copyOf(rows);
             internalLines = List.copyOf(internalLines);
+        }
+
+        public boolean hasInternalTrade() {
+            return internalTemplate.isPresent() && !internalLines.isEmpty();
         }
     }
 

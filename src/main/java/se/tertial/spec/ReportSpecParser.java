@@ -118,12 +118,19 @@ final class ReportSpecParser {
                 rows.add(new RrRow(row.code(), row.label(), Optional.ofNullable(id(t, row.template())), lines, List.of()));
             }
         }
-        TemplateSpec it = template("resultatrakning.internalTrade.template", r.internalTrade().template());
-        List<LineCode> internal = r.internalTrade().lines().stream()
-                .map(l -> line(it, "resultatrakning.internalTrade.lines", l)).filter(java.util.Objects::nonNull).toList();
+        // Optional: a region without internal lines has no internal trade to eliminate or check.
+        Optional<TemplateId> internalTemplate = Optional.empty();
+        List<LineCode> internal = List.of();
+        if (r.internalTrade() != null) {
+            TemplateSpec it = template("resultatrakning.internalTrade.template", r.internalTrade().template());
+            internal = (r.internalTrade().lines() == null ? List.<String>of() : r.internalTrade().lines()).stream()
+                    .map(l -> line(it, "resultatrakning.internalTrade.lines", l)).filter(java.util.Objects::nonNull)
+                    .toList();
+            internalTemplate = Optional.ofNullable(id(it, r.internalTrade().template()));
+        }
         Resultatrakning rr = new Resultatrakning(col(nt, "resultatrakning.outcome", r.outcome()),
                 col(nt, "resultatrakning.forecast", r.forecast()), col(nt, "resultatrakning.deviation", r.deviation()),
-                rows, id(it, r.internalTrade().template()), internal, r.netCostRow());
+                rows, internalTemplate, internal, r.netCostRow());
         if (!seen.contains(r.netCostRow())) {
             problems.add(FILE, "resultatrakning.netCostRow", Messages.specUnknownReference("rad", r.netCostRow()));
         }
