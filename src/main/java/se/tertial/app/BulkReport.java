@@ -45,7 +45,7 @@ public final class BulkReport {
             }
             Files.writeString(csv, s, StandardCharsets.UTF_8);
             Files.write(xlsx, ListWorkbook.write(Messages.BULK_REPORT_SHEET, Messages.bulkReportTitle(counts(results)),
-                    Messages.BULK_REPORT_HEADINGS, new int[] {50, 20, 12, 10, 34, 22, 10, 90}, rows(results)));
+                    Messages.BULK_REPORT_HEADINGS, new int[] {50, 66, 13, 10, 34, 24, 16, 90}, rows(results)));
             return List.of(csv, xlsx);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

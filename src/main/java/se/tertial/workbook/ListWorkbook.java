@@ -39,12 +39,24 @@ public final class ListWorkbook {
                 c.setCellValue(headings.get(i));
                 c.setCellStyle(bold);
             }
+            // The last column (a message) wraps, and its row is as tall as its lines, so the page stays readable.
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            CellStyle top = wb.createCellStyle();
+            top.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            int last = widths.length - 1;
             int r = 3;
             for (List<Object> values : rows) {
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < values.size(); i++) {
                     Object v = values.get(i);
                     Cell c = row.createCell(i);
+                    c.setCellStyle(i == last ? wrap : top);
+                    if (i == last && v != null) {
+                        int lines = Math.max(1, (int) Math.ceil(v.toString().length() / (double) widths[last]));
+                        row.setHeightInPoints(Math.max(row.getHeightInPoints(), 15f * lines + 2));
+                    }
                     if (v instanceof Number n) {
                         c.setCellValue(n.doubleValue());
                     } else if (v != null) {

@@ -69,6 +69,8 @@ public final class TemplateWriter {
     /** "Tertialrapport 2022-T2 FS-MED Medicinsk vård.xlsx", without characters file systems reject. */
     public static String fileName(TemplateRequest request, WorkbookFormat format) {
         String name = "Tertialrapport " + request.period() + " " + request.unit().code() + " " + request.unit().name();
-        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim() + "." + format.extension();
+        // "Internränta, avskrivningar m.m." must not give "… m.m..xlsx"
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").trim().replaceAll("[.\\s]+$", "") + "."
+                + format.extension();
     }
 }

@@ -146,4 +146,22 @@ class EveryWorkbookWeWriteTest {
         }
         return problems;
     }
+
+    @Test
+    void zipMemberNamesHaveOneDotBeforeTheExtension() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (TestServer s = new TestServer(tmp.resolve("zip"))) {
+            s.createPeriod("2022-T2");
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(
+                    s.get("/api/templates/2022-T2.zip").body()))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    names.add(e.getName());
+                }
+            }
+        }
+        assertEquals(20, names.size());
+        assertTrue(names.contains("Tertialrapport 2022-T2 RSO-KAPITAL Internränta, avskrivningar m.m.xlsx"),
+                names.toString());
+        assertTrue(names.stream().noneMatch(n -> n.contains("..")), names.toString());
+    }
 }
