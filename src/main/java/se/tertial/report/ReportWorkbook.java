@@ -110,6 +110,7 @@ public final class ReportWorkbook {
         CellStyle num = styles.amount(ReportStyles.MNKR_DETAIL, false);
         CellStyle dev = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, false);
         CellStyle devSum = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, true);
+        CellStyle numSum = styles.amount(ReportStyles.MNKR_DETAIL, true);
         int r = SheetWriter.FIRST_ROW;
         List<Integer> groupSums = new ArrayList<>();
         int[] groupRows = new int[d.groups().size()];
@@ -133,22 +134,53 @@ public final class ReportWorkbook {
                 w.text(r, 8, u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments()), styles.text);
                 r++;
             }
+            // Like the published tables, every sum row carries all six columns: Utfall, Periodbudget, Avvikelse,
+            // Årsbudget, Prognos, Prognosavvikelse; blank only where no unit reported the column.
             w.text(r, 1, Messages.groupSum(group.group()), styles.labelBold);
-            w.formula(r, 4, group.period(), "SUM(" + SheetWriter.ref(first, 4) + ":" + SheetWriter.ref(r - 1, 4) + ")",
-                    devSum);
-            w.formula(r, 7, group.forecast(), "SUM(" + SheetWriter.ref(first, 7) + ":" + SheetWriter.ref(r - 1, 7)
-                    + ")", devSum);
+            List<Optional<Amount>> groupFigures = columnSums(group.units(), group.period(), group.forecast());
+            for (int c = 0; c < 6; c++) {
+                w.formula(r, 2 + c, groupFigures.get(c), "SUM(" + SheetWriter.ref(first, 2 + c) + ":"
+                        + SheetWriter.ref(r - 1, 2 + c) + ")", c == 2 || c == 5 ? devSum : numSum);
+            }
             groupRows[g] = r;
             groupSums.add(r);
             r += 2;
         }
         w.text(r, 1, Messages.namndTotal(d.namnd()), styles.labelBold);
-        w.formula(r, 4, d.period(), sumOf(groupSums, 4), devSum);
-        w.formula(r, 7, d.forecast(), sumOf(groupSums, 7), devSum);
+        List<Optional<Amount>> totals = columnSums(d.groups().stream().flatMap(g -> g.units().stream()).toList(),
+                d.period(), d.forecast());
+        for (int c = 0; c < 6; c++) {
+            w.formula(r, 2 + c, totals.get(c), sumOf(groupSums, 2 + c), c == 2 || c == 5 ? devSum : numSum);
+        }
         int[] rows = new int[groupRows.length + 1];
         System.arraycopy(groupRows, 0, rows, 0, groupRows.length);
         rows[groupRows.length] = r;
         drillRows.put(d.namnd(), rows);
+    }
+
+    /**
+     * The six drill-down columns summed over units, exactly: each present when some unit has it. The deviations are
+     * the consolidation's own figures (which the nämndsavvikelser table shows).
+     */
+    private static List<Optional<Amount>> columnSums(List<UnitRow> units, Optional<Amount> period,
+                                                     Optional<Amount> forecast) {
+        List<java.util.function.Function<UnitRow, Optional<Amount>>> columns = List.of(UnitRow::outcome,
+                UnitRow::periodBudget, UnitRow::periodDeviation, UnitRow::yearBudget, UnitRow::forecast,
+                UnitRow::forecastDeviation);
+        List<Optional<Amount>> out = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (c == 2) {
+                out.add(period);
+                continue;
+            }
+            if (c == 5) {
+                out.add(forecast);
+                continue;
+            }
+            var column = columns.get(c);
+            out.add(Consolidation.sum(units.stream().map(column).toList()));
+        }
+        return out;
     }
 
     // --- nämndsavvikelser ---

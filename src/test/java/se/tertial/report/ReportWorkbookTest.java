@@ -268,4 +268,43 @@ class ReportWorkbookTest {
         }
         throw new AssertionError("no \"" + text + "\" on " + sheet.getSheetName());
     }
+
+    @Test
+    void drillDownSumRowsCarryAllSixColumnsAsTheSumsOfTheirUnits() throws Exception {
+        try (Workbook wb = Sheets.open(bytes)) {
+            Sheet fs = wb.getSheet("FS");
+            FormulaEvaluator ev = wb.getCreationHelper().createFormulaEvaluator();
+            int checked = 0;
+            double[] sums = new double[6];
+            boolean[] any = new boolean[6];
+            for (Row row : fs) {
+                Cell code = row.getCell(0);
+                Cell label = row.getCell(1);
+                if (code != null && code.getCellType() == CellType.STRING && code.getStringCellValue().startsWith("FS-")) {
+                    for (int c = 0; c < 6; c++) {
+                        Cell v = row.getCell(2 + c);
+                        if (v != null && v.getCellType() == CellType.FORMULA) {
+                            sums[c] += ev.evaluate(v).getNumberValue();
+                            any[c] = true;
+                        }
+                    }
+                } else if (label != null && label.getCellType() == CellType.STRING
+                        && label.getStringCellValue().startsWith("Summa")) {
+                    for (int c = 0; c < 6; c++) {
+                        Cell v = row.getCell(2 + c);
+                        assertEquals(any[c], v != null && v.getCellType() == CellType.FORMULA,
+                                label.getStringCellValue() + " column " + c + ": blank only where no unit reported");
+                        if (any[c]) {
+                            assertEquals(sums[c], ev.evaluate(v).getNumberValue(), 1e-9,
+                                    label.getStringCellValue() + " column " + c);
+                        }
+                    }
+                    checked++;
+                    sums = new double[6];
+                    any = new boolean[6];
+                }
+            }
+            assertTrue(checked >= 2, "FS has two groups: " + checked);
+        }
+    }
 }
