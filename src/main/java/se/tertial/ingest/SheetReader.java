@@ -146,8 +146,8 @@ final class SheetReader {
                     continue;
                 }
                 CellValue cell = grid.get(layout.row(line), layout.col(col));
-                if (cell instanceof CellValue.Formula f
-                        && SheetFormulas.normalize(f.formula()).equals(SheetFormulas.normalize(expected.get()))) {
+                if (cell instanceof CellValue.Formula f && SheetFormulas.accepted(layout, period, line, col).stream()
+                        .anyMatch(a -> SheetFormulas.normalize(a).equals(SheetFormulas.normalize(f.formula())))) {
                     continue;
                 }
                 if (values.tainted(line.code(), col.code())) {
@@ -158,13 +158,19 @@ final class SheetReader {
                 String found = describe(cell);
                 if (theirs.isPresent() && theirs.get().equals(ours)) {
                     add(Severity.WARNING, line, col, Rules.FORMULA_REPLACED,
-                            Messages.formulaReplacedSameValue(expected.get(), found));
+                            Messages.formulaReplacedSameValue(plain(line, col), found));
                 } else {
                     add(Severity.ERROR, line, col, Rules.FORMULA_REPLACED,
-                            Messages.formulaReplaced(expected.get(), found, ours.tkr()));
+                            Messages.formulaReplaced(plain(line, col), found, ours.tkr()));
                 }
             }
         }
+    }
+
+    /** The formula as a person reads it (C3-D3, SUM(C3:C7)), for messages. */
+    private String plain(LineSpec line, ColumnSpec col) {
+        List<String> forms = SheetFormulas.accepted(layout, period, line, col);
+        return forms.get(forms.size() - 1);
     }
 
     private static Optional<Amount> numeric(CellValue shown) {

@@ -118,7 +118,8 @@ final class DataSheetWriter {
             if (c.kind().isNumeric()) {
                 int col = layout.col(c);
                 Cell cell = row.createCell(col);
-                cell.setCellFormula(SheetLayout.address(assets, col) + "-" + SheetLayout.address(liabilities, col));
+                cell.setCellFormula(SheetFormulas.balanceCheck(SheetLayout.address(assets, col),
+                        SheetLayout.address(liabilities, col)));
                 cell.setCellStyle(styles.check);
             }
         }

@@ -34,6 +34,14 @@ final class Formulas {
         return "SUM(" + String.join(",", ranges(added, col)) + ")" + subtracted;
     }
 
+    /** Every cell a sum line adds or subtracts, e.g. {@code C3:C7}, {@code C9}: what COUNT looks at. */
+    static List<String> refs(List<Term<LineCode>> terms, ToIntFunction<LineCode> rowOf, int col) {
+        List<Integer> rows = new ArrayList<>();
+        terms.forEach(t -> rows.add(rowOf.applyAsInt(t.code())));
+        java.util.Collections.sort(rows);
+        return ranges(rows, col);
+    }
+
     /** A column formula on one row, e.g. {@code C3-D3}. */
     static String columns(List<Term<ColumnCode>> terms, ToIntFunction<ColumnCode> colOf, int row) {
         StringBuilder f = new StringBuilder();

@@ -30,7 +30,7 @@ public final class TemplateFormulas {
             SheetLayout layout = new SheetLayout(spec);
             for (LineSpec line : spec.lines()) {
                 for (ColumnSpec col : spec.columns()) {
-                    SheetFormulas.expected(layout, period, line, col).ifPresent(formula -> f.allowed
+                    SheetFormulas.accepted(layout, period, line, col).forEach(formula -> f.allowed
                             .computeIfAbsent(spec.sheet() + "!" + layout.address(line.code(), col.code()),
                                     k -> new HashSet<>()).add(SheetFormulas.normalize(formula)));
                 }

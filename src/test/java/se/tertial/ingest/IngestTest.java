@@ -208,7 +208,7 @@ class IngestTest {
         // A script (openpyxl) keeps formulas but stores no results; LibreOffice may store stale ones.
         IngestResult r = ingest(FilledTemplate.of("FS-MED", "2022-T2").valid().with(wb -> {
             var cell = wb.getSheet("Resultat").getRow(19).getCell(2);
-            assertEquals("SUM(C8,C18:C19)", cell.getCellFormula());
+            assertEquals("IF(COUNT(C8,C18:C19)=0,\"\",SUM(C8,C18:C19))", cell.getCellFormula());
         }));
         assertEquals(List.of(), r.findings());
         assertEquals(Amount.ofTkr("-77000.5"), fact(r, "SUM_VNK", "UTFALL"));
@@ -323,5 +323,19 @@ class IngestTest {
                         "-75000").set("Resultat", "KOST_LOKAL", "PROGNOS", "-75000")
                 .set("Resultat", "KOST_LOKAL", "UTFALL", "0"));
         assertTrue(readable.findings().stream().anyMatch(f -> f.rule().equals("comment_missing")));
+    }
+
+    @Test
+    void aWorkbookWithTheEarlierPlainFormulasIsStillIntact() {
+        // Templates written before the blank-aware formulas hold C3-D3 and SUM(C3:C7): still tertial's formulas.
+        IngestResult r = ingest(FilledTemplate.of("FS-MED", "2022-T2").valid().with(wb -> {
+            var s = wb.getSheet("Resultat");
+            int row = se.tertial.testkit.Sheets.rowOfLine(s, "INT_AVGIFTER");
+            s.getRow(row).getCell(se.tertial.testkit.Sheets.colOfColumn(s, "AVV_PERIOD"))
+                    .setCellFormula("C" + (row + 1) + "-D" + (row + 1));
+            s.getRow(se.tertial.testkit.Sheets.rowOfLine(s, "SUM_INT"))
+                    .getCell(se.tertial.testkit.Sheets.colOfColumn(s, "UTFALL")).setCellFormula("SUM(C3:C7)");
+        }));
+        assertEquals(List.of(), r.findings());
     }
 }
