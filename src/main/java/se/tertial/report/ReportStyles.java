@@ -37,6 +37,8 @@ final class ReportStyles {
         title.setFont(font(true, false, 14));
         note = style(false);
         note.setFont(font(false, true, 10));
+        note.setWrapText(true);
+        note.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
         heading = style(true);
         heading.setFont(font(true, false, 11));
         heading.setAlignment(HorizontalAlignment.RIGHT);

@@ -131,7 +131,11 @@ public final class ReportWorkbook {
                     w.formula(r, 2 + c, values.get(c), mnkr(underlag.sumifs(Optional.of(u.unit()),
                             sheet(n.template()), n.line().value(), cols[c])), c == 2 || c == 5 ? dev : num);
                 }
-                w.text(r, 8, u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments()), styles.text);
+                String comments = u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments());
+                w.text(r, 8, comments, styles.text);
+                // A unit's comments get a row as tall as their lines, so they never run over the next unit.
+                int lines = comments.lines().mapToInt(l -> Math.max(1, (int) Math.ceil(l.length() / 68.0))).sum();
+                w.row(r).setHeightInPoints(Math.max(15f, 13f * lines + 2));
                 r++;
             }
             // Like the published tables, every sum row carries all six columns: Utfall, Periodbudget, Avvikelse,

@@ -29,9 +29,9 @@ final class SheetWriter {
         this.sheet = sheet;
         this.styles = styles;
         text(0, 0, title, styles.title);
-        text(1, 0, f.missing().isEmpty() ? Messages.REPORT_COMPLETE : Messages.reportMissing(f.missing()), styles.note);
+        note(1, f.missing().isEmpty() ? Messages.REPORT_COMPLETE : Messages.reportMissing(f.missing()), widths);
         if (!f.rejected().isEmpty()) {
-            text(2, 0, Messages.reportRejected(f.rejected()), styles.note);
+            note(2, Messages.reportRejected(f.rejected()), widths);
         }
         Row h = row(HEADING_ROW);
         h.setHeightInPoints(32);
@@ -52,6 +52,23 @@ final class SheetWriter {
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
+    }
+
+    /**
+     * A note across the whole printed width ("Underlag saknas för: …"), wrapped, its row as tall as its lines, so
+     * the list of missing units is read in full on screen and on paper.
+     */
+    private void note(int r, String text, int[] widths) {
+        text(r, 0, text, styles.note);
+        int chars = 0;
+        for (int w : widths) {
+            chars += w;
+        }
+        if (widths.length > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, widths.length - 1));
+        }
+        int lines = Math.max(1, (int) Math.ceil(text.length() * 1.1 / Math.max(20, chars)));
+        row(r).setHeightInPoints(14f * lines + 2);
     }
 
     Row row(int r) {

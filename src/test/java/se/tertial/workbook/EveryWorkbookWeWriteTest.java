@@ -110,8 +110,42 @@ class EveryWorkbookWeWriteTest {
             Path file = Files.write(tmp.resolve(name.replace(' ', '-')), bytes);
             Path pdf = LibreOffice.convert(file, "pdf", tmp.resolve("lo-" + name.replace(' ', '-')));
             assertTrue(Files.size(pdf) > 0, name);
+            if (name.equals("konsolidering.xlsx")) {
+                problems.addAll(missingUnitsReadInFull(bytes, LibreOffice.pdfText(pdf).replaceAll("\\s+", " ")));
+            }
         }
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The consolidated workbook of a round where one unit reported: on every sheet the list of the 19 missing units
+     * wraps within the printed width (merged across the columns, a row tall enough), and the PDF has it whole.
+     */
+    private static List<String> missingUnitsReadInFull(byte[] bytes, String pdf) throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (Workbook wb = Sheets.open(bytes)) {
+            for (Sheet sheet : wb) {
+                if (sheet.getSheetName().equals("Underlag")) {
+                    continue;
+                }
+                var cell = sheet.getRow(1).getCell(0);
+                String text = cell.getStringCellValue();
+                boolean merged = sheet.getMergedRegions().stream().anyMatch(m -> m.getFirstRow() == 1
+                        && m.getFirstColumn() == 0 && m.getLastColumn() > 0);
+                if (!text.startsWith("Underlag saknas") || !cell.getCellStyle().getWrapText() || !merged
+                        || sheet.getRow(1).getHeightInPoints() < 28) {
+                    problems.add("konsolidering.xlsx " + sheet.getSheetName() + ": the missing units do not wrap "
+                            + "within the page (merged " + merged + ", height " + sheet.getRow(1).getHeightInPoints()
+                            + ")");
+                }
+            }
+        }
+        for (String unit : List.of("FS-PRIV", "ANA-CENTRAL", "RSO-PENSION", "RSO-FINANS", "RF")) {
+            if (!pdf.contains(unit)) {
+                problems.add("konsolidering.xlsx: the printed list of missing units lacks " + unit);
+            }
+        }
+        return problems;
     }
 
     /** Entry by entry as a streaming reader would; and every drawing its own id block, shape ids unique. */
