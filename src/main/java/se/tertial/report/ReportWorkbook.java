@@ -106,6 +106,7 @@ public final class ReportWorkbook {
         PeriodCode p = f.period();
         SheetWriter w = new SheetWriter(wb.createSheet(d.namnd()), styles, Messages.drilldownTitle(d.namnd(), d.name(), p),
                 f, Messages.drilldownHeadings(p), new int[] {14, 40, 14, 14, 14, 14, 14, 17, 70});
+        w.alignHeadingsLeft(1, 8);
         ReportSpec.Namndsavvikelser n = spec.namndsavvikelser();
         CellStyle num = styles.amount(ReportStyles.MNKR_DETAIL, false);
         CellStyle dev = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, false);

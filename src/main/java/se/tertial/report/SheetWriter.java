@@ -71,6 +71,16 @@ final class SheetWriter {
         row(r).setHeightInPoints(14f * lines + 2);
     }
 
+    /** Headings of text columns sit left, over their values, like the first column's. */
+    void alignHeadingsLeft(int... columns) {
+        for (int c : columns) {
+            Cell cell = row(HEADING_ROW).getCell(c);
+            if (cell != null) {
+                cell.setCellStyle(styles.headingLeft);
+            }
+        }
+    }
+
     Row row(int r) {
         Row row = sheet.getRow(r);
         return row != null ? row : sheet.createRow(r);

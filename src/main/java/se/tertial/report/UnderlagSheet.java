@@ -47,6 +47,7 @@ final class UnderlagSheet {
         SXSSFSheet sheet = wb.createSheet(NAME);
         SheetWriter w = new SheetWriter(sheet, styles, Messages.underlagTitle(f.period()), f, Messages.UNDERLAG_HEADINGS,
                 new int[] {14, 8, 24, 13, 17, 15, 16, 11, 9, 17});
+        w.alignHeadingsLeft(1, 2, 3, 4, 5, 9);
         Organisation org = catalog.organisation();
         Map<FactKey, Integer> order = new java.util.HashMap<>();
         Comparator<FactKey> byTemplateLineColumn = Comparator.comparing((FactKey k) -> k.template().value())

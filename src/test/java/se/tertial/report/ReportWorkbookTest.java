@@ -307,4 +307,21 @@ class ReportWorkbookTest {
             assertTrue(checked >= 2, "FS has two groups: " + checked);
         }
     }
+
+    @Test
+    void headingsOfTextColumnsSitOverTheirValues() throws Exception {
+        try (Workbook wb = Sheets.open(bytes)) {
+            var left = org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT;
+            Row fs = wb.getSheet("FS").getRow(4);
+            for (int c : new int[] {0, 1, 8}) {
+                assertEquals(left, fs.getCell(c).getCellStyle().getAlignment(), "FS heading " + c);
+            }
+            assertTrue(fs.getCell(2).getCellStyle().getAlignment() != left, "amount headings stay over amounts");
+            Row u = wb.getSheet("Underlag").getRow(4);
+            for (int c : new int[] {0, 1, 2, 3, 4, 5, 9}) {
+                assertEquals(left, u.getCell(c).getCellStyle().getAlignment(), "Underlag heading " + c);
+            }
+            assertTrue(u.getCell(6).getCellStyle().getAlignment() != left);
+        }
+    }
 }
