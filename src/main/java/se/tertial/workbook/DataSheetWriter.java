@@ -111,7 +111,12 @@ final class DataSheetWriter {
     private void writeBalanceCheck(Sheet sheet, BalanceCheck check) {
         int r = layout.checkRow().orElseThrow();
         Row row = sheet.createRow(r);
-        text(row, SheetLayout.LABEL_COL, check.label(), styles.check);
+        // A long check label wraps in its row rather than running under the amounts.
+        org.apache.poi.ss.usermodel.CellStyle label = wb.createCellStyle();
+        label.cloneStyleFrom(styles.check);
+        label.setWrapText(true);
+        text(row, SheetLayout.LABEL_COL, check.label(), label);
+        row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(check.label().length() / (double) labelWidth())) + 2);
         int assets = layout.row(check.assets());
         int liabilities = layout.row(check.equityAndLiabilities());
         for (ColumnSpec c : spec.columns()) {
@@ -151,9 +156,16 @@ final class DataSheetWriter {
         return v;
     }
 
+    /** The label column as wide as its longest label or the balance check's, within reason; none is cut off. */
+    int labelWidth() {
+        int longest = spec.lines().stream().mapToInt(l -> l.label().length()).max().orElse(0);
+        longest = Math.max(longest, spec.balance().map(b -> b.label().length()).orElse(0));
+        return Math.min(70, Math.max(46, longest + 3));
+    }
+
     private void setUp(Sheet sheet) {
         sheet.setColumnWidth(SheetLayout.LINE_CODE_COL, 17 * 256);
-        sheet.setColumnWidth(SheetLayout.LABEL_COL, 46 * 256);
+        sheet.setColumnWidth(SheetLayout.LABEL_COL, labelWidth() * 256);
         for (ColumnSpec c : spec.columns()) {
             sheet.setColumnWidth(layout.col(c), c.width() * 256);
         }

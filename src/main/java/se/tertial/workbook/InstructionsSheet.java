@@ -50,7 +50,9 @@ final class InstructionsSheet {
             // POI does not measure wrapped text; give long texts room so they print and show in full.
             row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(kv[1].length() / 95.0)));
         }
-        sheet.setColumnWidth(0, 30 * 256);
+        // Column A as wide as its longest label (e.g. "Analys / kommentar (Finansiering)"), so none is cut off.
+        int longest = rows.stream().mapToInt(kv -> kv[0].length()).max().orElse(0);
+        sheet.setColumnWidth(0, Math.min(60, Math.max(30, longest + 3)) * 256);
         sheet.setColumnWidth(1, 100 * 256);
         PrintLayout.a4LandscapeFitToWidth(sheet);
         sheet.protectSheet(password);
