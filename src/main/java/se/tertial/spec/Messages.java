@@ -374,6 +374,8 @@ public final class Messages {
         return "Lösenordet ska vara minst " + min + " tecken långt.";
     }
 
+    public static final String NO_FILE_CHOSEN = "Ingen fil valdes: välj en eller flera arbetsböcker och ladda upp "
+            + "igen.";
     public static final String CSRF_FAILED = "Formuläret kunde inte tas emot: sidan var för gammal eller kom inte "
             + "från tertial. Ladda om sidan och försök igen.";
     public static final String SIGN_IN_REQUIRED = "Logga in för att fortsätta.";

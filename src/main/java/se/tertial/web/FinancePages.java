@@ -15,8 +15,6 @@ import se.tertial.spec.Namnd;
 import se.tertial.store.Period;
 import se.tertial.store.PeriodState;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -151,18 +149,12 @@ final class FinancePages {
     }
 
     private void loadBudget(Context ctx) {
-        UploadedFile part = ctx.uploadedFile("fil");
-        if (part == null) {
-            throw new TertialException.Invalid(Messages.MISSING_FILE);
-        }
-        try (InputStream in = part.content();
-             ReceivedFile file = ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes())) {
+        UploadedFile part = PageFiles.chosen(ctx).get(0);
+        try (ReceivedFile file = PageFiles.receive(part, app.config().maxUploadBytes())) {
             BudgetService.Loaded loaded = app.budgets().load(PageAccess.signedIn(ctx).user(), ctx.formParam("ar"),
                     file);
             ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 200);
             budget(ctx, loaded);
-        } catch (IOException e) {
-            throw new TertialException.Invalid(Messages.MISSING_FILE);
         }
     }
 }

@@ -18,8 +18,6 @@ import se.tertial.store.User;
 import se.tertial.store.UserRole;
 import se.tertial.workbook.WorkbookFormat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -98,14 +96,9 @@ final class UnitPages {
 
     private void upload(Context ctx) {
         User user = user(ctx);
-        List<UploadedFile> files = ctx.uploadedFiles("fil");
-        if (files.isEmpty()) {
-            throw new TertialException.Invalid(Messages.MISSING_FILE);
-        }
         List<Views.UploadView> results = new ArrayList<>();
-        for (UploadedFile part : files) {
-            try (InputStream in = part.content();
-                 ReceivedFile file = ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes())) {
+        for (UploadedFile part : PageFiles.chosen(ctx)) {
+            try (ReceivedFile file = PageFiles.receive(part, app.config().maxUploadBytes())) {
                 UploadService.Result r = app.uploads().upload(user, file);
                 List<Finding> all = new ArrayList<>(r.errors());
                 all.addAll(r.warnings());
@@ -113,8 +106,6 @@ final class UnitPages {
                         Messages.bulkOutcome(r.outcome().dbValue()), r.outcome().isAccepted(), r.unit().orElse(null),
                         r.period().orElse(null), r.version().orElse(null), findings(all),
                         "/inlamningar/" + r.id() + "/markerad", "/inlamningar/" + r.id()));
-            } catch (IOException e) {
-                throw new TertialException.Invalid(Messages.MISSING_FILE);
             }
         }
         boolean anyRejected = results.stream().anyMatch(v -> !v.accepted());

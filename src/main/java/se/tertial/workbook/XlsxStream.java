@@ -39,7 +39,6 @@ import static se.tertial.workbook.UnreadableWorkbookException.Reason.MACROS;
  */
 final class XlsxStream extends OpenedWorkbook {
     private final OPCPackage pkg;
-    private final XSSFReader reader;
     private final Map<String, PackagePart> sheets = new LinkedHashMap<>();
     private final Optional<Instant> savedAt;
 
@@ -47,8 +46,7 @@ final class XlsxStream extends OpenedWorkbook {
         super(WorkbookFormat.XLSX, limits, deadline);
         this.pkg = pkg;
         refuseMacros(pkg);
-        this.reader = new XSSFReader(pkg);
-        XSSFReader.SheetIterator it = reader.getSheetIterator();
+        XSSFReader.SheetIterator it = new XSSFReader(pkg).getSheetIterator();
         while (it.hasNext()) {
             it.next().close();
             sheets.putIfAbsent(it.getSheetName(), it.getSheetPart());

@@ -94,6 +94,9 @@ class WebSecurityTest {
             assertEquals(403, w.post("/logga-ut", Map.of()).statusCode());
             assertEquals(0, s.count("upload"), "nothing was read");
             String csrf = WebSession.csrf(w.get("/enheter"));
+            HttpResponse<String> noFile = w.post("/inlamning", Map.of("_csrf", csrf));
+            assertEquals(400, noFile.statusCode());
+            assertTrue(noFile.body().contains("Ingen fil valdes"), noFile.body());
             assertEquals(200, w.upload("/inlamning", csrf, "mall.xlsx", file).statusCode());
             assertEquals(1, s.count("submission"));
             // Without a session: the sign-in form, not the page.
