@@ -3,6 +3,7 @@ package se.tertial.report;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import se.tertial.money.Amount;
+import se.tertial.spec.HeadingFit;
 import se.tertial.spec.Messages;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.ReportSpec;
@@ -109,8 +110,6 @@ public final class ReportWorkbook {
         w.alignHeadingsLeft(1, 8);
         ReportSpec.Namndsavvikelser n = spec.namndsavvikelser();
         CellStyle num = styles.amount(ReportStyles.MNKR_DETAIL, false);
-        CellStyle dev = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, false);
-        CellStyle devSum = styles.amount(ReportStyles.MNKR_DETAIL_SIGNED, true);
         CellStyle numSum = styles.amount(ReportStyles.MNKR_DETAIL, true);
         int r = SheetWriter.FIRST_ROW;
         List<Integer> groupSums = new ArrayList<>();
@@ -130,12 +129,12 @@ public final class ReportWorkbook {
                         u.yearBudget(), u.forecast(), u.forecastDeviation());
                 for (int c = 0; c < cols.length; c++) {
                     w.formula(r, 2 + c, values.get(c), mnkr(underlag.sumifs(Optional.of(u.unit()),
-                            sheet(n.template()), n.line().value(), cols[c])), c == 2 || c == 5 ? dev : num);
+                            sheet(n.template()), n.line().value(), cols[c])), c == 2 || c == 5 ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, false, values.get(c)) : num);
                 }
                 String comments = u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments());
-                w.text(r, 8, comments, styles.text);
+                w.text(r, 8, comments, styles.textIndented);
                 // A unit's comments get a row as tall as their lines, so they never run over the next unit.
-                int lines = comments.lines().mapToInt(l -> Math.max(1, (int) Math.ceil(l.length() / 68.0))).sum();
+                int lines = comments.lines().mapToInt(l -> Math.max(1, (int) Math.ceil(l.length() / 60.0))).sum();
                 w.row(r).setHeightInPoints(Math.max(15f, 13f * lines + 2));
                 r++;
             }
@@ -145,7 +144,8 @@ public final class ReportWorkbook {
             List<Optional<Amount>> groupFigures = columnSums(group.units(), group.period(), group.forecast());
             for (int c = 0; c < 6; c++) {
                 w.formula(r, 2 + c, groupFigures.get(c), "SUM(" + SheetWriter.ref(first, 2 + c) + ":"
-                        + SheetWriter.ref(r - 1, 2 + c) + ")", c == 2 || c == 5 ? devSum : numSum);
+                        + SheetWriter.ref(r - 1, 2 + c) + ")", c == 2 || c == 5
+                        ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, true, groupFigures.get(c)) : numSum);
             }
             groupRows[g] = r;
             groupSums.add(r);
@@ -155,7 +155,8 @@ public final class ReportWorkbook {
         List<Optional<Amount>> totals = columnSums(d.groups().stream().flatMap(g -> g.units().stream()).toList(),
                 d.period(), d.forecast());
         for (int c = 0; c < 6; c++) {
-            w.formula(r, 2 + c, totals.get(c), sumOf(groupSums, 2 + c), c == 2 || c == 5 ? devSum : numSum);
+            w.formula(r, 2 + c, totals.get(c), sumOf(groupSums, 2 + c), c == 2 || c == 5
+                    ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, true, totals.get(c)) : numSum);
         }
         int[] rows = new int[groupRows.length + 1];
         System.arraycopy(groupRows, 0, rows, 0, groupRows.length);
@@ -194,8 +195,7 @@ public final class ReportWorkbook {
         SheetWriter w = new SheetWriter(wb.createSheet(NAMNDSAVVIKELSER), styles,
                 Messages.namndsavvikelserTitle(f.period()), f, Messages.namndsavvikelserHeadings(f.period()),
                 new int[] {56, 18, 18});
-        CellStyle dev = styles.amount(ReportStyles.MNKR_SIGNED, false);
-        CellStyle devBold = styles.amount(ReportStyles.MNKR_SIGNED, true);
+        String dev = ReportStyles.MNKR_SIGNED;
         int r = SheetWriter.FIRST_ROW;
         List<Integer> namndRows = new ArrayList<>();
         Map<String, Integer> groupIndex = new HashMap<>();
@@ -205,8 +205,10 @@ public final class ReportWorkbook {
                     int[] d = drillRows.get(row.namnd());
                     int total = d[d.length - 1];
                     w.text(r, 0, row.label(), styles.labelBold);
-                    w.formula(r, 1, row.period(), SheetWriter.ref(row.namnd(), total, 4), devBold);
-                    w.formula(r, 2, row.forecast(), SheetWriter.ref(row.namnd(), total, 7), devBold);
+                    w.formula(r, 1, row.period(), SheetWriter.ref(row.namnd(), total, 4),
+                            styles.deviation(dev, true, row.period()));
+                    w.formula(r, 2, row.forecast(), SheetWriter.ref(row.namnd(), total, 7),
+                            styles.deviation(dev, true, row.forecast()));
                     namndRows.add(r);
                     groupIndex.put(row.namnd(), 0);
                 }
@@ -214,14 +216,16 @@ public final class ReportWorkbook {
                     int g = groupIndex.merge(row.namnd(), 1, Integer::sum) - 1;
                     int sumRow = drillRows.get(row.namnd())[g];
                     w.text(r, 0, row.label(), styles.labelIndent);
-                    w.formula(r, 1, row.period(), SheetWriter.ref(row.namnd(), sumRow, 4), dev);
-                    w.formula(r, 2, row.forecast(), SheetWriter.ref(row.namnd(), sumRow, 7), dev);
+                    w.formula(r, 1, row.period(), SheetWriter.ref(row.namnd(), sumRow, 4),
+                            styles.deviation(dev, false, row.period()));
+                    w.formula(r, 2, row.forecast(), SheetWriter.ref(row.namnd(), sumRow, 7),
+                            styles.deviation(dev, false, row.forecast()));
                 }
                 case TOTAL -> {
                     r++;
                     w.text(r, 0, row.label(), styles.labelBold);
-                    w.formula(r, 1, row.period(), sumOf(namndRows, 1), devBold);
-                    w.formula(r, 2, row.forecast(), sumOf(namndRows, 2), devBold);
+                    w.formula(r, 1, row.period(), sumOf(namndRows, 1), styles.deviation(dev, true, row.period()));
+                    w.formula(r, 2, row.forecast(), sumOf(namndRows, 2), styles.deviation(dev, true, row.forecast()));
                     namndTotalRow = r;
                 }
             }
@@ -240,7 +244,7 @@ public final class ReportWorkbook {
             ReportSpec.RrRow row = rr.rows().stream().filter(x -> x.code().equals(line.code())).findFirst().orElseThrow();
             boolean bold = line.total();
             CellStyle num = styles.amount(ReportStyles.MNKR, bold);
-            CellStyle dev = styles.amount(ReportStyles.MNKR_SIGNED, bold);
+            CellStyle dev = styles.deviation(ReportStyles.MNKR_SIGNED, bold, line.deviation());
             w.text(r, 0, line.label(), bold ? styles.labelBold : styles.label);
             List<Optional<Amount>> values = List.of(line.outcome(), line.forecast(), line.deviation());
             String[] columns = {rr.outcome().value(), rr.forecast().value(), rr.deviation().value()};
@@ -350,7 +354,8 @@ public final class ReportWorkbook {
         ReportSpec.Resultatrakning rr = spec.resultatrakning();
         ReportSpec.Balansrakning b = spec.balansrakning();
         SheetWriter w = new SheetWriter(wb.createSheet(KONTROLLER), styles, Messages.kontrollerTitle(f.period()), f,
-                Messages.KONTROLLER_HEADINGS, new int[] {90, 16, 22});
+                Messages.KONTROLLER_HEADINGS, new int[] {90, 16, STATUS_WIDTH});
+        w.alignHeadingsLeft(2);
         CellStyle dev = styles.amount("+#,##0.000;\"−\"#,##0.000;0", false);
         int r = SheetWriter.FIRST_ROW;
         String internalOutcome = rr.hasInternalTrade() ? mnkr(String.join("+", rr.internalLines().stream()
@@ -360,7 +365,9 @@ public final class ReportWorkbook {
                 .map(l -> underlag.sumifs(Optional.empty(), sheet(rr.internalTemplate().get()), l.value(),
                         rr.deviation().value())).toList())) : "0";
         for (Figures.Check c : f.kontroller()) {
-            w.text(r, 0, c.label(), styles.label);
+            // Long check labels wrap within the printed width, their row as tall as their lines.
+            w.text(r, 0, c.label(), styles.text);
+            w.row(r).setHeightInPoints(lineHeight(c.label(), 90));
             String formula = switch (c.code()) {
                 case "INTERNHANDEL" -> internalOutcome;
                 case "BALANS" -> SheetWriter.ref(BALANSRAKNING, brRows.get(b.assets().value()), 1) + "-"
@@ -374,23 +381,41 @@ public final class ReportWorkbook {
                 default -> null;
             };
             if (formula == null) {
-                w.text(r, 1, c.ok() ? "" : String.join(", ", f.missing()), styles.text);
-                w.text(r, 2, c.ok() ? Messages.CHECK_OK : Messages.CHECK_INCOMPLETE, styles.labelBold);
+                w.text(r, 2, c.ok() ? Messages.CHECK_OK : Messages.CHECK_INCOMPLETE, styles.status);
+                if (!c.ok()) {
+                    // The units missing, on the row below across the sheet, wrapped: never cut off in a narrow cell.
+                    r++;
+                    String list = Messages.reportMissing(f.missing());
+                    w.text(r, 0, list, styles.text);
+                    w.sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, 2));
+                    w.row(r).setHeightInPoints(lineHeight(list, 90 + 16 + STATUS_WIDTH));
+                }
             } else if (c.difference().isPresent()) {
                 w.formula(r, 1, c.difference(), formula, dev);
                 var status = w.row(r).createCell(2);
                 status.setCellFormula("IF(ABS(" + SheetWriter.ref(r, 1) + ")<0.001,\"" + Messages.CHECK_OK + "\",\""
                         + Messages.CHECK_FAILED + "\")");
                 status.setCellValue(c.ok() ? Messages.CHECK_OK : Messages.CHECK_FAILED);
-                status.setCellStyle(styles.labelBold);
+                status.setCellStyle(styles.status);
             } else {
-                w.text(r, 2, Messages.CHECK_UNAVAILABLE, styles.labelBold);
+                w.text(r, 2, Messages.CHECK_UNAVAILABLE, styles.status);
             }
             r++;
         }
     }
 
     // --- helpers ---
+
+    /** Wide enough for the longest status text in bold ("Kan inte kontrolleras (uppgifter saknas)") and its indent. */
+    private static final int STATUS_WIDTH = HeadingFit.oneLine(java.util.stream.Stream.of(Messages.CHECK_OK,
+            Messages.CHECK_FAILED, Messages.CHECK_INCOMPLETE, Messages.CHECK_UNAVAILABLE)
+            .max(java.util.Comparator.comparingInt(String::length)).orElseThrow(), 16).width() + 4;
+
+    /** The height of a wrapped 11 pt text in a column {@code width} characters wide (a tenth wider for safety). */
+    static float lineHeight(String text, int width) {
+        int lines = Math.max(1, (int) Math.ceil(text.length() * 1.1 / width));
+        return 15f * lines + 2;
+    }
 
     private String sheet(se.tertial.spec.TemplateId template) {
         return catalog.current(template).sheet();

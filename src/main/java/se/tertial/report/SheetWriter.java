@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import se.tertial.money.Amount;
+import se.tertial.spec.HeadingFit;
 import se.tertial.spec.Messages;
 
 import java.util.List;
@@ -26,22 +27,38 @@ final class SheetWriter {
     final ReportStyles styles;
 
     SheetWriter(Sheet sheet, ReportStyles styles, String title, Figures f, List<String> headings, int[] widths) {
+        this(sheet, styles, title, f, headings, widths, false);
+    }
+
+    /** With {@code table}, the headings stay on one line: they are the column names of an Excel table. */
+    SheetWriter(Sheet sheet, ReportStyles styles, String title, Figures f, List<String> headings, int[] widths,
+                boolean table) {
         this.sheet = sheet;
         this.styles = styles;
+        // Headings get our own line breaks and columns wide enough for their longest word (HeadingFit), so no
+        // renderer splits a word or runs one heading into the next.
+        widths = widths.clone();
+        Row h = row(HEADING_ROW);
+        int lines = 2;
+        for (int i = 0; i < headings.size(); i++) {
+            int min = i < widths.length ? widths[i] : 10;
+            HeadingFit fit = table ? HeadingFit.oneLine(headings.get(i), min) : HeadingFit.of(headings.get(i), min);
+            Cell c = h.createCell(i);
+            c.setCellValue(fit.text());
+            c.setCellStyle(i == 0 ? styles.headingLeft : styles.heading);
+            if (i < widths.length) {
+                widths[i] = fit.width();
+            }
+            lines = Math.max(lines, fit.lines());
+        }
+        h.setHeightInPoints(HeadingFit.rowHeight(lines));
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
         text(0, 0, title, styles.title);
         note(1, f.missing().isEmpty() ? Messages.REPORT_COMPLETE : Messages.reportMissing(f.missing()), widths);
         if (!f.rejected().isEmpty()) {
             note(2, Messages.reportRejected(f.rejected()), widths);
-        }
-        Row h = row(HEADING_ROW);
-        h.setHeightInPoints(32);
-        for (int i = 0; i < headings.size(); i++) {
-            Cell c = h.createCell(i);
-            c.setCellValue(headings.get(i));
-            c.setCellStyle(i == 0 ? styles.headingLeft : styles.heading);
-        }
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
         }
         sheet.createFreezePane(1, FIRST_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, -1, -1));
@@ -71,12 +88,20 @@ final class SheetWriter {
         row(r).setHeightInPoints(14f * lines + 2);
     }
 
-    /** Headings of text columns sit left, over their values, like the first column's. */
+    /**
+     * Headings of text columns sit left, over their values, like the first column's; one right of a right-aligned
+     * heading is indented (and its values should be too), so the two headings never run together.
+     */
     void alignHeadingsLeft(int... columns) {
+        java.util.Set<Integer> left = new java.util.HashSet<>();
+        for (int c : columns) {
+            left.add(c);
+        }
         for (int c : columns) {
             Cell cell = row(HEADING_ROW).getCell(c);
             if (cell != null) {
-                cell.setCellStyle(styles.headingLeft);
+                boolean afterRight = c > 0 && !left.contains(c - 1);
+                cell.setCellStyle(afterRight ? styles.headingText : styles.headingLeft);
             }
         }
     }

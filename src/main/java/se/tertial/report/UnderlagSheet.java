@@ -46,7 +46,7 @@ final class UnderlagSheet {
                                Map<UnitCode, UnitFacts> current) {
         SXSSFSheet sheet = wb.createSheet(NAME);
         SheetWriter w = new SheetWriter(sheet, styles, Messages.underlagTitle(f.period()), f, Messages.UNDERLAG_HEADINGS,
-                new int[] {14, 8, 24, 13, 17, 15, 16, 11, 9, 17});
+                new int[] {14, 8, 24, 13, 17, 15, 16, 11, 9, 17}, true);
         w.alignHeadingsLeft(1, 2, 3, 4, 5, 9);
         Organisation org = catalog.organisation();
         Map<FactKey, Integer> order = new java.util.HashMap<>();

@@ -126,12 +126,20 @@ final class FinancePages {
                         "rejected", n.report().rejected()));
     }
 
-    /** Tkr as mnkr with one decimal, an explicit sign (U+2212 for minus) and a decimal comma; "–" when absent. */
+    /**
+     * Tkr as mnkr with one decimal (more when a small non-zero figure would otherwise round to 0 and lose its sign),
+     * an explicit sign (U+2212 for minus) and a decimal comma; "–" when absent.
+     */
     static String mnkr(BigDecimal tkr) {
         if (tkr == null) {
             return "–";
         }
-        BigDecimal m = tkr.movePointLeft(3).setScale(1, RoundingMode.HALF_UP);
+        int decimals = 1;
+        while (decimals < 3 && tkr.signum() != 0
+                && tkr.movePointLeft(3).setScale(decimals, RoundingMode.HALF_UP).signum() == 0) {
+            decimals++;
+        }
+        BigDecimal m = tkr.movePointLeft(3).setScale(decimals, RoundingMode.HALF_UP);
         String digits = m.abs().toPlainString().replace('.', ',');
         return (m.signum() > 0 ? "+" : m.signum() < 0 ? "\u2212" : "±") + digits;
     }

@@ -11,11 +11,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import se.tertial.money.Amount;
 import se.tertial.spec.BalanceCheck;
 import se.tertial.spec.ColumnKind;
 import se.tertial.spec.ColumnSpec;
+import se.tertial.spec.HeadingFit;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
 import se.tertial.spec.Messages;
@@ -28,6 +28,7 @@ import java.util.Optional;
 final class DataSheetWriter {
     /** Large enough for any region's figures in tkr, small enough to catch a mistyped exponent. */
     static final String MAX_TKR = "999999999999";
+    private static final int CODE_WIDTH = 17;
 
     private final Workbook wb;
     private final Styles styles;
@@ -49,6 +50,10 @@ final class DataSheetWriter {
 
     void write(String password) {
         Sheet sheet = wb.createSheet(spec.sheet());
+        if (sheet instanceof org.apache.poi.hssf.usermodel.HSSFSheet) {
+            // BIFF8's default row (12.75 pt, for Arial 10) is too low for our 11 pt text; Excel does not grow it.
+            sheet.setDefaultRowHeightInPoints(15);
+        }
         writeCodeRow(sheet);
         writeHeadingRow(sheet);
         for (LineSpec line : spec.lines()) {
@@ -57,7 +62,7 @@ final class DataSheetWriter {
         spec.balance().ifPresent(b -> writeBalanceCheck(sheet, b));
         addValidations(sheet);
         setUp(sheet);
-        protect(sheet, password);
+        SheetProtection.protect(sheet, password);
     }
 
     private void writeCodeRow(Sheet sheet) {
@@ -70,15 +75,28 @@ final class DataSheetWriter {
         }
     }
 
+    /**
+     * The headings with our own line breaks, each column at least as wide as its longest heading word, the row as
+     * tall as the tallest heading (never fewer than three lines, so the row looks the same for every period).
+     */
     private void writeHeadingRow(Sheet sheet) {
         Row row = sheet.createRow(SheetLayout.HEADING_ROW);
-        row.setHeightInPoints(45);
-        text(row, SheetLayout.LINE_CODE_COL, Messages.HEADING_LINE_CODE, styles.headingLeft);
-        text(row, SheetLayout.LABEL_COL, spec.title(), styles.headingLeft);
+        int lines = 3;
+        lines = Math.max(lines, heading(row, SheetLayout.LINE_CODE_COL, Messages.HEADING_LINE_CODE, CODE_WIDTH,
+                styles.headingLeft));
+        lines = Math.max(lines, heading(row, SheetLayout.LABEL_COL, spec.title(), labelWidth(), styles.headingLeft));
         for (ColumnSpec c : spec.columns()) {
-            text(row, layout.col(c), c.headingFor(period), c.kind() == ColumnKind.TEXT ? styles.headingLeft
-                    : styles.heading);
+            lines = Math.max(lines, heading(row, layout.col(c), c.headingFor(period), c.width(),
+                    c.kind() == ColumnKind.TEXT ? styles.headingText : styles.heading));
         }
+        row.setHeightInPoints(HeadingFit.rowHeight(lines));
+    }
+
+    private int heading(Row row, int col, String heading, int minWidth, CellStyle style) {
+        HeadingFit fit = HeadingFit.of(heading, minWidth);
+        text(row, col, fit.text(), style);
+        row.getSheet().setColumnWidth(col, fit.width() * 256);
+        return fit.lines();
     }
 
     private void writeLine(Sheet sheet, LineSpec line) {
@@ -116,7 +134,8 @@ final class DataSheetWriter {
         label.cloneStyleFrom(styles.check);
         label.setWrapText(true);
         text(row, SheetLayout.LABEL_COL, check.label(), label);
-        row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(check.label().length() / (double) labelWidth())) + 2);
+        int width = sheet.getColumnWidth(SheetLayout.LABEL_COL) / 256;
+        row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(check.label().length() / (double) width)) + 2);
         int assets = layout.row(check.assets());
         int liabilities = layout.row(check.equityAndLiabilities());
         for (ColumnSpec c : spec.columns()) {
@@ -163,12 +182,8 @@ final class DataSheetWriter {
         return Math.min(70, Math.max(46, longest + 3));
     }
 
+    /** Column widths are set with the headings ({@link #writeHeadingRow}). */
     private void setUp(Sheet sheet) {
-        sheet.setColumnWidth(SheetLayout.LINE_CODE_COL, 17 * 256);
-        sheet.setColumnWidth(SheetLayout.LABEL_COL, labelWidth() * 256);
-        for (ColumnSpec c : spec.columns()) {
-            sheet.setColumnWidth(layout.col(c), c.width() * 256);
-        }
         sheet.createFreezePane(SheetLayout.FIRST_VALUE_COL, SheetLayout.FIRST_LINE_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(SheetLayout.CODE_ROW, SheetLayout.HEADING_ROW, -1, -1));
         PrintLayout.a4LandscapeFitToWidth(sheet);
@@ -176,17 +191,6 @@ final class DataSheetWriter {
         sheet.getHeader().setRight(headerText(Messages.periodName(period)));
         sheet.getFooter().setLeft(headerText(spec.sheet() + " (" + spec.id() + " v" + spec.version() + ")"));
         sheet.getFooter().setRight(Messages.pageFooter("&P", "&N"));
-    }
-
-    private static void protect(Sheet sheet, String password) {
-        sheet.protectSheet(password);
-        if (sheet instanceof XSSFSheet x) {
-            // Let controllers widen columns and rows; everything else stays locked.
-            x.lockFormatColumns(false);
-            x.lockFormatRows(false);
-            x.lockSelectLockedCells(false);
-            x.lockSelectUnlockedCells(false);
-        }
     }
 
     /** Header/footer codes start with '&'; a literal ampersand in our text must be doubled. */

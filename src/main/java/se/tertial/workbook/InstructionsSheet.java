@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import se.tertial.spec.HeadingFit;
 import se.tertial.spec.Messages;
 import se.tertial.spec.TemplateSpec;
 
@@ -23,6 +24,9 @@ final class InstructionsSheet {
 
     static void write(Workbook wb, Styles styles, TemplateRequest req, String password) {
         Sheet sheet = wb.createSheet(Messages.INSTRUCTIONS_SHEET);
+        if (sheet instanceof org.apache.poi.hssf.usermodel.HSSFSheet) {
+            sheet.setDefaultRowHeightInPoints(15);
+        }
         Row title = sheet.createRow(0);
         cell(title, 0, Messages.instructionsTitle(req.period(), req.unit().name()), styles.title);
         title.setHeightInPoints(24);
@@ -51,11 +55,13 @@ final class InstructionsSheet {
             row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(kv[1].length() / 95.0)));
         }
         // Column A as wide as its longest label (e.g. "Analys / kommentar (Finansiering)"), so none is cut off.
+        // The keys are bold: sized like a heading word (HeadingFit), generously for wider fallback fonts.
         int longest = rows.stream().mapToInt(kv -> kv[0].length()).max().orElse(0);
-        sheet.setColumnWidth(0, Math.min(60, Math.max(30, longest + 3)) * 256);
+        sheet.setColumnWidth(0, Math.min(60, Math.max(30, (int) Math.ceil(longest * HeadingFit.BOLD_CHAR)
+                + HeadingFit.PADDING)) * 256);
         sheet.setColumnWidth(1, 100 * 256);
         PrintLayout.a4LandscapeFitToWidth(sheet);
-        sheet.protectSheet(password);
+        SheetProtection.protect(sheet, password);
     }
 
     private static void cell(Row row, int col, String text, org.apache.poi.ss.usermodel.CellStyle style) {

@@ -21,6 +21,8 @@ final class Styles {
     final CellStyle labelSum;
     final CellStyle heading;
     final CellStyle headingLeft;
+    /** Over a text column: left, indented like the column's values so it keeps clear of a right-aligned neighbour. */
+    final CellStyle headingText;
     final CellStyle input;
     final CellStyle inputText;
     final CellStyle formula;
@@ -59,6 +61,9 @@ final class Styles {
         headingLeft = style(wb, true);
         headingLeft.cloneStyleFrom(heading);
         headingLeft.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+        headingText = style(wb, true);
+        headingText.cloneStyleFrom(headingLeft);
+        headingText.setIndention((short) 1);
 
         input = style(wb, false);
         input.setDataFormat(amount);
@@ -67,7 +72,9 @@ final class Styles {
         inputText = style(wb, false);
         inputText.setDataFormat(textFormat);
         inputText.setWrapText(true);
-        inputText.setVerticalAlignment(VerticalAlignment.TOP);
+        // An indent applies only to an explicit horizontal alignment, not to "general".
+        inputText.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+        inputText.setIndention((short) 1);
         fill(inputText, IndexedColors.LIGHT_YELLOW);
         box(inputText);
 
@@ -96,9 +103,11 @@ final class Styles {
         text.setVerticalAlignment(VerticalAlignment.TOP);
     }
 
+    /** Every cell of a line sits at the top of its row, so labels and amounts share a baseline in a tall row. */
     private static CellStyle style(Workbook wb, boolean locked) {
         CellStyle s = wb.createCellStyle();
         s.setLocked(locked);
+        s.setVerticalAlignment(VerticalAlignment.TOP);
         return s;
     }
 

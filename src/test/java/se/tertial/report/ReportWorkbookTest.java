@@ -163,15 +163,17 @@ class ReportWorkbookTest {
                 assertNotNull(s.getPaneInformation(), s.getSheetName() + " frozen panes");
             }
             Row rr = wb.getSheet("Resultaträkning").getRow(4);
+            // Headings carry our own line breaks (HeadingFit); their words are these.
             assertEquals(List.of("Utfall Tertial 2:2022", "Prognos 2022", "Avvikelse mot årsbudget",
-                    "Utfall Tertial 2:2021", "Bokslut 2021"), List.of(rr.getCell(1).getStringCellValue(),
-                    rr.getCell(2).getStringCellValue(), rr.getCell(3).getStringCellValue(),
-                    rr.getCell(4).getStringCellValue(), rr.getCell(5).getStringCellValue()));
+                    "Utfall Tertial 2:2021", "Bokslut 2021"), List.of(rr.getCell(1).getStringCellValue().replace('\n', ' '),
+                    rr.getCell(2).getStringCellValue().replace('\n', ' '), rr.getCell(3).getStringCellValue().replace('\n', ' '),
+                    rr.getCell(4).getStringCellValue().replace('\n', ' '), rr.getCell(5).getStringCellValue().replace('\n', ' ')));
             Cell fsPrd = find(wb.getSheet("FS"), "FS-PRD");
             assertEquals("Underlag saknas", fsPrd.getRow().getCell(8).getStringCellValue());
             assertEquals(CellType.BLANK, fsPrd.getRow().getCell(2).getCellType(), "missing is empty, not zero");
-            assertEquals(ReportStyles.MNKR_SIGNED, wb.getSheet("Nämndsavvikelser").getRow(5).getCell(1)
-                    .getCellStyle().getDataFormatString());
+            Cell fsDeviation = wb.getSheet("Nämndsavvikelser").getRow(5).getCell(1);
+            assertEquals(Math.abs(fsDeviation.getNumericCellValue()) >= 0.5 ? ReportStyles.MNKR_SIGNED
+                    : ReportStyles.MNKR_DETAIL_SIGNED, fsDeviation.getCellStyle().getDataFormatString());
             assertEquals(ReportStyles.MNKR_DETAIL, fsPrd.getRow().getCell(3).getCellStyle().getDataFormatString());
             Cell check = find(wb.getSheet("Kontroller"), se.tertial.spec.Messages.CHECK_MISSING).getRow().getCell(2);
             assertEquals("Ofullständigt", check.getStringCellValue());
@@ -189,11 +191,49 @@ class ReportWorkbookTest {
         }
         try (Workbook wb = Sheets.open(server.app().reports().workbook("2021-T3").bytes())) {
             Row h = wb.getSheet("Resultaträkning").getRow(4);
-            assertEquals("Utfall 2021", h.getCell(1).getStringCellValue());
-            assertEquals("Prognos 2021 (= utfall)", h.getCell(2).getStringCellValue());
-            assertEquals("Utfall 2020", h.getCell(4).getStringCellValue());
+            assertEquals("Utfall 2021", h.getCell(1).getStringCellValue().replace('\n', ' '));
+            assertEquals("Prognos 2021 (= utfall)", h.getCell(2).getStringCellValue().replace('\n', ' '));
+            assertEquals("Utfall 2020", h.getCell(4).getStringCellValue().replace('\n', ' '));
             assertEquals("Nämndsavvikelser (mnkr), Bokslut 2021", wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
         }
+    }
+
+    /**
+     * No non-zero deviation shows as zero (#10 item 15): a signed cell whose rounding would hide the figure gets more
+     * decimals, so 0.3 mnkr reads "+0.3", not "+0", on every sheet; figures of half a mnkr and more keep whole mnkr.
+     */
+    @Test
+    void noNonZeroDeviationDisplaysAsZero() throws Exception {
+        var formatter = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+        int signed = 0;
+        int small = 0;
+        List<String> hidden = new java.util.ArrayList<>();
+        try (Workbook wb = Sheets.open(bytes)) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell c : row) {
+                        String format = c.getCellStyle().getDataFormatString();
+                        if (c.getCellType() != CellType.FORMULA || !format.startsWith("+")) {
+                            continue;
+                        }
+                        signed++;
+                        double v = c.getNumericCellValue();
+                        String shown = formatter.formatCellValue(c, null);
+                        if (v != 0 && !shown.matches(".*[1-9].*")) {
+                            hidden.add(sheet.getSheetName() + "!" + c.getAddress() + " " + v + " shows \"" + shown + "\"");
+                        }
+                        if (v != 0 && Math.abs(v) < 0.5) {
+                            small++;
+                        }
+                        if (Math.abs(v) >= 0.5 && sheet.getSheetName().equals("Nämndsavvikelser")) {
+                            assertEquals(ReportStyles.MNKR_SIGNED, format, c.getAddress() + " keeps whole mnkr");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(signed > 20 && small > 0, signed + " signed cells, " + small + " small non-zero ones");
+        assertEquals(List.of(), hidden);
     }
 
     /** The figures, found by their labels, in the cells (values as the given reader sees them). */

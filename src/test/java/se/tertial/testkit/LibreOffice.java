@@ -48,6 +48,48 @@ public final class LibreOffice {
         return Files.readString(txt, StandardCharsets.UTF_8).replaceAll("[ \\t]+", " ");
     }
 
+    /** The text of each page of a PDF, runs of white space (also line breaks) collapsed to one blank. */
+    public static List<String> pdfPages(Path pdf) throws IOException, InterruptedException {
+        Path txt = pdf.resolveSibling(pdf.getFileName() + ".pages.txt");
+        run(List.of("pdftotext", "-layout", pdf.toString(), txt.toString()));
+        List<String> pages = new ArrayList<>();
+        for (String page : Files.readString(txt, StandardCharsets.UTF_8).split("\f")) {
+            pages.add(page.replaceAll("\\s+", " ").strip());
+        }
+        return pages;
+    }
+
+    /** One word of a PDF as pdftotext sees it: its page (from 1), text and box in points. */
+    public record Word(int page, String text, double xMin, double yMin, double xMax, double yMax) {}
+
+    /**
+     * The words of a PDF with their boxes ({@code pdftotext -bbox}). pdftotext splits words where the glyphs leave a
+     * gap, so text that runs into its neighbour comes out as one word ("2021Analys") and a word broken over two
+     * lines as two ("2022-" and "08-31").
+     */
+    public static List<Word> pdfWords(Path pdf) throws IOException, InterruptedException {
+        Path html = pdf.resolveSibling(pdf.getFileName() + ".bbox.html");
+        run(List.of("pdftotext", "-bbox", pdf.toString(), html.toString()));
+        List<Word> words = new ArrayList<>();
+        int page = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<page |<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" "
+                + "xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>").matcher(Files.readString(html));
+        while (m.find()) {
+            if (m.group(1) == null) {
+                page++;
+                continue;
+            }
+            words.add(new Word(page, unescape(m.group(5)), Double.parseDouble(m.group(1)),
+                    Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))));
+        }
+        return words;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process p;
         try {

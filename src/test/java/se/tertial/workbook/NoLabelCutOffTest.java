@@ -34,6 +34,40 @@ class NoLabelCutOffTest {
         assertEquals(List.of(), cut);
     }
 
+    /**
+     * Labels and amounts on one baseline (#10 item 15): every cell of a line sits at the top of its row, so in a row
+     * grown for a long comment the label, the amounts and the comment's first line read as one line.
+     */
+    @Test
+    void labelsAndAmountsOfALineShareItsTop() {
+        List<String> off = new ArrayList<>();
+        for (String unit : List.of("FS-MED", "RSO-FINANS")) {
+            for (WorkbookFormat format : WorkbookFormat.values()) {
+                Workbook wb = FilledTemplate.of(unit, "2022-T2", format).workbook();
+                for (String name : List.of("Resultat", "Finansiering", "Balans")) {
+                    Sheet sheet = wb.getSheet(name);
+                    if (sheet == null) {
+                        continue;
+                    }
+                    for (int r = SheetLayout.FIRST_LINE_ROW; r <= sheet.getLastRowNum(); r++) {
+                        Row row = sheet.getRow(r);
+                        if (row == null) {
+                            continue;
+                        }
+                        for (var cell : row) {
+                            if (cell.getCellStyle().getVerticalAlignment()
+                                    != org.apache.poi.ss.usermodel.VerticalAlignment.TOP) {
+                                off.add(unit + " " + format + " " + name + "!" + cell.getAddress() + " "
+                                        + cell.getCellStyle().getVerticalAlignment());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), off);
+    }
+
     /** A text fits when its characters are fewer than the column's width in characters. */
     private static void check(Sheet sheet, int col, int fromRow, String what, List<String> cut) {
         int width = sheet.getColumnWidth(col) / 256;
