@@ -39,7 +39,11 @@ public final class AuthService {
     private final LoginThrottleRepository throttle;
     private final Clock clock;
 
-    public AuthService(UserRepository users, SessionRepository sessions, LoginThrottleRepository throttle, Clock clock) {
+    private final AuditService audit;
+
+    public AuthService(UserRepository users, SessionRepository sessions, LoginThrottleRepository throttle,
+                       AuditService audit, Clock clock) {
+        this.audit = audit;
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -60,6 +64,7 @@ public final class AuthService {
         long wait = Math.max(wait(account, now), wait(ip, now));
         if (wait > 0) {
             LOG.warn("sign-in refused while throttled: {} from {}", LogText.safe(name), LogText.safe(address));
+            audit.failedSignIn(name, address, "spärrad i " + wait + " s");
             throw new TertialException.TooMany(wait);
         }
         String n = name == null ? "" : name.strip();
@@ -76,11 +81,13 @@ public final class AuthService {
                 LOG.warn("sign-in locked for {} minutes: {} / {}", LOCK.toMinutes(), LogText.safe(n),
                         LogText.safe(address));
             }
+            audit.failedSignIn(n, address, "fel namn eller lösenord");
             throw new TertialException.Invalid(Messages.LOGIN_FAILED);
         }
         throttle.clear(account);
         throttle.clear(ip);
         User user = users.byName(n).orElseThrow();
+        audit.record(Actor.web(user, address), AuditKind.SIGN_IN);
         return open(user, now);
     }
 
@@ -142,6 +149,7 @@ public final class AuthService {
         checkNew(next, repeat, current);
         users.setPassword(user, Passwords.hash(next), false);
         LOG.info("password changed by {}", LogText.safe(user.name()));
+        audit.record(audit.event(Actor.web(user, null), AuditKind.PASSWORD_CHANGED).detail(user.name()));
         return open(users.byName(user.name()).orElseThrow(), clock.instant());
     }
 

@@ -77,6 +77,14 @@ public final class BudgetService {
                 bytes);
     }
 
+    /** As {@link #load(User, String, ReceivedFile)}, audited with the outcome. */
+    public Loaded load(Actor actor, String yearText, ReceivedFile file, AuditService audit) {
+        Loaded loaded = load(actor.user(), yearText, file);
+        audit.record(audit.event(actor, AuditKind.BUDGET_LOADED).upload(loaded.uploadId())
+                .detail(loaded.year() + ": " + loaded.outcome().json() + ", " + loaded.amounts() + " belopp"));
+        return loaded;
+    }
+
     /** Validates and, without errors, stores the year's budget (replacing an earlier one). */
     public Loaded load(User user, String yearText, ReceivedFile file) {
         int year = year(yearText);

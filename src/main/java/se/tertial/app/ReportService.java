@@ -25,28 +25,48 @@ public final class ReportService {
     private final SpecCatalog catalog;
     private final PeriodService periods;
     private final SubmissionRepository submissions;
+    private final ReviewService reviews;
+    private final AuditService audit;
 
-    public ReportService(SpecCatalog catalog, PeriodService periods, SubmissionRepository submissions) {
+    public ReportService(SpecCatalog catalog, PeriodService periods, SubmissionRepository submissions,
+                         ReviewService reviews, AuditService audit) {
         this.catalog = catalog;
         this.periods = periods;
         this.submissions = submissions;
+        this.reviews = reviews;
+        this.audit = audit;
     }
 
     /** The figures and the facts behind them. */
     public record Report(Figures figures, Map<UnitCode, UnitFacts> current) {}
 
     public Report report(String periodCode) {
+        return report(periodCode, false);
+    }
+
+    /** With {@code approvedOnly}, from the versions finance has approved only. */
+    public Report report(String periodCode, boolean approvedOnly) {
         Period period = periods.require(periodCode);
-        return report(period.code());
+        return report(period.code(), approvedOnly);
+    }
+
+    public Report report(PeriodCode period) {
+        return report(period, false);
     }
 
     /** All of a report's input is read in one snapshot, so uploads committing meanwhile cannot tear it. */
-    public Report report(PeriodCode period) {
-        return submissions.snapshot(() -> compute(period));
+    public Report report(PeriodCode period, boolean approvedOnly) {
+        return submissions.snapshot(() -> compute(period, approvedOnly));
     }
 
-    private Report compute(PeriodCode period) {
+    private Report compute(PeriodCode period, boolean approvedOnly) {
         Map<UnitCode, UnitFacts> current = facts(period);
+        Set<String> approved = reviews.approvedUnits(period);
+        Set<UnitCode> notApproved = new HashSet<>();
+        current.keySet().stream().filter(u -> !approved.contains(u.value())).forEach(notApproved::add);
+        if (approvedOnly) {
+            current.keySet().removeIf(notApproved::contains);
+        }
         Set<UnitCode> rejected = new HashSet<>();
         submissions.status(period).forEach((unit, s) -> {
             if (s.latest().filter(o -> o == UploadOutcome.REJECTED).isPresent()) {
@@ -54,12 +74,25 @@ public final class ReportService {
             }
         });
         Figures figures = Consolidation.compute(new ConsolidationInput(catalog, period, current,
-                facts(period.samePeriodLastYear()), facts(period.lastYearBokslut()), rejected));
+                facts(period.samePeriodLastYear()), facts(period.lastYearBokslut()), rejected, notApproved,
+                approvedOnly));
         return new Report(figures, current);
     }
 
     public GeneratedFile workbook(String periodCode) {
-        Report r = report(periodCode);
+        return workbook(periodCode, false);
+    }
+
+    /** The consolidated workbook, its download audited. */
+    public GeneratedFile workbook(Actor actor, String periodCode, boolean approvedOnly) {
+        GeneratedFile file = workbook(periodCode, approvedOnly);
+        audit.record(audit.event(actor, AuditKind.DOWNLOAD_REPORT).period(PeriodService.parse(periodCode).toString())
+                .detail(file.fileName()));
+        return file;
+    }
+
+    public GeneratedFile workbook(String periodCode, boolean approvedOnly) {
+        Report r = report(periodCode, approvedOnly);
         byte[] bytes = ReportWorkbook.write(catalog, r.figures(), r.current());
         return new GeneratedFile(Messages.reportFileName(r.figures().period()), WorkbookFormat.XLSX.contentType(),
                 bytes);

@@ -24,10 +24,12 @@ final class StoreIngestContext implements IngestContext {
     private final User user;
     private final UploadService.Options options;
     private final se.tertial.workbook.ReadLimits limits;
+    private final se.tertial.store.ReviewRepository reviews;
 
     StoreIngestContext(SpecCatalog catalog, PeriodRepository periods, SubmissionRepository submissions,
-                       BudgetService budgets, User user, UploadService.Options options,
-                       se.tertial.workbook.ReadLimits limits) {
+                       BudgetService budgets, se.tertial.store.ReviewRepository reviews, User user,
+                       UploadService.Options options, se.tertial.workbook.ReadLimits limits) {
+        this.reviews = reviews;
         this.options = options;
         this.limits = limits;
         this.catalog = catalog;
@@ -61,6 +63,11 @@ final class StoreIngestContext implements IngestContext {
         if (periods.find(period).isEmpty()) {
             periods.create(period, period.endDate(), now);
         }
+    }
+
+    @Override
+    public boolean reportApproved(UnitCode unit, PeriodCode period) {
+        return reviews.isApproved(unit.value(), period);
     }
 
     @Override

@@ -28,23 +28,32 @@ public final class Tertial implements AutoCloseable {
     private final UploadService uploads;
     private final ReportService reports;
     private final AuthService auth;
+    private final se.tertial.store.ReviewRepository reviewRepository;
+    private final AuditService audit;
+    private final Notices notices;
+    private final ReviewService reviews;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
         this.catalog = catalog;
         this.db = db;
         PeriodRepository periodRepository = new PeriodRepository(db);
-        this.periods = new PeriodService(periodRepository, clock);
+        this.audit = new AuditService(new se.tertial.store.AuditRepository(db), clock);
+        this.periods = new PeriodService(periodRepository, audit, clock);
         this.submissions = new SubmissionRepository(db, checkpoint, config.limits().rejectedBytesPerDay());
         UserRepository userRepository = new UserRepository(db);
-        this.users = new UserService(userRepository, catalog.organisation(), clock);
+        this.users = new UserService(userRepository, catalog.organisation(), audit, clock);
         this.auth = new AuthService(userRepository, new se.tertial.store.SessionRepository(db),
-                new se.tertial.store.LoginThrottleRepository(db), clock);
+                new se.tertial.store.LoginThrottleRepository(db), audit, clock);
         this.budgets = new BudgetService(catalog, new BudgetRepository(db), submissions, config, clock);
         this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
-        this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, clock, config.limits());
-        this.reports = new ReportService(catalog, periods, submissions);
+        this.reviewRepository = new se.tertial.store.ReviewRepository(db);
+        this.notices = Notices.NONE;
+        this.reviews = new ReviewService(catalog.organisation(), periods, reviewRepository, audit, notices, clock);
+        this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, reviewRepository, audit,
+                notices, clock, config.limits());
+        this.reports = new ReportService(catalog, periods, submissions, reviews, audit);
     }
 
     public static Tertial open(Config config) {
@@ -103,6 +112,14 @@ public final class Tertial implements AutoCloseable {
 
     public AuthService auth() {
         return auth;
+    }
+
+    public ReviewService reviews() {
+        return reviews;
+    }
+
+    public AuditService audit() {
+        return audit;
     }
 
     @Override

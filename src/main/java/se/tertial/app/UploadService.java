@@ -44,9 +44,16 @@ public final class UploadService {
     private final BudgetService budgets;
     private final Clock clock;
     private final Limits limits;
+    private final se.tertial.store.ReviewRepository reviews;
+    private final AuditService audit;
+    private final Notices notices;
 
     public UploadService(SpecCatalog catalog, PeriodRepository periods, SubmissionRepository submissions,
-                         BudgetService budgets, Clock clock, Limits limits) {
+                         BudgetService budgets, se.tertial.store.ReviewRepository reviews, AuditService audit,
+                         Notices notices, Clock clock, Limits limits) {
+        this.reviews = reviews;
+        this.audit = audit;
+        this.notices = notices;
         this.limits = limits;
         this.catalog = catalog;
         this.periods = periods;
@@ -72,18 +79,33 @@ public final class UploadService {
         }
     }
 
+    /** On the command line (bulk loads) and in tests: the user acts on the server itself. */
     public Result upload(User user, ReceivedFile file) {
-        return upload(user, file, Options.UPLOAD);
+        return upload(Actor.cli(user), file, Options.UPLOAD, Optional.empty());
     }
 
     public Result upload(User user, ReceivedFile file, Options options) {
+        return upload(Actor.cli(user), file, options, Optional.empty());
+    }
+
+    /**
+     * Validates and stores an upload; {@code message} is the uploader's note to finance (e.g. the answer to a
+     * returned report), kept in the unit's thread when a new version is made. The attempt and its audit event are
+     * stored together.
+     */
+    public Result upload(Actor actor, ReceivedFile file, Options options, Optional<String> message) {
+        User user = actor.user();
+        Optional<String> note = message.map(String::strip).filter(m -> !m.isEmpty());
+        if (note.isPresent() && note.get().length() > ReviewService.MESSAGE_MAX) {
+            throw new TertialException.Invalid(Messages.reviewMessageTooLong(ReviewService.MESSAGE_MAX));
+        }
         // An upload is as new as the moment it arrived: one that took long to check never overtakes a later one.
         java.time.Instant received = clock.instant();
         if (options.bulk() && seenBefore(file.sha256(), options)) {
             return new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(), Optional.empty(),
                     List.of(), List.of(), Optional.empty(), 0);
         }
-        StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, user, options,
+        StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, reviews, user, options,
                 se.tertial.workbook.ReadLimits.DEFAULT.withTimeout(limits.uploadTimeout()));
         IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx);
         Optional<Identity> id = result.identity();
@@ -110,10 +132,37 @@ public final class UploadService {
         if (accepted.isPresent() && options.bulk()) {
             ctx.createMissingPeriod(accepted.get().period(), clock.instant());
         }
-        SubmissionRepository.Stored stored = submissions.store(upload, outcome, result.findings(), accepted);
+        SubmissionRepository.Stored stored;
+        List<Finding> errors = result.errors();
+        try {
+            stored = submissions.store(upload, outcome, result.findings(), accepted, note,
+                    audit.event(actor, AuditKind.UPLOAD));
+        } catch (se.tertial.store.ReviewRepository.Approved e) {
+            // Finance approved the report between the check and the store: refused like any approved report.
+            Finding refused = Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(upload.unit(),
+                    upload.period()));
+            List<Finding> findings = new java.util.ArrayList<>(result.findings());
+            findings.add(0, refused);
+            stored = submissions.store(upload, UploadOutcome.REJECTED, findings, Optional.empty(), note,
+                    audit.event(actor, AuditKind.UPLOAD));
+            errors = findings.stream().filter(Finding::isError).toList();
+            return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
+                    Optional.ofNullable(upload.period()), Optional.empty(), errors, result.warnings(), source, 0);
+        }
+        if (stored.outcome().isAccepted() && stored.version().isPresent() && accepted.isPresent()) {
+            notifySubmitted(accepted.get(), stored.version().get(), user.name(), note);
+        }
         return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
-                Optional.ofNullable(upload.period()), stored.version(), result.errors(), result.warnings(), source,
+                Optional.ofNullable(upload.period()), stored.version(), errors, result.warnings(), source,
                 result.facts().size());
+    }
+
+    private void notifySubmitted(AcceptedVersion v, int version, String by, Optional<String> note) {
+        var unit = catalog.organisation().unit(v.unit().value());
+        var period = periods.find(v.period());
+        if (unit.isPresent() && period.isPresent()) {
+            notices.submitted(unit.get(), period.get(), version, by, note);
+        }
     }
 
     /**
@@ -142,6 +191,24 @@ public final class UploadService {
             throw new TertialException.Forbidden(Messages.FORBIDDEN);
         }
         return r;
+    }
+
+    /** The exact bytes uploaded, under a safe file name whose extension says what the bytes are; audited. */
+    public GeneratedFile original(Actor actor, String idText) {
+        GeneratedFile file = original(actor.user(), idText);
+        UploadRecord r = get(actor.user(), idText);
+        audit.record(audit.event(actor, AuditKind.DOWNLOAD_ORIGINAL).unit(r.unit()).period(r.period())
+                .upload(r.id()).submission(r.submissionId().orElse(null), r.version().orElse(null)));
+        return file;
+    }
+
+    /** The annotated workbook of an upload; audited. */
+    public GeneratedFile annotated(Actor actor, String idText) {
+        GeneratedFile file = annotated(actor.user(), idText);
+        UploadRecord r = get(actor.user(), idText);
+        audit.record(audit.event(actor, AuditKind.DOWNLOAD_ANNOTATED).unit(r.unit()).period(r.period())
+                .upload(r.id()).submission(r.submissionId().orElse(null), r.version().orElse(null)));
+        return file;
     }
 
     /** The exact bytes uploaded, under a safe file name whose extension says what the bytes are. */

@@ -28,7 +28,13 @@ public final class UserService {
     private final Organisation organisation;
     private final Clock clock;
 
-    public UserService(UserRepository users, Organisation organisation, Clock clock) {
+    /** A plain address: something@domain.tld, no blanks, no angle brackets or commas (no header injection). */
+    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private final AuditService audit;
+
+    public UserService(UserRepository users, Organisation organisation, AuditService audit, Clock clock) {
+        this.audit = audit;
         this.users = users;
         this.organisation = organisation;
         this.clock = clock;
@@ -42,10 +48,61 @@ public final class UserService {
     static final int MAX_TOKEN_CHARS = 100;
 
     public Optional<User> authenticate(String token) {
+        return authenticateKey(token).map(UserRepository.KeyUser::user);
+    }
+
+    /** The user and the name of the key presented. */
+    public Optional<UserRepository.KeyUser> authenticateKey(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_CHARS) {
             return Optional.empty();
         }
-        return users.byToken(token.strip(), clock.instant());
+        return users.byTokenWithKey(token.strip(), clock.instant());
+    }
+
+    // --- the same actions by an actor, audited ---
+
+    public UserRepository.Created add(Actor actor, String name, String role, List<String> unitCodes) {
+        UserRepository.Created created = add(name, role, unitCodes);
+        audit.record(audit.event(actor, AuditKind.USER_CREATED).detail(created.user().name() + " ("
+                + created.user().role().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+        return created;
+    }
+
+    public UserRepository.NewKey addKey(Actor actor, String userName, String keyName) {
+        UserRepository.NewKey key = addKey(userName, keyName);
+        audit.record(audit.event(actor, AuditKind.KEY_CREATED).detail(userName + ": " + keyName(keyName)));
+        return key;
+    }
+
+    public UserRepository.NewKey rotateKey(Actor actor, String userName, String keyName) {
+        UserRepository.NewKey key = rotateKey(userName, keyName);
+        audit.record(audit.event(actor, AuditKind.KEY_REVOKED).detail(userName + ": alla tidigare nycklar"));
+        audit.record(audit.event(actor, AuditKind.KEY_CREATED).detail(userName + ": " + keyName(keyName)));
+        return key;
+    }
+
+    public void revokeKey(Actor actor, String userName, long keyId) {
+        revokeKey(userName, keyId);
+        audit.record(audit.event(actor, AuditKind.KEY_REVOKED).detail(userName + ": nyckel " + keyId));
+    }
+
+    public void setActive(Actor actor, String userName, boolean active) {
+        setActive(userName, active);
+        audit.record(audit.event(actor, active ? AuditKind.USER_CHANGED : AuditKind.USER_DEACTIVATED)
+                .detail(userName + (active ? ": aktiverad" : "")));
+    }
+
+    /** Sets a user's e-mail address (blank: none) and, for finance, whether they hear of submissions. */
+    public User setEmail(Actor actor, String userName, String email, boolean notifySubmissions) {
+        User user = require(userName);
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw new TertialException.Invalid(Messages.invalidEmail(address));
+        }
+        users.setEmail(user, address, notifySubmissions && user.seesAllUnits());
+        audit.record(audit.event(actor, AuditKind.USER_CHANGED).detail(userName + ": e-post "
+                + (address == null ? "borttagen" : address)));
+        return require(userName);
     }
 
     /** Creates a user and returns the token, which is shown this once. */

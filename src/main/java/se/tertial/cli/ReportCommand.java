@@ -31,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (Tertial app = Tertial.open(store.offline())) {
-            GeneratedFile file = app.reports().workbook(period);
+            GeneratedFile file = app.reports().workbook(se.tertial.app.Actor.commandLine(), period, false);
             StoreOptions.write(out, file.bytes(), spec.commandLine().getOut());
         }
         return 0;

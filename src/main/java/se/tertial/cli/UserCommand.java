@@ -39,7 +39,8 @@ final class UserCommand {
         @Override
         public Integer call() {
             try (Tertial app = Tertial.open(store.offline())) {
-                UserRepository.Created c = app.users().add(name, role, units == null ? List.of() : units);
+                UserRepository.Created c = app.users().add(se.tertial.app.Actor.commandLine(), name, role,
+                        units == null ? List.of() : units);
                 spec.commandLine().getOut().println("Skapade " + c.user().role().dbValue() + " \"" + c.user().name()
                         + "\"" + (c.user().units().isEmpty() ? "" : " för " + String.join(",",
                         c.user().units().stream().map(Object::toString).sorted().toList())) + ".");
@@ -98,7 +99,7 @@ final class UserCommand {
 
         @Override
         void run(Tertial app, java.io.PrintWriter out) {
-            UserRepository.NewKey k = app.users().addKey(name, keyName);
+            UserRepository.NewKey k = app.users().addKey(se.tertial.app.Actor.commandLine(), name, keyName);
             out.println("Ny nyckel (id " + k.id() + ") för \"" + name + "\" (visas bara nu): " + k.token());
         }
     }
@@ -123,7 +124,7 @@ final class UserCommand {
 
         @Override
         void run(Tertial app, java.io.PrintWriter out) {
-            app.users().revokeKey(name, id);
+            app.users().revokeKey(se.tertial.app.Actor.commandLine(), name, id);
             out.println("Nyckel " + id + " för \"" + name + "\" är återkallad.");
         }
     }
@@ -136,7 +137,7 @@ final class UserCommand {
 
         @Override
         void run(Tertial app, java.io.PrintWriter out) {
-            UserRepository.NewKey k = app.users().rotateKey(name, keyName);
+            UserRepository.NewKey k = app.users().rotateKey(se.tertial.app.Actor.commandLine(), name, keyName);
             out.println("Alla tidigare nycklar för \"" + name + "\" är återkallade. Ny nyckel (id " + k.id()
                     + ", visas bara nu): " + k.token());
         }

@@ -24,6 +24,7 @@ import java.util.Set;
 final class AccessControl {
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
     static final String USER = "tertial.user";
+    static final String ACTOR = "tertial.actor";
     private final UserService users;
     private final RateLimiter failedKeys;
 
@@ -54,13 +55,14 @@ final class AccessControl {
         failedKeys.peek(address).ifPresent(wait -> {
             throw new TertialException.TooMany(wait);
         });
-        User user = users.authenticate(header.substring(7)).orElseThrow(() -> {
+        se.tertial.store.UserRepository.KeyUser keyUser = users.authenticateKey(header.substring(7)).orElseThrow(() -> {
             LOG.warn("unknown or revoked key from {} on {} {}", LogText.safe(address), ctx.method(),
                     LogText.safe(ctx.path()));
             failedKeys.take(address);
             ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\", error=\"invalid_token\"");
             return new UnauthorizedResponse(Messages.UNAUTHORIZED_BAD_TOKEN);
         });
+        User user = keyUser.user();
         Role role = Role.valueOf(user.role().name());
         if (role != Role.ADMIN && !roles.contains(role)) {
             LOG.warn("refused {} {} to {} ({})", ctx.method(), LogText.safe(ctx.path()), LogText.safe(user.name()),
@@ -74,6 +76,16 @@ final class AccessControl {
             throw new ForbiddenResponse(Messages.unitForbidden(unit));
         }
         ctx.attribute(USER, user);
+        ctx.attribute(ACTOR, se.tertial.app.Actor.key(user, keyUser.keyName(), address));
+    }
+
+    /** Who makes the request, for the audit log: the user, the key's name and the client's address. */
+    static se.tertial.app.Actor actor(Context ctx) {
+        se.tertial.app.Actor a = ctx.attribute(ACTOR);
+        if (a == null) {
+            throw new IllegalStateException("route without an authenticated user: " + ctx.path());
+        }
+        return a;
     }
 
     static User user(Context ctx) {

@@ -123,11 +123,22 @@ public final class HttpApi {
         r.get("/api/periods", ctx -> ctx.json(app.periods().list().stream().map(JsonViews::period).toList()), anyone);
         r.post("/api/periods", this::createPeriod, finance);
         r.get("/api/periods/{period}/status", ctx -> ctx.json(app.periods().status(ctx.pathParam("period"),
-                AccessControl.user(ctx), app.catalog().organisation(), app.submissions())), anyone);
+                AccessControl.user(ctx), app.catalog().organisation(), app.submissions(), app.reviews())), anyone);
         r.post("/api/periods/{period}/lock", ctx -> ctx.json(JsonViews.period(
-                app.periods().setLocked(ctx.pathParam("period"), true))), finance);
+                app.periods().setLocked(AccessControl.actor(ctx), ctx.pathParam("period"), true))), finance);
         r.post("/api/periods/{period}/unlock", ctx -> ctx.json(JsonViews.period(
-                app.periods().setLocked(ctx.pathParam("period"), false))), finance);
+                app.periods().setLocked(AccessControl.actor(ctx), ctx.pathParam("period"), false))), finance);
+
+        // The review round: a controller reads their own units' state and thread; finance decides.
+        r.get("/api/periods/{period}/units/{unit}/review", this::review, anyone);
+        r.post("/api/periods/{period}/units/{unit}/approve", ctx -> decide(ctx, "approve"), finance);
+        r.post("/api/periods/{period}/units/{unit}/return", ctx -> decide(ctx, "return"), finance);
+        r.post("/api/periods/{period}/units/{unit}/reopen", ctx -> decide(ctx, "reopen"), finance);
+
+        r.get("/api/audit", ctx -> ctx.json(app.audit().list(AccessControl.user(ctx), auditQuery(ctx)).stream()
+                .map(JsonViews::audit).toList()), finance);
+        r.get("/api/audit.xlsx", ctx -> Downloads.send(ctx, app.audit().workbook(AccessControl.user(ctx),
+                auditQuery(ctx))), finance);
 
         r.get("/api/templates/{period}.zip", ctx -> Downloads.send(ctx,
                 app.templates().zip(ctx.pathParam("period"))), finance);
@@ -140,29 +151,84 @@ public final class HttpApi {
         r.get("/api/submissions/{id}", ctx -> ctx.json(JsonViews.detail(
                 app.uploads().get(AccessControl.user(ctx), ctx.pathParam("id")))), anyone);
         r.get("/api/submissions/{id}/original", ctx -> Downloads.send(ctx,
-                app.uploads().original(AccessControl.user(ctx), ctx.pathParam("id"))), anyone);
+                app.uploads().original(AccessControl.actor(ctx), ctx.pathParam("id"))), anyone);
         r.get("/api/submissions/{id}/annotated.xlsx", ctx -> Downloads.send(ctx,
-                app.uploads().annotated(AccessControl.user(ctx), ctx.pathParam("id"))), anyone);
+                app.uploads().annotated(AccessControl.actor(ctx), ctx.pathParam("id"))), anyone);
 
         r.get("/api/budget/{year}/template.xlsx", ctx -> Downloads.send(ctx,
                 app.budgets().template(ctx.pathParam("year"))), finance);
         r.post("/api/budget/{year}", this::loadBudget, finance);
 
         r.get("/api/reports/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
-                app.reports().workbook(ctx.pathParam("period"))), finance);
+                app.reports().workbook(AccessControl.actor(ctx), ctx.pathParam("period"), flag(ctx, "approved"))),
+                finance);
         r.get("/api/reports/{period}/{name}.json", this::reportJson, finance);
 
         r.get("/api/users", ctx -> ctx.json(app.users().list().stream().map(u -> JsonViews.user(u, null)).toList()),
                 Role.ADMIN);
         r.post("/api/users", this::createUser, Role.ADMIN);
+        r.patch("/api/users/{name}", this::changeUser, Role.ADMIN);
         r.get("/api/users/{name}/keys", ctx -> ctx.json(app.users().keys(ctx.pathParam("name")).stream()
                 .map(JsonViews::key).toList()), Role.ADMIN);
         r.post("/api/users/{name}/keys", ctx -> newKey(ctx, false), Role.ADMIN);
         r.post("/api/users/{name}/keys/rotate", ctx -> newKey(ctx, true), Role.ADMIN);
         r.delete("/api/users/{name}/keys/{id}", ctx -> {
-            app.users().revokeKey(ctx.pathParam("name"), keyId(ctx.pathParam("id")));
+            app.users().revokeKey(AccessControl.actor(ctx), ctx.pathParam("name"), keyId(ctx.pathParam("id")));
             ctx.status(HttpStatus.NO_CONTENT);
         }, Role.ADMIN);
+    }
+
+    private void review(Context ctx) {
+        String period = ctx.pathParam("period");
+        var p = app.periods().require(period);
+        String unit = ctx.pathParam("unit");
+        var status = app.periods().status(period, AccessControl.user(ctx), app.catalog().organisation(),
+                app.submissions());
+        java.util.Map<String, Integer> current = new java.util.HashMap<>();
+        status.forEach(s -> {
+            if (s.currentVersion() != null) {
+                current.put(s.unit(), s.currentVersion());
+            }
+        });
+        var r = app.reviews().round(AccessControl.user(ctx), p.code(), p.deadline(), current).stream()
+                .filter(x -> x.unit().equals(unit)).findFirst()
+                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(unit)));
+        ctx.json(JsonViews.review(p.code().toString(), r));
+    }
+
+    private void decide(Context ctx, String action) {
+        String body = ctx.body();
+        JsonViews.Decide d = body.isBlank() ? new JsonViews.Decide(null, null) : read(ctx, JsonViews.Decide.class);
+        var actor = AccessControl.actor(ctx);
+        String period = ctx.pathParam("period");
+        String unit = ctx.pathParam("unit");
+        var decided = switch (action) {
+            case "approve" -> app.reviews().approve(actor, period, unit, d.version(), d.message());
+            case "return" -> app.reviews().returnToUnit(actor, period, unit, d.version(), d.message());
+            default -> app.reviews().reopen(actor, period, unit, d.message());
+        };
+        ctx.json(JsonViews.decided(decided));
+    }
+
+    private static se.tertial.app.AuditService.Query auditQuery(Context ctx) {
+        return new se.tertial.app.AuditService.Query(ctx.queryParam("period"), ctx.queryParam("unit"),
+                ctx.queryParam("user"), ctx.queryParam("kind"), ctx.queryParam("from"), ctx.queryParam("to"));
+    }
+
+    /** E-mail, notices and whether the user is active; each field optional. */
+    private void changeUser(Context ctx) {
+        JsonViews.ChangeUser body = read(ctx, JsonViews.ChangeUser.class);
+        var actor = AccessControl.actor(ctx);
+        String name = ctx.pathParam("name");
+        User user = app.users().require(name);
+        if (body.email() != null || body.notifySubmissions() != null) {
+            app.users().setEmail(actor, name, body.email() != null ? body.email() : user.email().orElse(null),
+                    body.notifySubmissions() != null ? body.notifySubmissions() : user.notifySubmissions());
+        }
+        if (body.active() != null && body.active() != user.active()) {
+            app.users().setActive(actor, name, body.active());
+        }
+        ctx.json(JsonViews.user(app.users().require(name), null));
     }
 
     /** Another key for a user, or (rotate) a new key with every other key of theirs revoked; shown once. */
@@ -170,7 +236,8 @@ public final class HttpApi {
         String body = ctx.body();
         JsonViews.CreateKey req = body.isBlank() ? new JsonViews.CreateKey(null) : read(ctx, JsonViews.CreateKey.class);
         String user = ctx.pathParam("name");
-        var key = rotate ? app.users().rotateKey(user, req.name()) : app.users().addKey(user, req.name());
+        var key = rotate ? app.users().rotateKey(AccessControl.actor(ctx), user, req.name())
+                : app.users().addKey(AccessControl.actor(ctx), user, req.name());
         ctx.status(HttpStatus.CREATED);
         ctx.json(new JsonViews.NewKeyView(key.id(), user, key.token()));
     }
@@ -206,7 +273,8 @@ public final class HttpApi {
         }
         throttleUpload(ctx, user, options);
         try (ReceivedFile file = receive(ctx)) {
-            UploadService.Result result = app.uploads().upload(user, file, options);
+            UploadService.Result result = app.uploads().upload(AccessControl.actor(ctx), file, options,
+                    Optional.ofNullable(ctx.formParam("message")));
             ctx.status(switch (result.outcome()) {
                 case ACCEPTED, ACCEPTED_WITH_WARNINGS -> options.dryRun() ? 200 : 201;
                 case UNCHANGED, DUPLICATE -> 200;
@@ -227,7 +295,8 @@ public final class HttpApi {
     private void loadBudget(Context ctx) {
         throttleUpload(ctx, AccessControl.user(ctx), UploadService.Options.UPLOAD);
         try (ReceivedFile file = receive(ctx)) {
-            BudgetService.Loaded loaded = app.budgets().load(AccessControl.user(ctx), ctx.pathParam("year"), file);
+            BudgetService.Loaded loaded = app.budgets().load(AccessControl.actor(ctx), ctx.pathParam("year"), file,
+                    app.audit());
             ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 201);
             ctx.json(new JsonViews.BudgetView(loaded.uploadId(), loaded.year(), loaded.outcome().json(),
                     loaded.amounts(), JsonViews.findings(loaded.findings(), Severity.WARNING),
@@ -271,7 +340,7 @@ public final class HttpApi {
         if (!List.of("namndsavvikelser", "resultatrakning", "balansrakning", "nyckeltal", "kontroller").contains(name)) {
             throw new TertialException.NotFound(Messages.notFoundPath(ctx.path()));
         }
-        Figures f = app.reports().report(ctx.pathParam("period")).figures();
+        Figures f = app.reports().report(ctx.pathParam("period"), flag(ctx, "approved")).figures();
         ctx.json(switch (name) {
             case "namndsavvikelser" -> ReportJson.namndsavvikelser(f);
             case "resultatrakning" -> ReportJson.resultatrakning(f);
@@ -283,7 +352,7 @@ public final class HttpApi {
 
     private void createUser(Context ctx) {
         JsonViews.CreateUser body = read(ctx, JsonViews.CreateUser.class);
-        UserRepository.Created created = app.users().add(body.name(), body.role(),
+        UserRepository.Created created = app.users().add(AccessControl.actor(ctx), body.name(), body.role(),
                 body.units() == null ? List.of() : body.units());
         ctx.status(HttpStatus.CREATED);
         ctx.json(JsonViews.user(created.user(), created.token()));
@@ -303,7 +372,7 @@ public final class HttpApi {
 
     private void createPeriod(Context ctx) {
         JsonViews.CreatePeriod body = read(ctx, JsonViews.CreatePeriod.class);
-        Period created = app.periods().create(body.code(), body.deadline());
+        Period created = app.periods().create(AccessControl.actor(ctx), body.code(), body.deadline());
         ctx.status(HttpStatus.CREATED);
         ctx.header("Location", "/api/periods/" + created.code());
         ctx.json(JsonViews.period(created));

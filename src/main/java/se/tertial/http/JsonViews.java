@@ -47,6 +47,43 @@ final class JsonViews {
 
     record CreateKey(String name) {}
 
+    /** The body of approve and return ({@code version} required) and of reopen. */
+    record Decide(Integer version, String message) {}
+
+    record DecidedView(String unit, String period, String state, String label, int version) {}
+
+    static DecidedView decided(se.tertial.app.ReviewService.Decided d) {
+        return new DecidedView(d.unit(), d.period(), d.state().dbValue(), d.state().swedish(), d.version());
+    }
+
+    record MessageView(Instant at, String author, String action, Integer version, String message) {}
+
+    static MessageView message(se.tertial.store.ReviewRepository.Message m) {
+        return new MessageView(m.at(), m.author(), m.action(), m.version().orElse(null), m.text().orElse(null));
+    }
+
+    record ReviewView(String unit, String period, String state, String label, Integer version, String changedBy,
+                      Instant changedAt, List<MessageView> thread) {}
+
+    static ReviewView review(String period, se.tertial.app.ReviewService.UnitReview r) {
+        return new ReviewView(r.unit(), period, r.state().dbValue(), r.label(), r.decidedVersion().orElse(null),
+                r.changedBy().orElse(null), r.changedAt().orElse(null),
+                r.thread().stream().map(JsonViews::message).toList());
+    }
+
+    record AuditView(long id, Instant at, String actor, String via, String address, String kind, String kindLabel,
+                     String unit, String period, Long submissionId, Integer version, Long uploadId, String detail) {}
+
+    static AuditView audit(se.tertial.store.AuditEvent e) {
+        return new AuditView(e.id(), e.at(), e.actor(), e.via(), e.address().orElse(null), e.kind(),
+                se.tertial.app.AuditKind.fromCode(e.kind()).map(se.tertial.app.AuditKind::swedish).orElse(e.kind()),
+                e.unit().orElse(null), e.period().orElse(null), e.submissionId().orElse(null),
+                e.version().orElse(null), e.uploadId().orElse(null), e.detail().orElse(null));
+    }
+
+    /** {@code PATCH /api/users/{name}}: every field optional. */
+    record ChangeUser(String email, Boolean notifySubmissions, Boolean active) {}
+
     record NewKeyView(long id, String user, String key) {}
 
     record KeyView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt, boolean active) {}
@@ -56,7 +93,8 @@ final class JsonViews {
                 k.active());
     }
 
-    record UserView(String name, String role, List<String> units, Instant createdAt, String token) {}
+    record UserView(String name, String role, List<String> units, Instant createdAt, String token, String email,
+                    boolean notifySubmissions, boolean active) {}
 
     static FindingView finding(se.tertial.spec.Finding f) {
         return new FindingView(f.sheet(), f.cell(), f.line(), f.column(), f.rule(), f.severity().json(), f.message());
@@ -87,7 +125,7 @@ final class JsonViews {
 
     static UserView user(se.tertial.store.User u, String token) {
         return new UserView(u.name(), u.role().dbValue(), u.units().stream().map(x -> x.value()).sorted().toList(),
-                u.createdAt(), token);
+                u.createdAt(), token, u.email().orElse(null), u.notifySubmissions(), u.active());
     }
 
     static OrganisationView organisation(Organisation org) {

@@ -165,6 +165,9 @@ public final class Ingest {
             findings.add(Finding.error(Rules.UNKNOWN_PERIOD, Messages.unknownPeriod(identity.period().toString())));
         } else if (locked.get()) {
             findings.add(Finding.error(Rules.PERIOD_LOCKED, Messages.periodLocked(identity.period().toString())));
+        } else if (ctx.reportApproved(identity.unit(), identity.period())) {
+            findings.add(Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(identity.unit().value(),
+                    identity.period().toString())));
         }
     }
 

@@ -25,6 +25,11 @@ public interface IngestContext {
     /** The loaded budget's amounts for the unit's BUDGET columns in this period, if finance has loaded one. */
     Optional<Map<FactKey, Amount>> budget(UnitCode unit, PeriodCode period);
 
+    /** Whether finance has approved the unit's report for the period (no new version is taken then). */
+    default boolean reportApproved(UnitCode unit, PeriodCode period) {
+        return false;
+    }
+
     /** What reading one upload may cost; a deadline starts when the file is opened. */
     default se.tertial.workbook.ReadLimits limits() {
         return se.tertial.workbook.ReadLimits.DEFAULT;

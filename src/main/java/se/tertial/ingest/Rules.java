@@ -11,6 +11,8 @@ public final class Rules {
     public static final String UNKNOWN_UNIT = "unknown_unit";
     public static final String UNKNOWN_PERIOD = "unknown_period";
     public static final String PERIOD_LOCKED = "period_locked";
+    /** Finance has approved the unit's report for the period; a new version waits until it is reopened. */
+    public static final String REVIEW_APPROVED = "review_approved";
     public static final String UNIT_NOT_ALLOWED = "unit_not_allowed";
     public static final String SHEET_MISSING = "structure_sheet_missing";
     public static final String STRUCTURE_LINE = "structure_line";

@@ -59,7 +59,11 @@ public final class Consolidation {
     }
 
     private Figures compute() {
-        List<String> missing = org.units().stream().filter(u -> !in.current().containsKey(u.code()))
+        // Left out because finance has not approved them (approved-only report) is not missing.
+        List<String> missing = org.units().stream().filter(u -> !in.current().containsKey(u.code())
+                        && !(in.approvedOnly() && in.notApproved().contains(u.code())))
+                .map(u -> u.code().value()).toList();
+        List<String> notApproved = org.units().stream().filter(u -> in.notApproved().contains(u.code()))
                 .map(u -> u.code().value()).toList();
         List<String> rejected = org.units().stream().filter(u -> in.rejected().contains(u.code()))
                 .map(u -> u.code().value()).toList();
@@ -68,7 +72,7 @@ public final class Consolidation {
         List<RrLine> rr = resultatrakning();
         List<BrLine> br = balansrakning();
         return new Figures(in.period(), missing, rejected, namnd, drilldowns, rr, br, ratios(rr, br),
-                checks(namnd, rr, br, missing));
+                checks(namnd, rr, br, missing, notApproved), notApproved, in.approvedOnly());
     }
 
     // --- nämndsavvikelser ---
@@ -215,7 +219,8 @@ public final class Consolidation {
 
     // --- kontroller ---
 
-    private List<Check> checks(List<NamndRow> namnd, List<RrLine> rr, List<BrLine> br, List<String> missing) {
+    private List<Check> checks(List<NamndRow> namnd, List<RrLine> rr, List<BrLine> br, List<String> missing,
+                               List<String> notApproved) {
         ReportSpec.Resultatrakning r = spec.resultatrakning();
         ReportSpec.Balansrakning b = spec.balansrakning();
         List<Check> checks = new ArrayList<>();
@@ -238,6 +243,8 @@ public final class Consolidation {
         checks.add(check("PROGNOS_IDENTITET", Messages.CHECK_FORECAST_IDENTITY,
                 diff(total, sum(List.of(vnk, internalDeviation)))));
         checks.add(new Check("UNDERLAG", Messages.CHECK_MISSING, Optional.empty(), missing.isEmpty()));
+        checks.add(new Check("GODKANNANDE", Messages.CHECK_APPROVED, Optional.empty(),
+                missing.isEmpty() && notApproved.isEmpty()));
         return checks;
     }
 

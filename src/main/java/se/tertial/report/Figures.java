@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public record Figures(PeriodCode period, List<String> missing, List<String> rejected, List<NamndRow> namndsavvikelser,
                       List<Drilldown> drilldowns, List<RrLine> resultatrakning, List<BrLine> balansrakning,
-                      List<Ratio> nyckeltal, List<Check> kontroller) {
+                      List<Ratio> nyckeltal, List<Check> kontroller, List<String> notApproved,
+                      boolean approvedOnly) {
 
     public enum RowKind { NAMND, GROUP, TOTAL }
 

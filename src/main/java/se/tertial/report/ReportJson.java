@@ -15,7 +15,8 @@ import java.util.Optional;
 public final class ReportJson {
     private ReportJson() {}
 
-    public record Header(String period, String name, List<String> missing, List<String> rejected) {}
+    public record Header(String period, String name, List<String> missing, List<String> rejected,
+                         List<String> notApproved, boolean approvedOnly) {}
 
     public record NamndRowView(String kind, String namnd, String label, BigDecimal periodDeviation,
                                BigDecimal forecastDeviation) {}
@@ -90,7 +91,8 @@ public final class ReportJson {
     }
 
     private static Header header(Figures f) {
-        return new Header(f.period().toString(), Messages.reportPeriod(f.period()), f.missing(), f.rejected());
+        return new Header(f.period().toString(), Messages.reportPeriod(f.period()), f.missing(), f.rejected(),
+                f.notApproved(), f.approvedOnly());
     }
 
     private static BigDecimal tkr(Optional<Amount> a) {

@@ -131,7 +131,9 @@ public final class ReportWorkbook {
                     w.formula(r, 2 + c, values.get(c), mnkr(underlag.sumifs(Optional.of(u.unit()),
                             sheet(n.template()), n.line().value(), cols[c])), c == 2 || c == 5 ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, false, values.get(c)) : num);
                 }
-                String comments = u.missing() ? Messages.UNIT_MISSING : String.join("\n", u.comments());
+                String comments = !u.missing() ? String.join("\n", u.comments())
+                        : f.approvedOnly() && f.notApproved().contains(u.unit()) ? Messages.UNIT_NOT_APPROVED
+                        : Messages.UNIT_MISSING;
                 w.text(r, 8, comments, styles.textIndented);
                 // A unit's comments get a row as tall as their lines, so they never run over the next unit.
                 int lines = comments.lines().mapToInt(l -> Math.max(1, (int) Math.ceil(l.length() / 60.0))).sum();
@@ -385,7 +387,14 @@ public final class ReportWorkbook {
                 if (!c.ok()) {
                     // The units missing, on the row below across the sheet, wrapped: never cut off in a narrow cell.
                     r++;
-                    String list = Messages.reportMissing(f.missing());
+                    List<String> parts = new ArrayList<>();
+                    if (!f.missing().isEmpty()) {
+                        parts.add(Messages.reportMissing(f.missing()));
+                    }
+                    if (c.code().equals("GODKANNANDE") && !f.notApproved().isEmpty()) {
+                        parts.add(Messages.reportNotApproved(f.notApproved(), f.approvedOnly()));
+                    }
+                    String list = String.join(". ", parts);
                     w.text(r, 0, list, styles.text);
                     w.sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(r, r, 0, 2));
                     w.row(r).setHeightInPoints(lineHeight(list, 90 + 16 + STATUS_WIDTH));

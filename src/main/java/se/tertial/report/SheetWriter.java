@@ -60,6 +60,9 @@ final class SheetWriter {
         if (!f.rejected().isEmpty()) {
             note(2, Messages.reportRejected(f.rejected()), widths);
         }
+        if (!f.notApproved().isEmpty()) {
+            note(3, Messages.reportNotApproved(f.notApproved(), f.approvedOnly()), widths);
+        }
         sheet.createFreezePane(1, FIRST_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, -1, -1));
         PrintSetup print = sheet.getPrintSetup();

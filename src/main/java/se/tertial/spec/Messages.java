@@ -494,6 +494,71 @@ public final class Messages {
         return "Du har inte behörighet att lämna uppgifter för enheten " + unit + ".";
     }
 
+    public static String invalidEmail(String email) {
+        return "\"" + LogText.safe(email) + "\" är ingen giltig e-postadress.";
+    }
+
+    // --- the audit log ---
+
+    public static final String AUDIT_SHEET = "Händelselogg";
+    public static final List<String> AUDIT_HEADINGS = List.of("Nr", "Tid", "Vem", "Via", "Adress", "Händelse", "Enhet",
+            "Period", "Version", "Uppladdning", "Detalj");
+
+    public static String auditTitle(int events, String at) {
+        return "Händelselogg för tertial: " + events + " händelser, uttag " + at;
+    }
+
+    public static String unknownAuditKind(String kind) {
+        return "Okänd händelsetyp \"" + LogText.safe(kind) + "\".";
+    }
+
+    public static String invalidDate(String text) {
+        return "\"" + LogText.safe(text) + "\" är inget datum; skriv ÅÅÅÅ-MM-DD.";
+    }
+
+    // --- the review round ---
+
+    public static String reviewPeriodLocked(String period) {
+        return "Perioden " + period + " är låst: ingen rapport kan godkännas, återsändas eller återöppnas.";
+    }
+
+    public static String reviewApprovedNoUpload(String unit, String period) {
+        return "Rapporten för " + unit + " " + period + " är godkänd av ekonomi. En ny version tas emot först när "
+                + "ekonomi har återöppnat den; kontakta ekonomistaben om något behöver rättas.";
+    }
+
+    public static String reviewNothingSubmitted(String unit, String period) {
+        return unit + " har inte lämnat någon rapport för " + period + " ännu.";
+    }
+
+    public static String reviewAlreadyReturned(String unit, String period) {
+        return "Rapporten för " + unit + " " + period + " är redan återsänd och väntar på en ny version.";
+    }
+
+    public static String reviewAlreadyApproved(String unit, String period) {
+        return "Rapporten för " + unit + " " + period + " är redan godkänd; återöppna den först.";
+    }
+
+    public static String reviewNotApproved(String unit, String period, String state) {
+        return "Rapporten för " + unit + " " + period + " är inte godkänd (den är " + state
+                + "), så det finns inget att återöppna.";
+    }
+
+    public static String reviewStaleVersion(String unit, String period, int given, int current) {
+        return "Version " + given + " är inte den gällande för " + unit + " " + period + ": version " + current
+                + " har kommit in. Läs den nya versionen innan du beslutar.";
+    }
+
+    public static final String REVIEW_MESSAGE_REQUIRED = "Skriv ett meddelande till enheten om vad som ska rättas "
+            + "när du återsänder en rapport.";
+
+    public static String reviewMessageTooLong(int max) {
+        return "Meddelandet får vara högst " + max + " tecken.";
+    }
+
+    public static final String REVIEW_VERSION_REQUIRED = "Ange vilken version du godkänner eller återsänder "
+            + "(fältet \"version\").";
+
     public static String periodLocked(String period) {
         return "Perioden " + period + " är låst: finans har stängt den och tar inte emot fler filer. Kontakta "
                 + "ekonomistaben om något behöver rättas.";
@@ -711,6 +776,14 @@ public final class Messages {
     public static final String CHECK_FORECAST_IDENTITY = "Nämndsavvikelser totalt (prognos) − resultaträkningens "
             + "avvikelse för verksamhetens nettokostnad och internhandel (ska vara 0)";
     public static final String CHECK_MISSING = "Alla enheter har lämnat underlag";
+    public static final String CHECK_APPROVED = "Alla enheter godkända";
+    public static final String UNIT_NOT_APPROVED = "Ej godkänd, ingår inte";
+
+    /** The note on every report sheet naming the units finance has not approved. */
+    public static String reportNotApproved(List<String> units, boolean approvedOnly) {
+        return (approvedOnly ? "Endast godkända rapporter. Ingår inte (ej godkända): " : "Ej godkända av ekonomi: ")
+                + String.join(", ", units);
+    }
 
     public static String varav(String group) {
         return "varav " + group;

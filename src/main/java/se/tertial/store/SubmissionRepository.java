@@ -146,31 +146,61 @@ public final class SubmissionRepository {
      */
     public Stored store(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
                         Optional<AcceptedVersion> accepted) {
+        return store(upload, outcome, findings, accepted, Optional.empty(), null);
+    }
+
+    /**
+     * As {@link #store(NewUpload, UploadOutcome, List, Optional)}, in the same transaction: a new current version
+     * makes the unit's report {@code inlamnad} with the uploader's {@code message} in its thread, and the audit
+     * event (when given) is written with the upload's id and version. A new version for a report finance has
+     * approved throws {@link ReviewRepository.Approved} and stores nothing.
+     */
+    public Stored store(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
+                        Optional<AcceptedVersion> accepted, Optional<String> message, AuditEvent audit) {
         return db.write(c -> {
-            if (accepted.isPresent()) {
-                Optional<long[]> same = currentWithSha(c, accepted.get(), upload.sha256());
-                if (same.isPresent()) {
-                    long id = insertUpload(c, upload, UploadOutcome.UNCHANGED, same.get()[0], true);
-                    return new Stored(id, UploadOutcome.UNCHANGED, Optional.of(same.get()[0]),
-                            Optional.of((int) same.get()[1]));
-                }
+            Stored stored = storeIn(c, upload, outcome, findings, accepted, message);
+            if (audit != null) {
+                AuditRepository.insert(c, audit.unit(upload.unit()).period(upload.period())
+                        .upload(stored.uploadId()).submission(stored.submissionId().orElse(null),
+                                stored.version().orElse(null)).detail(stored.outcome().dbValue()));
             }
-            long uploadId = insertAttempt(c, upload, outcome, findings);
-            checkpoint.reached("upload-recorded");
-            if (accepted.isEmpty()) {
-                return new Stored(uploadId, outcome, Optional.empty(), Optional.empty());
-            }
-            long[] version = insertVersion(c, accepted.get(), uploadId, upload.uploadedAt());
-            checkpoint.reached("version-created");
-            insertFacts(c, version[0], accepted.get());
-            checkpoint.reached("facts-stored");
-            try (PreparedStatement ps = c.prepareStatement("UPDATE upload SET submission_id = ? WHERE id = ?")) {
-                ps.setLong(1, version[0]);
-                ps.setLong(2, uploadId);
-                ps.executeUpdate();
-            }
-            return new Stored(uploadId, outcome, Optional.of(version[0]), Optional.of((int) version[1]));
+            return stored;
         });
+    }
+
+    private Stored storeIn(Connection c, NewUpload upload, UploadOutcome outcome, List<Finding> findings,
+                           Optional<AcceptedVersion> accepted, Optional<String> message) throws SQLException {
+        if (accepted.isPresent()) {
+            Optional<long[]> same = currentWithSha(c, accepted.get(), upload.sha256());
+            if (same.isPresent()) {
+                long id = insertUpload(c, upload, UploadOutcome.UNCHANGED, same.get()[0], true);
+                return new Stored(id, UploadOutcome.UNCHANGED, Optional.of(same.get()[0]),
+                        Optional.of((int) same.get()[1]));
+            }
+            if (ReviewRepository.state(c, accepted.get().unit().value(), accepted.get().period().toString())
+                    == ReviewState.GODKAND) {
+                throw new ReviewRepository.Approved();
+            }
+        }
+        long uploadId = insertAttempt(c, upload, outcome, findings);
+        checkpoint.reached("upload-recorded");
+        if (accepted.isEmpty()) {
+            return new Stored(uploadId, outcome, Optional.empty(), Optional.empty());
+        }
+        long[] version = insertVersion(c, accepted.get(), uploadId, upload.uploadedAt());
+        checkpoint.reached("version-created");
+        insertFacts(c, version[0], accepted.get());
+        checkpoint.reached("facts-stored");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE upload SET submission_id = ? WHERE id = ?")) {
+            ps.setLong(1, version[0]);
+            ps.setLong(2, uploadId);
+            ps.executeUpdate();
+        }
+        if (version[2] == 1) {
+            ReviewRepository.submitted(c, accepted.get().unit().value(), accepted.get().period().toString(),
+                    version[0], (int) version[1], upload.uploadedBy(), upload.uploadedAt(), message);
+        }
+        return new Stored(uploadId, outcome, Optional.of(version[0]), Optional.of((int) version[1]));
     }
 
     /** Records an attempt with its findings inside the caller's transaction; returns its id. */
@@ -336,7 +366,7 @@ public final class SubmissionRepository {
     }
 
     /**
-     * Makes a new version; returns {id, version}. It becomes current unless the current version's figures are newer
+     * Makes a new version; returns {id, version, 1 if current else 0}. It becomes current unless the current version's figures are newer
      * (history loaded out of order keeps the newest by its own date).
      */
     private static long[] insertVersion(Connection c, AcceptedVersion v, long uploadId, Instant at)
@@ -382,7 +412,7 @@ public final class SubmissionRepository {
             ps.setString(8, v.templates());
             ps.setString(9, v.sourceDate().toString());
             ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
-            return new long[] {Sql.lastId(c), version};
+            return new long[] {Sql.lastId(c), version, current ? 1 : 0};
         }
     }
 

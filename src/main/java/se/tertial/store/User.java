@@ -7,12 +7,18 @@ import java.util.Set;
 
 /**
  * A user: a controller is bound to units; finance and admin see every unit. A deactivated user can neither sign in
- * nor use a key; one with a one-time password must choose a new one before anything else.
+ * nor use a key; one with a one-time password must choose a new one before anything else. The e-mail address
+ * receives reminders and notices; a finance user with {@code notifySubmissions} hears when a unit submits.
  */
 public record User(long id, String name, UserRole role, Set<UnitCode> units, Instant createdAt, boolean active,
-                   boolean mustChangePassword) {
+                   boolean mustChangePassword, java.util.Optional<String> email, boolean notifySubmissions) {
     public User {
         units = Set.copyOf(units);
+    }
+
+    public User(long id, String name, UserRole role, Set<UnitCode> units, Instant createdAt, boolean active,
+                boolean mustChangePassword) {
+        this(id, name, role, units, createdAt, active, mustChangePassword, java.util.Optional.empty(), false);
     }
 
     public User(long id, String name, UserRole role, Set<UnitCode> units, Instant createdAt) {

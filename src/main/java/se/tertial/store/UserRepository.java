@@ -22,7 +22,7 @@ public final class UserRepository {
     static final String FIRST_KEY = "första nyckeln";
     /** Last use is recorded at most this often per key, so authenticating stays a read. */
     static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
-    static final String Q_BY_TOKEN = "SELECT k.id, u.name, k.last_used_at FROM api_key k "
+    static final String Q_BY_TOKEN = "SELECT k.id, u.name, k.last_used_at, k.name FROM api_key k "
             + "JOIN app_user u ON u.id = k.user_id WHERE k.token_hash = ? AND k.revoked_at IS NULL AND u.active = 1";
     private final Database db;
 
@@ -55,15 +55,23 @@ public final class UserRepository {
         });
     }
 
+    /** A user and the name of the key they came with. */
+    public record KeyUser(User user, String keyName) {}
+
     /** The user a key belongs to, if the key exists and is not revoked; notes when it was last used. */
     public Optional<User> byToken(String token, Instant now) {
+        return byTokenWithKey(token, now).map(KeyUser::user);
+    }
+
+    /** As {@link #byToken}, with the key's name (for the audit log). */
+    public Optional<KeyUser> byTokenWithKey(String token, Instant now) {
         String hash = Tokens.hash(token);
         Optional<Object[]> key = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(Q_BY_TOKEN)) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
-                            : Optional.<Object[]>empty();
+                    return rs.next() ? Optional.of(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4)}) : Optional.<Object[]>empty();
                 }
             }
         });
@@ -80,7 +88,7 @@ public final class UserRepository {
                 }
             });
         }
-        return byName((String) key.get()[1]);
+        return byName((String) key.get()[1]).map(u -> new KeyUser(u, (String) key.get()[3]));
     }
 
     public Optional<User> byId(long id) {
@@ -212,8 +220,10 @@ public final class UserRepository {
         Instant created;
         boolean active;
         boolean mustChange;
+        String email;
+        boolean notify;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, created_at, active, "
-                + "must_change_password FROM app_user WHERE " + where)) {
+                + "must_change_password, email, notify_submissions FROM app_user WHERE " + where)) {
             ps.setString(1, value);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -225,6 +235,8 @@ public final class UserRepository {
                 created = Instant.parse(rs.getString(4));
                 active = rs.getInt(5) == 1;
                 mustChange = rs.getInt(6) == 1;
+                email = rs.getString(7);
+                notify = rs.getInt(8) == 1;
             }
         }
         Set<UnitCode> units = new HashSet<>();
@@ -236,7 +248,21 @@ public final class UserRepository {
                 }
             }
         }
-        return Optional.of(new User(id, name, role, units, created, active, mustChange));
+        return Optional.of(new User(id, name, role, units, created, active, mustChange, Optional.ofNullable(email),
+                notify));
+    }
+
+    /** Sets a user's e-mail address (none: null) and whether they want a notice when a unit submits. */
+    public void setEmail(User user, String email, boolean notifySubmissions) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE app_user SET email = ?, notify_submissions = ? WHERE id = ?")) {
+                ps.setString(1, email);
+                ps.setInt(2, notifySubmissions ? 1 : 0);
+                ps.setLong(3, user.id());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** The stored password hash (a PHC string) of an active user; empty for none or an inactive user. */

@@ -58,7 +58,7 @@ final class AdminPages {
         String units = ctx.formParam("enheter") == null ? "" : ctx.formParam("enheter");
         UserRepository.Created created;
         try {
-            created = app.users().add(ctx.formParam("namn"), ctx.formParam("roll"), Arrays.stream(units.split(","))
+            created = app.users().add(PageAccess.actor(ctx), ctx.formParam("namn"), ctx.formParam("roll"), Arrays.stream(units.split(","))
                     .map(String::strip).filter(x -> !x.isEmpty()).toList());
         } catch (TertialException.Invalid | TertialException.Conflict e) {
             users(ctx, null, e.getMessage(), 400);
@@ -93,13 +93,13 @@ final class AdminPages {
     }
 
     private void active(Context ctx, boolean active) {
-        app.users().setActive(ctx.pathParam("name"), active);
+        app.users().setActive(PageAccess.actor(ctx), ctx.pathParam("name"), active);
         throw new Redirect("/anvandare/" + ctx.pathParam("name"));
     }
 
     private void newKey(Context ctx) {
         try {
-            var key = app.users().addKey(ctx.pathParam("name"), ctx.formParam("nyckelnamn"));
+            var key = app.users().addKey(PageAccess.actor(ctx), ctx.pathParam("name"), ctx.formParam("nyckelnamn"));
             user(ctx, Messages.keyCreated(key.token()), null);
         } catch (TertialException.Invalid e) {
             ctx.status(400);
@@ -114,7 +114,7 @@ final class AdminPages {
         } catch (NumberFormatException e) {
             throw new TertialException.Invalid(Messages.invalidId(ctx.pathParam("id")));
         }
-        app.users().revokeKey(ctx.pathParam("name"), id);
+        app.users().revokeKey(PageAccess.actor(ctx), ctx.pathParam("name"), id);
         throw new Redirect("/anvandare/" + ctx.pathParam("name"));
     }
 }

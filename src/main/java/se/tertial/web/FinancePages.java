@@ -44,7 +44,8 @@ final class FinancePages {
         r.get("/perioder/{period}", this::board, PageRole.FINANCE);
         r.get("/rapport/{period}", this::report, PageRole.FINANCE);
         r.get("/rapport/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
-                app.reports().workbook(ctx.pathParam("period"))), PageRole.FINANCE);
+                app.reports().workbook(PageAccess.actor(ctx), ctx.pathParam("period"),
+                        "true".equals(ctx.queryParam("godkanda")))), PageRole.FINANCE);
         r.get("/budget", ctx -> budget(ctx, null), PageRole.FINANCE);
         r.get("/budget/{year}/mall.xlsx", ctx -> Downloads.send(ctx, app.budgets().template(ctx.pathParam("year"))),
                 PageRole.FINANCE);
@@ -67,7 +68,7 @@ final class FinancePages {
 
     private void create(Context ctx) {
         try {
-            app.periods().create(ctx.formParam("kod"), ctx.formParam("sista_dag"));
+            app.periods().create(PageAccess.actor(ctx), ctx.formParam("kod"), ctx.formParam("sista_dag"));
         } catch (TertialException.Invalid | TertialException.Conflict e) {
             periods(ctx, e.getMessage(), 400);
             return;
@@ -76,7 +77,7 @@ final class FinancePages {
     }
 
     private void lock(Context ctx, boolean locked) {
-        app.periods().setLocked(ctx.pathParam("period"), locked);
+        app.periods().setLocked(PageAccess.actor(ctx), ctx.pathParam("period"), locked);
         throw new Redirect("/perioder");
     }
 
@@ -159,8 +160,8 @@ final class FinancePages {
     private void loadBudget(Context ctx) {
         UploadedFile part = PageFiles.chosen(ctx).get(0);
         try (ReceivedFile file = PageFiles.receive(part, app.config().maxUploadBytes())) {
-            BudgetService.Loaded loaded = app.budgets().load(PageAccess.signedIn(ctx).user(), ctx.formParam("ar"),
-                    file);
+            BudgetService.Loaded loaded = app.budgets().load(PageAccess.actor(ctx), ctx.formParam("ar"),
+                    file, app.audit());
             ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 200);
             budget(ctx, loaded);
         }

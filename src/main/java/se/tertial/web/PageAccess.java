@@ -95,6 +95,11 @@ final class PageAccess {
         return s;
     }
 
+    /** The signed-in person as the audit log records them: on the web, from the client's address. */
+    static se.tertial.app.Actor actor(Context ctx) {
+        return se.tertial.app.Actor.web(signedIn(ctx).user(), ctx.ip());
+    }
+
     static Optional<AuthService.SignedIn> maybeSignedIn(Context ctx) {
         return Optional.ofNullable(ctx.attribute(SIGNED_IN));
     }

@@ -49,9 +49,9 @@ final class UnitPages {
         r.get("/enheter/{unit}/{period}", this::history, everyone);
         r.post("/inlamning", this::upload, PageRole.CONTROLLER, PageRole.ADMIN);
         r.get("/inlamningar/{id}", this::submission, everyone);
-        r.get("/inlamningar/{id}/original", ctx -> Downloads.send(ctx, app.uploads().original(user(ctx),
+        r.get("/inlamningar/{id}/original", ctx -> Downloads.send(ctx, app.uploads().original(PageAccess.actor(ctx),
                 ctx.pathParam("id"))), everyone);
-        r.get("/inlamningar/{id}/markerad", ctx -> Downloads.send(ctx, app.uploads().annotated(user(ctx),
+        r.get("/inlamningar/{id}/markerad", ctx -> Downloads.send(ctx, app.uploads().annotated(PageAccess.actor(ctx),
                 ctx.pathParam("id"))), everyone);
     }
 
@@ -99,7 +99,8 @@ final class UnitPages {
         List<Views.UploadView> results = new ArrayList<>();
         for (UploadedFile part : PageFiles.chosen(ctx)) {
             try (ReceivedFile file = PageFiles.receive(part, app.config().maxUploadBytes())) {
-                UploadService.Result r = app.uploads().upload(user, file);
+                UploadService.Result r = app.uploads().upload(PageAccess.actor(ctx), file,
+                        UploadService.Options.UPLOAD, java.util.Optional.ofNullable(ctx.formParam("meddelande")));
                 List<Finding> all = new ArrayList<>(r.errors());
                 all.addAll(r.warnings());
                 results.add(new Views.UploadView(part.filename(), r.outcome().dbValue(),

@@ -83,7 +83,21 @@ public final class Browser implements AutoCloseable {
      */
     public void go(org.openqa.selenium.By what) {
         org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
-        driver.findElement(what).click();
+        // The element may be replaced between finding and clicking it (a script updating the form): find it anew.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.findElement(what).click();
+                break;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
     }

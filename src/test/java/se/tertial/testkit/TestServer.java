@@ -115,6 +115,33 @@ public final class TestServer implements AutoCloseable {
         return upload("/api/submissions", token, "ifylld mall.xlsx", content);
     }
 
+    /** An upload with the uploader's message to finance in the field {@code message}. */
+    public HttpResponse<byte[]> upload(String token, byte[] content, String message) {
+        String boundary = "tertial-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"message\"\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(message.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"ifylld mall.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(auth(HttpRequest.newBuilder(uri("/api/submissions")), token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    public HttpResponse<byte[]> patch(String path, String json, String token) {
+        return send(auth(HttpRequest.newBuilder(uri(path)), token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<byte[]> put(String path, String json, String token) {
+        return send(auth(HttpRequest.newBuilder(uri(path)), token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public void createPeriod(String code) {
         HttpResponse<byte[]> r = post("/api/periods", "{\"code\":\"" + code + "\",\"deadline\":\"2022-09-09\"}");
         if (r.statusCode() != 201) {
