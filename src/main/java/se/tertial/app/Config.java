@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param sheetPassword protects template sheets against accidental edits; not a secret
  */
 public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
-                     long maxUploadBytes, Limits limits) {
+                     long maxUploadBytes, Limits limits, MailConfig mail) {
     public static final Path DEFAULT_TEMPLATES = Path.of("workbook-templates");
     public static final Path DEFAULT_DATA = Path.of("data");
     public static final int DEFAULT_PORT = 7070;
@@ -29,8 +29,15 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
         this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, Limits.DEFAULTS);
     }
 
+    /** Without e-mail. */
+    public Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
+                  long maxUploadBytes, Limits limits) {
+        this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, MailConfig.OFF);
+    }
+
     public Config {
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(templatesDir, "templatesDir");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
@@ -53,10 +60,17 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
     }
 
     public Config withPort(int newPort) {
-        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes, limits);
+        return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes, limits,
+                mail);
     }
 
     public Config withLimits(Limits newLimits) {
-        return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, newLimits);
+        return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, newLimits,
+                mail);
+    }
+
+    public Config withMail(MailConfig newMail) {
+        return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits,
+                newMail);
     }
 }

@@ -11,6 +11,7 @@ import se.tertial.store.SubmissionRepository;
 import se.tertial.workbook.TemplateWriter;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * One running tertial: the checked specs, the open database and the services over them. Loading fails fast, before
@@ -32,6 +33,9 @@ public final class Tertial implements AutoCloseable {
     private final AuditService audit;
     private final Notices notices;
     private final ReviewService reviews;
+    private final Optional<Mailer> mailer;
+    private final Optional<MailNotices> mailNotices;
+    private final ReminderService reminders;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -49,11 +53,15 @@ public final class Tertial implements AutoCloseable {
         this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
         this.reviewRepository = new se.tertial.store.ReviewRepository(db);
-        this.notices = Notices.NONE;
+        this.mailer = config.mail().enabled() ? Optional.of(new Mailer(config.mail())) : Optional.empty();
+        this.mailNotices = mailer.map(m -> new MailNotices(m, userRepository, config.publicUrl()));
+        this.notices = mailNotices.<Notices>map(n -> n).orElse(Notices.NONE);
         this.reviews = new ReviewService(catalog.organisation(), periods, reviewRepository, audit, notices, clock);
         this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, reviewRepository, audit,
                 notices, clock, config.limits());
         this.reports = new ReportService(catalog, periods, submissions, reviews, audit);
+        this.reminders = new ReminderService(config.mail(), mailer, catalog.organisation(), periods, reviews,
+                submissions, userRepository, new se.tertial.store.ReminderRepository(db), config.publicUrl(), clock);
     }
 
     public static Tertial open(Config config) {
@@ -122,8 +130,18 @@ public final class Tertial implements AutoCloseable {
         return audit;
     }
 
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    /** Waits until the notices queued so far have been handed to the mail server (tests, shutdown). */
+    public void flushMail() {
+        mailNotices.ifPresent(MailNotices::flush);
+    }
+
     @Override
     public void close() {
+        mailNotices.ifPresent(MailNotices::close);
         db.close();
     }
 }

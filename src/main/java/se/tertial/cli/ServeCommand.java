@@ -59,6 +59,39 @@ final class ServeCommand implements Callable<Integer> {
             description = "Största databas i MB; 0 = ingen gräns utöver diskens (standard: ${DEFAULT-VALUE}).")
     long maxDatabaseMb;
 
+    @Option(names = "--smtp-host", defaultValue = "${env:TERTIAL_SMTP_HOST}",
+            description = "E-postserver för påminnelser och besked; utan den skickas ingen e-post (env TERTIAL_SMTP_HOST).")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "${env:TERTIAL_SMTP_PORT:-587}",
+            description = "E-postserverns port (standard: ${DEFAULT-VALUE}, env TERTIAL_SMTP_PORT).")
+    int smtpPort;
+
+    @Option(names = "--smtp-security", defaultValue = "${env:TERTIAL_SMTP_SECURITY:-starttls}",
+            description = "starttls, tls eller none (standard: ${DEFAULT-VALUE}, env TERTIAL_SMTP_SECURITY).")
+    String smtpSecurity;
+
+    @Option(names = "--smtp-user", defaultValue = "${env:TERTIAL_SMTP_USER}",
+            description = "Användarnamn hos e-postservern (env TERTIAL_SMTP_USER). Lösenordet: env "
+                    + "TERTIAL_SMTP_PASSWORD eller --smtp-password-file, aldrig på kommandoraden.")
+    String smtpUser;
+
+    @Option(names = "--smtp-password-file", defaultValue = "${env:TERTIAL_SMTP_PASSWORD_FILE}",
+            description = "Fil med lösenordet till e-postservern (env TERTIAL_SMTP_PASSWORD_FILE).")
+    java.nio.file.Path smtpPasswordFile;
+
+    @Option(names = "--smtp-from", defaultValue = "${env:TERTIAL_SMTP_FROM}",
+            description = "Avsändaradress, t.ex. tertial@region.se (env TERTIAL_SMTP_FROM).")
+    String smtpFrom;
+
+    @Option(names = "--reminder-days", split = ",", defaultValue = "${env:TERTIAL_REMINDER_DAYS:-5,1}",
+            description = "Påminn så många dagar före sista dag (standard: ${DEFAULT-VALUE}, env TERTIAL_REMINDER_DAYS).")
+    java.util.List<Integer> reminderDays;
+
+    @Option(names = "--reminder-days-after", defaultValue = "${env:TERTIAL_REMINDER_DAYS_AFTER:-1}",
+            description = "Påminn så många dagar efter sista dag; 0 = ingen (standard: ${DEFAULT-VALUE}).")
+    int reminderDaysAfter;
+
     @Override
     public Integer call() throws InterruptedException {
         Config config = config();
@@ -88,8 +121,12 @@ final class ServeCommand implements Callable<Integer> {
             }
             throw e;
         }
+        java.util.concurrent.ScheduledExecutorService schedule = remindersOn(app, config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (schedule != null) {
+                schedule.shutdownNow();
+            }
             server.stop();
             app.close();
             stopped.countDown();
@@ -123,7 +160,57 @@ final class ServeCommand implements Callable<Integer> {
                 .withRates(uploadsPerMinute, Limits.DEFAULTS.failedKeysPerMinute())
                 .withRejectedBytesPerDay(rejectedMbPerDay * 1024L * 1024L)
                 .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L);
-        return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits);
+        return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits)
+                .withMail(mail());
+    }
+
+    /** The SMTP settings; without a host, e-mail is off. */
+    private se.tertial.app.MailConfig mail() {
+        if (smtpHost == null || smtpHost.isBlank()) {
+            return se.tertial.app.MailConfig.OFF;
+        }
+        String password = System.getenv("TERTIAL_SMTP_PASSWORD");
+        if (smtpPasswordFile != null) {
+            try {
+                password = java.nio.file.Files.readString(smtpPasswordFile).strip();
+            } catch (java.io.IOException e) {
+                throw new TertialException.Invalid(Messages.unreadableFile("--smtp-password-file", smtpPasswordFile));
+            }
+        }
+        try {
+            return new se.tertial.app.MailConfig(smtpHost, smtpPort, se.tertial.app.MailConfig.Security.parse(
+                    smtpSecurity), smtpUser, password, smtpFrom, reminderDays, reminderDaysAfter,
+                    java.time.Duration.ofMinutes(15));
+        } catch (IllegalArgumentException e) {
+            throw new TertialException.Invalid(e.getMessage());
+        }
+    }
+
+    /** With e-mail configured, looks for due reminders a minute after start and then every quarter of an hour. */
+    private static java.util.concurrent.ScheduledExecutorService remindersOn(Tertial app, Config config) {
+        if (!config.mail().enabled()) {
+            return null;
+        }
+        var s = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tertial-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.mail().every().toSeconds();
+        s.scheduleWithFixedDelay(() -> {
+            try {
+                int sent = app.reminders().run();
+                if (sent > 0) {
+                    System.out.println("Skickade " + sent + " påminnelser.");
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("reminders failed: {}", e.toString());
+            }
+        }, 60, every, java.util.concurrent.TimeUnit.SECONDS);
+        System.out.println("E-post via " + config.mail().host() + ":" + config.mail().port() + " från "
+                + config.mail().from() + "; påminnelser " + config.mail().daysBefore() + " dagar före och "
+                + config.mail().daysAfter() + " efter sista dag.");
+        return s;
     }
 
     /** Checked before anything starts, so a busy port is one clear line rather than Jetty's log of its failure. */

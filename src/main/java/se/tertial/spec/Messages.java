@@ -395,8 +395,8 @@ public final class Messages {
     public static String statusLabel(String status) {
         return switch (status) {
             case "missing" -> "saknas";
-            case "accepted" -> "godkänd";
-            case "accepted_with_warnings" -> "godkänd med varningar";
+            case "accepted" -> "mottagen";
+            case "accepted_with_warnings" -> "mottagen med varningar";
             case "rejected" -> "avvisad";
             default -> status;
         };
@@ -516,7 +516,77 @@ public final class Messages {
         return "\"" + LogText.safe(text) + "\" är inget datum; skriv ÅÅÅÅ-MM-DD.";
     }
 
+    // --- e-mail: reminders and notices ---
+
+    public static String unreadableFile(String option, Path file) {
+        return "Kan inte läsa filen för " + option + ": " + file.toAbsolutePath();
+    }
+
+    private static final String MAIL_FOOTER = "\n\n-- \nDetta meddelande skickades av tertial. Svara inte på det; "
+            + "kontakta ekonomistaben om något är oklart.";
+
+    public static String mailReminderSubject(PeriodCode period, java.time.LocalDate deadline, boolean after) {
+        return (after ? "Försenad tertialrapport " : "Påminnelse: tertialrapport ") + period + ", sista dag "
+                + deadline;
+    }
+
+    public static String mailReminderLine(Unit unit, String state, String link) {
+        return "- " + unit.code().value() + " " + unit.name() + " (" + state + "): " + link;
+    }
+
+    public static String mailReminder(String name, PeriodCode period, java.time.LocalDate deadline, boolean after,
+                                      List<String> lines, String link) {
+        return "Hej " + name + "!\n\n" + (after
+                ? "Sista dag för " + periodName(period) + " var " + deadline + ". Rapporten saknas fortfarande för:"
+                : "Sista dag för " + periodName(period) + " är " + deadline + ". Rapporten saknas för:")
+                + "\n\n" + String.join("\n", lines) + "\n\nMallar och uppladdning: " + link + MAIL_FOOTER;
+    }
+
+    public static String mailReturnedSubject(Unit unit, PeriodCode period) {
+        return "Återsänd: " + unit.code().value() + " " + period;
+    }
+
+    public static String mailReturned(String name, Unit unit, PeriodCode period, java.time.LocalDate deadline,
+                                      int version, String message, String link) {
+        return "Hej " + name + "!\n\nEkonomi har återsänt rapporten för " + unit.code().value() + " " + unit.name()
+                + ", " + periodName(period) + " (version " + version + "), med detta meddelande:\n\n" + message
+                + "\n\nLadda upp en ny version senast " + deadline + ": " + link + MAIL_FOOTER;
+    }
+
+    public static String mailApprovedSubject(Unit unit, PeriodCode period) {
+        return "Godkänd: " + unit.code().value() + " " + period;
+    }
+
+    public static String mailApproved(String name, Unit unit, PeriodCode period, int version,
+                                      java.util.Optional<String> message, String link) {
+        return "Hej " + name + "!\n\nEkonomi har godkänt rapporten för " + unit.code().value() + " " + unit.name()
+                + ", " + periodName(period) + " (version " + version + ")."
+                + message.map(m -> "\n\nMeddelande:\n\n" + m).orElse("") + "\n\n" + link + MAIL_FOOTER;
+    }
+
+    public static String mailSubmittedSubject(Unit unit, PeriodCode period, int version) {
+        return "Inlämnad: " + unit.code().value() + " " + period + " version " + version;
+    }
+
+    public static String mailSubmitted(String name, Unit unit, PeriodCode period, int version, String by,
+                                       java.util.Optional<String> message, String link) {
+        return "Hej " + name + "!\n\n" + by + " har lämnat in version " + version + " av rapporten för "
+                + unit.code().value() + " " + unit.name() + ", " + periodName(period) + "."
+                + message.map(m -> "\n\nMeddelande:\n\n" + m).orElse("") + "\n\nGranska: " + link + MAIL_FOOTER;
+    }
+
     // --- the review round ---
+
+    /** A thread entry's action as shown: "Inlämnad", "Godkänd", "Återsänd", "Återöppnad". */
+    public static String threadAction(String action) {
+        return switch (action) {
+            case "submitted" -> "Inlämnad";
+            case "approved" -> "Godkänd";
+            case "returned" -> "Återsänd";
+            case "reopened" -> "Återöppnad";
+            default -> action;
+        };
+    }
 
     public static String reviewPeriodLocked(String period) {
         return "Perioden " + period + " är låst: ingen rapport kan godkännas, återsändas eller återöppnas.";
@@ -830,8 +900,8 @@ public final class Messages {
 
     public static String bulkOutcome(String outcome) {
         return switch (outcome) {
-            case "accepted" -> "godkänd";
-            case "accepted_with_warnings" -> "godkänd med varningar";
+            case "accepted" -> "mottagen";
+            case "accepted_with_warnings" -> "mottagen med varningar";
             case "rejected" -> "avvisad";
             case "unchanged" -> "oförändrad (samma som gällande version)";
             case "duplicate" -> "redan inläst";
@@ -867,7 +937,7 @@ public final class Messages {
     }
 
     public static String reportRejected(List<String> units) {
-        return "Senaste inlämningen avvisad (tidigare godkänd version används om den finns): " + String.join(", ", units);
+        return "Senaste inlämningen avvisad (tidigare mottagen version används om den finns): " + String.join(", ", units);
     }
 
     /** "Tertial 2:2022", or "Bokslut 2022" at year end. */

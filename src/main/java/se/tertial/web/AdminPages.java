@@ -36,6 +36,7 @@ final class AdminPages {
         r.post("/anvandare/{name}/inaktivera", ctx -> active(ctx, false), PageRole.ADMIN);
         r.post("/anvandare/{name}/aktivera", ctx -> active(ctx, true), PageRole.ADMIN);
         r.post("/anvandare/{name}/nycklar", this::newKey, PageRole.ADMIN);
+        r.post("/anvandare/{name}/epost", this::email, PageRole.ADMIN);
         r.post("/anvandare/{name}/nycklar/{id}/aterkalla", this::revoke, PageRole.ADMIN);
     }
 
@@ -81,10 +82,27 @@ final class AdminPages {
         p.put("name", u.name());
         p.put("role", Messages.roleName(u.role().dbValue()));
         p.put("active", u.active());
+        p.put("email", u.email().orElse(""));
+        p.put("notify", u.notifySubmissions());
+        p.put("finance", u.seesAllUnits());
         p.put("keys", keys);
         p.put("notice", notice);
         p.put("error", error);
         web.render(ctx, "user.jte", web.frame(ctx, "Användare " + u.name(), "/anvandare"), p);
+    }
+
+    /** The user's e-mail address for reminders and notices; finance may opt in to hear of submissions. */
+    private void email(Context ctx) {
+        String name = ctx.pathParam("name");
+        try {
+            app.users().setEmail(PageAccess.actor(ctx), name, ctx.formParam("epost"),
+                    ctx.formParam("meddelanden") != null);
+        } catch (se.tertial.app.TertialException.Invalid e) {
+            ctx.status(400);
+            user(ctx, null, e.getMessage());
+            return;
+        }
+        throw new Redirect("/anvandare/" + name);
     }
 
     private void oneTime(Context ctx) {

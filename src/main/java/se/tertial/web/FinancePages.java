@@ -46,6 +46,9 @@ final class FinancePages {
         r.get("/rapport/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
                 app.reports().workbook(PageAccess.actor(ctx), ctx.pathParam("period"),
                         "true".equals(ctx.queryParam("godkanda")))), PageRole.FINANCE);
+        r.get("/handelser", this::audit, PageRole.FINANCE);
+        r.get("/handelser.xlsx", ctx -> Downloads.send(ctx, app.audit().workbook(PageAccess.signedIn(ctx).user(),
+                auditQuery(ctx))), PageRole.FINANCE);
         r.get("/budget", ctx -> budget(ctx, null), PageRole.FINANCE);
         r.get("/budget/{year}/mall.xlsx", ctx -> Downloads.send(ctx, app.budgets().template(ctx.pathParam("year"))),
                 PageRole.FINANCE);
@@ -85,17 +88,19 @@ final class FinancePages {
         Period period = app.periods().require(ctx.pathParam("period"));
         Map<String, List<Views.UnitRow>> byNamnd = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> states = new LinkedHashMap<>();
+        for (String s : List.of("saknas", "försenad", "inlämnad", "återsänd", "godkänd", "återöppnad")) {
+            states.put(s, 0L);
+        }
         for (String s : List.of("missing", "accepted", "accepted_with_warnings", "rejected")) {
             counts.put(s, 0L);
         }
         for (PeriodService.UnitStatusView s : app.periods().status(period.code().toString(),
-                PageAccess.signedIn(ctx).user(), app.catalog().organisation(), app.submissions())) {
+                PageAccess.signedIn(ctx).user(), app.catalog().organisation(), app.submissions(), app.reviews())) {
             counts.merge(s.status(), 1L, Long::sum);
-            String base = "/enheter/" + s.unit() + "/" + period.code();
-            byNamnd.computeIfAbsent(s.namnd(), k -> new ArrayList<>()).add(new Views.UnitRow(s.unit(), s.name(),
-                    s.status(), Messages.statusLabel(s.status()), s.currentVersion(),
-                    s.uploadedAt() == null ? null : Messages.dateTime(s.uploadedAt()), s.uploadedBy(),
-                    base + "/mall.xlsx", base + "/mall.xls", base));
+            states.merge(s.reviewLabel(), 1L, Long::sum);
+            byNamnd.computeIfAbsent(s.namnd(), k -> new ArrayList<>()).add(Views.UnitRow.of(s,
+                    period.code().toString()));
         }
         List<Views.NamndBoard> boards = new ArrayList<>();
         for (Namnd n : app.catalog().organisation().namnder()) {
@@ -104,14 +109,57 @@ final class FinancePages {
         }
         List<Views.Count> c = new ArrayList<>();
         counts.forEach((k, v) -> c.add(new Views.Count(Messages.statusLabel(k), v)));
+        List<Views.Count> r = new ArrayList<>();
+        states.forEach((k, v) -> r.add(new Views.Count(k, v)));
         web.render(ctx, "board.jte", web.frame(ctx, "Status " + Messages.periodName(period.code()), "/perioder"),
-                Map.of("boards", boards, "counts", c, "period", period.code().toString(),
+                Map.of("boards", boards, "counts", c, "reviewCounts", r, "period", period.code().toString(),
                         "locked", period.state() == PeriodState.LOCKED));
+    }
+
+    private static se.tertial.app.AuditService.Query auditQuery(Context ctx) {
+        return new se.tertial.app.AuditService.Query(ctx.queryParam("period"), ctx.queryParam("enhet"),
+                ctx.queryParam("anvandare"), ctx.queryParam("typ"), ctx.queryParam("fran"), ctx.queryParam("till"));
+    }
+
+    /** The audit log with filters; the newest 500 events on the page, all of them in the .xlsx. */
+    private void audit(Context ctx) {
+        var q = auditQuery(ctx);
+        List<se.tertial.store.AuditEvent> events = app.audit().list(PageAccess.signedIn(ctx).user(), q);
+        List<Views.AuditRow> rows = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0 && rows.size() < 500; i--) {
+            var e = events.get(i);
+            rows.add(new Views.AuditRow(e.id(), Messages.dateTime(e.at()), e.actor(), e.via(),
+                    e.address().orElse(""), se.tertial.app.AuditKind.fromCode(e.kind())
+                    .map(se.tertial.app.AuditKind::swedish).orElse(e.kind()), e.unit().orElse(""),
+                    e.period().orElse(""), e.version().map(String::valueOf).orElse(""), e.detail().orElse("")));
+        }
+        List<Views.Option> kinds = new ArrayList<>();
+        kinds.add(new Views.Option("", "Alla", q.kind() == null || q.kind().isBlank()));
+        for (var k : se.tertial.app.AuditKind.values()) {
+            kinds.add(new Views.Option(k.code(), k.swedish(), k.code().equals(q.kind())));
+        }
+        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        Map<String, Object> p = new HashMap<>();
+        p.put("rows", rows);
+        p.put("total", events.size());
+        p.put("kinds", kinds);
+        p.put("period", nz(q.period()));
+        p.put("unit", nz(q.unit()));
+        p.put("user", nz(q.user()));
+        p.put("from", nz(q.from()));
+        p.put("to", nz(q.to()));
+        p.put("xlsxHref", "/handelser.xlsx" + query);
+        web.render(ctx, "audit.jte", web.frame(ctx, "Händelselogg", "/handelser"), p);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private void report(Context ctx) {
         String code = ctx.pathParam("period");
-        var figures = app.reports().report(code).figures();
+        boolean approvedOnly = "true".equals(ctx.queryParam("godkanda"));
+        var figures = app.reports().report(code, approvedOnly).figures();
         ReportJson.Namndsavvikelser n = ReportJson.namndsavvikelser(figures);
         List<Views.DeviationRow> rows = new ArrayList<>();
         for (ReportJson.NamndRowView row : n.rows()) {
@@ -124,7 +172,8 @@ final class FinancePages {
         }
         web.render(ctx, "report.jte", web.frame(ctx, "Rapport " + n.report().name(), "/perioder"),
                 Map.of("period", code, "rows", rows, "checks", checks, "missing", n.report().missing(),
-                        "rejected", n.report().rejected()));
+                        "rejected", n.report().rejected(), "notApproved", n.report().notApproved(),
+                        "approvedOnly", approvedOnly));
     }
 
     /**

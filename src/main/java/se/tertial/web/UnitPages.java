@@ -47,6 +47,9 @@ final class UnitPages {
         r.get("/enheter/{unit}/{period}/mall.xlsx", ctx -> template(ctx, WorkbookFormat.XLSX), everyone);
         r.get("/enheter/{unit}/{period}/mall.xls", ctx -> template(ctx, WorkbookFormat.XLS), everyone);
         r.get("/enheter/{unit}/{period}", this::history, everyone);
+        r.post("/enheter/{unit}/{period}/godkann", ctx -> decide(ctx, "approve"), PageRole.FINANCE, PageRole.ADMIN);
+        r.post("/enheter/{unit}/{period}/atersand", ctx -> decide(ctx, "return"), PageRole.FINANCE, PageRole.ADMIN);
+        r.post("/enheter/{unit}/{period}/ateroppna", ctx -> decide(ctx, "reopen"), PageRole.FINANCE, PageRole.ADMIN);
         r.post("/inlamning", this::upload, PageRole.CONTROLLER, PageRole.ADMIN);
         r.get("/inlamningar/{id}", this::submission, everyone);
         r.get("/inlamningar/{id}/original", ctx -> Downloads.send(ctx, app.uploads().original(PageAccess.actor(ctx),
@@ -71,11 +74,8 @@ final class UnitPages {
             }
             List<Views.UnitRow> rows = new ArrayList<>();
             for (PeriodService.UnitStatusView s : app.periods().status(p.code().toString(), user,
-                    app.catalog().organisation(), app.submissions())) {
-                String base = "/enheter/" + s.unit() + "/" + p.code();
-                rows.add(new Views.UnitRow(s.unit(), s.name(), s.status(), Messages.statusLabel(s.status()),
-                        s.currentVersion(), s.uploadedAt() == null ? null : Messages.dateTime(s.uploadedAt()),
-                        s.uploadedBy(), base + "/mall.xlsx", base + "/mall.xls", base));
+                    app.catalog().organisation(), app.submissions(), app.reviews())) {
+                rows.add(Views.UnitRow.of(s, p.code().toString()));
             }
             long days = ChronoUnit.DAYS.between(today, p.deadline());
             periods.add(new Views.PeriodView(p.code().toString(), Messages.periodName(p.code()), p.deadline().toString(),
@@ -133,7 +133,48 @@ final class UnitPages {
         }
         var u = app.templates().unit(unit);
         web.render(ctx, "history.jte", web.frame(ctx, "Historik " + u.name() + " " + period, "/enheter"),
-                Map.of("unit", u.code().value(), "unitName", u.name(), "period", period, "attempts", rows));
+                Map.of("unit", u.code().value(), "unitName", u.name(), "period", period, "attempts", rows,
+                        "review", panel(user(ctx), u.code().value(), period)));
+    }
+
+    /** The unit's state and thread; for finance, which decisions the state allows. */
+    private Views.ReviewPanel panel(User user, String unit, String periodText) {
+        Period period = app.periods().require(periodText);
+        PeriodService.UnitStatusView s = app.periods().status(periodText, user, app.catalog().organisation(),
+                app.submissions(), app.reviews()).stream().filter(x -> x.unit().equals(unit)).findFirst()
+                .orElseThrow(() -> new se.tertial.app.TertialException.NotFound(Messages.unknownUnit(unit)));
+        List<Views.ThreadRow> thread = s.thread().stream().map(m -> new Views.ThreadRow(Messages.dateTime(m.at()),
+                m.author(), Messages.threadAction(m.action()), m.version(), m.message())).toList();
+        boolean open = period.state() == PeriodState.OPEN;
+        boolean decides = user.seesAllUnits();
+        boolean waiting = "inlamnad".equals(s.review()) || "ateroppnad".equals(s.review());
+        String base = "/enheter/" + unit + "/" + period.code();
+        return new Views.ReviewPanel(s.review(), s.reviewLabel(), s.currentVersion(), thread, decides && open,
+                waiting && s.currentVersion() != null, waiting && s.currentVersion() != null,
+                "godkand".equals(s.review()), base + "/godkann", base + "/atersand", base + "/ateroppna");
+    }
+
+    /** A finance decision from the unit's page; back to the page, where the new state and thread show. */
+    private void decide(Context ctx, String action) {
+        String unit = ctx.pathParam("unit");
+        String period = ctx.pathParam("period");
+        Integer version = null;
+        String v = ctx.formParam("version");
+        if (v != null && !v.isBlank()) {
+            try {
+                version = Integer.valueOf(v.strip());
+            } catch (NumberFormatException e) {
+                throw new se.tertial.app.TertialException.Invalid(Messages.REVIEW_VERSION_REQUIRED);
+            }
+        }
+        String message = ctx.formParam("meddelande");
+        var actor = PageAccess.actor(ctx);
+        switch (action) {
+            case "approve" -> app.reviews().approve(actor, period, unit, version, message);
+            case "return" -> app.reviews().returnToUnit(actor, period, unit, version, message);
+            default -> app.reviews().reopen(actor, period, unit, message);
+        }
+        throw new Redirect("/enheter/" + unit + "/" + period);
     }
 
     private void submission(Context ctx) {

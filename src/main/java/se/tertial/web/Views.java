@@ -13,7 +13,47 @@ public final class Views {
     /** One unit's state in a period. */
     public record UnitRow(String unit, String name, String status, String statusLabel, Integer version,
                           String uploadedAt, String uploadedBy, String templateXlsx, String templateXls,
-                          String historyHref) {}
+                          String historyHref, String review, String reviewLabel, String reviewNote,
+                          String financeMessage) {
+        /** A unit's row from its status: the review state beside the latest attempt's outcome. */
+        static UnitRow of(se.tertial.app.PeriodService.UnitStatusView s, String period) {
+            String base = "/enheter/" + s.unit() + "/" + period;
+            String note = null;
+            if (s.reviewBy() != null && s.reviewAt() != null && !"inlamnad".equals(s.review())) {
+                note = (s.reviewVersion() == null ? "" : "version " + s.reviewVersion() + ", ") + s.reviewBy() + " "
+                        + se.tertial.spec.Messages.dateTime(s.reviewAt());
+            }
+            // The latest word from finance (a return's question, an approval's note), for the controller to read.
+            String message = null;
+            if (s.thread() != null) {
+                for (var m : s.thread()) {
+                    if (!"submitted".equals(m.action())) {
+                        message = m.message();
+                    }
+                }
+            }
+            return new UnitRow(s.unit(), s.name(), s.status(), se.tertial.spec.Messages.statusLabel(s.status()),
+                    s.currentVersion(), s.uploadedAt() == null ? null : se.tertial.spec.Messages.dateTime(s.uploadedAt()),
+                    s.uploadedBy(), base + "/mall.xlsx", base + "/mall.xls", base,
+                    s.review() == null ? "saknas" : s.review(), s.reviewLabel() == null ? "saknas" : s.reviewLabel(),
+                    note, message);
+        }
+    }
+
+    /** One entry of a unit's thread, in Swedish. */
+    public record ThreadRow(String at, String author, String action, Integer version, String message) {}
+
+    /** The review panel of a unit and period: its state, thread and (for finance) what may be decided. */
+    public record ReviewPanel(String state, String label, Integer currentVersion, List<ThreadRow> thread,
+                              boolean mayDecide, boolean mayApprove, boolean mayReturn, boolean mayReopen,
+                              String approveHref, String returnHref, String reopenHref) {}
+
+    /** One event of the audit log. */
+    public record AuditRow(long id, String at, String actor, String via, String address, String kind, String unit,
+                           String period, String version, String detail) {}
+
+    /** A choice in a select. */
+    public record Option(String value, String label, boolean selected) {}
 
     /** What one uploaded file became, for the result page. */
     public record UploadView(String fileName, String outcome, String outcomeLabel, boolean accepted, String unit,

@@ -91,6 +91,7 @@ public final class WebApp implements PageExtension {
             if (user.role() != se.tertial.store.UserRole.CONTROLLER) {
                 nav.add(new Frame.Nav("/perioder", "Perioder", "/perioder".equals(current)));
                 nav.add(new Frame.Nav("/budget", "Budget", "/budget".equals(current)));
+                nav.add(new Frame.Nav("/handelser", "Händelselogg", "/handelser".equals(current)));
             }
             if (user.role() == se.tertial.store.UserRole.ADMIN) {
                 nav.add(new Frame.Nav("/anvandare", "Användare", "/anvandare".equals(current)));

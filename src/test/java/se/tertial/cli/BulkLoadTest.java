@@ -205,7 +205,7 @@ class BulkLoadTest {
         run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(), "--allow-locked",
                 "--report", tmp.resolve("r2").toString(), dir.toString());
         assertTrue(Files.readString(tmp.resolve("r2.csv")).contains("\"kir-t1.xlsx\"") && Files.readAllLines(
-                tmp.resolve("r2.csv")).stream().anyMatch(l -> l.contains("kir-t1.xlsx") && l.contains("godkänd")));
+                tmp.resolve("r2.csv")).stream().anyMatch(l -> l.contains("kir-t1.xlsx") && l.contains("mottagen")));
     }
 
     @Test

@@ -83,23 +83,22 @@ public final class Browser implements AutoCloseable {
      */
     public void go(org.openqa.selenium.By what) {
         org.openqa.selenium.WebElement html = driver.findElement(org.openqa.selenium.By.tagName("html"));
-        // The element may be replaced between finding and clicking it (a script updating the form): find it anew.
-        for (int attempt = 1; ; attempt++) {
+        driver.findElement(what).click();
+        // The old page is gone once its root is stale; Chromium sometimes says so as "Node with given id does not
+        // belong to the document" instead of a stale-element error.
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
             try {
-                driver.findElement(what).click();
-                break;
+                html.isEnabled();
+                return false;
             } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
+                return true;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    throw e;
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
                 }
+                throw e;
             }
-        }
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        });
     }
 
     /** Signs in with a one-time password and chooses a password of one's own, as the first sign-in demands. */

@@ -65,11 +65,38 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer(Path templates, Path dataDir, long maxUploadBytes, Checkpoint checkpoint, Limits limits,
                       String publicUrl) {
-        app = Tertial.open(new Config(templates, dataDir, "127.0.0.1", 0, publicUrl, "tertial",
-                maxUploadBytes, limits), Clock.systemUTC(), checkpoint);
-        admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
-        finance = app.users().add("ekonomi", "finance", List.of()).token();
-        controller = app.users().add("controller.fs", "controller", List.of("FS-MED", "FS-KIR")).token();
+        this(new Config(templates, dataDir, "127.0.0.1", 0, publicUrl, "tertial", maxUploadBytes, limits),
+                Clock.systemUTC(), checkpoint);
+    }
+
+    /** With e-mail to the given server and a clock the test moves. */
+    public TestServer(Path dataDir, Clock clock, se.tertial.app.MailConfig mail) {
+        this(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+                Config.DEFAULT_MAX_UPLOAD_BYTES, GENEROUS, mail), clock, Checkpoint.NONE);
+    }
+
+    private TestServer(Config config, Clock clock, Checkpoint checkpoint) {
+        this(config, clock, checkpoint, true);
+    }
+
+    /** The service started again on an existing store (a restart): its users stay, with a new key each. */
+    public static TestServer reopen(Path dataDir, Clock clock, se.tertial.app.MailConfig mail) {
+        return new TestServer(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+                Config.DEFAULT_MAX_UPLOAD_BYTES, GENEROUS, mail), clock, Checkpoint.NONE, false);
+    }
+
+    private TestServer(Config config, Clock clock, Checkpoint checkpoint, boolean fresh) {
+        Path dataDir = config.dataDir();
+        app = Tertial.open(config, clock, checkpoint);
+        if (fresh) {
+            admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
+            finance = app.users().add("ekonomi", "finance", List.of()).token();
+            controller = app.users().add("controller.fs", "controller", List.of("FS-MED", "FS-KIR")).token();
+        } else {
+            admin = app.users().addKey("admin", "omstart").token();
+            finance = app.users().addKey("ekonomi", "omstart").token();
+            controller = app.users().addKey("controller.fs", "omstart").token();
+        }
         server = HttpApi.create(app, new se.tertial.web.WebApp(app)).start("127.0.0.1", 0);
     }
 

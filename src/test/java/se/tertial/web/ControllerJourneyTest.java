@@ -89,10 +89,10 @@ class ControllerJourneyTest {
             b.open(base + "/enheter", "mina-enheter-igen");
             upload(b, right);
             b.page("uppladdning-godkand");
-            assertTrue(b.driver.findElement(By.cssSelector("section.result")).getText().contains("godkänd"));
+            assertTrue(b.driver.findElement(By.cssSelector("section.result")).getText().contains("mottagen"));
 
             b.open(base + "/enheter", "mina-enheter-godkand");
-            assertTrue(b.driver.findElement(By.cssSelector("section.period table")).getText().contains("godkänd"));
+            assertTrue(b.driver.findElement(By.cssSelector("section.period table")).getText().contains("mottagen"));
             b.open(base + "/enheter/FS-MED/2022-T2", "historik");
             assertEquals(2, b.driver.findElements(By.cssSelector("tbody tr")).size());
             b.go(By.cssSelector("tbody tr:nth-child(2) a"));

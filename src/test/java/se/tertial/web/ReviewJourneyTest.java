@@ -1,0 +1,101 @@
+package se.tertial.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import se.tertial.testkit.Browser;
+import se.tertial.testkit.FilledTemplate;
+import se.tertial.testkit.TestServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The review round in Chromium (issue 11): finance returns FS-MED's report with a message, the controller reads
+ * it on "Mina enheter" and uploads a new version with a reply, finance approves it; the audit log and the report
+ * of approved versions show it. Every page passes axe-core (WCAG 2.1 AA).
+ */
+class ReviewJourneyTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void financeReturnsTheControllerAnswersFinanceApproves() throws Exception {
+        try (TestServer s = new TestServer(tmp.resolve("data"));
+             Browser fin = new Browser(Files.createDirectories(tmp.resolve("dl-fin")), "granskning-ekonomi");
+             Browser ctl = new Browser(Files.createDirectories(tmp.resolve("dl-ctl")), "granskning-controller")) {
+            String base = s.uri("").toString();
+            assertEquals(201, s.post("/api/periods", "{\"code\":\"2022-T2\",\"deadline\":\"2099-12-31\"}")
+                    .statusCode());
+            assertEquals(201, s.upload(s.controller, FilledTemplate.of("FS-MED", "2022-T2").valid().bytes(),
+                    "Första versionen.").statusCode());
+
+            fin.signInFirstTime(base, "ekonomi", s.app().auth().setOneTimePassword(
+                    s.app().users().require("ekonomi")), "ekonomins eget lösenord");
+            fin.open(base + "/perioder/2022-T2", "status");
+            String counts = fin.driver.findElement(By.cssSelector("ul.counts")).getText();
+            assertTrue(counts.contains("inlämnad: 1") && counts.contains("saknas: 19"), counts);
+            fin.go(By.cssSelector("a[href='/enheter/FS-MED/2022-T2']"));
+            fin.page("granska-v1");
+            assertEquals("inlämnad", fin.driver.findElement(By.id("granskningsstatus")).getText());
+            assertTrue(fin.driver.findElement(By.cssSelector("ol.thread")).getText().contains("Första versionen."));
+            fin.driver.findElement(By.id("atersand-meddelande")).sendKeys("Förklara personalkostnaderna.");
+            fin.go(By.id("atersand"));
+            fin.page("aterskickad");
+            assertEquals("återsänd", fin.driver.findElement(By.id("granskningsstatus")).getText());
+            String thread = fin.driver.findElement(By.cssSelector("ol.thread")).getText();
+            assertTrue(thread.contains("Återsänd version 1 av ekonomi") && thread.contains("Förklara personalkostnaderna."),
+                    thread);
+
+            ctl.signInFirstTime(base, "controller.fs", s.app().auth().setOneTimePassword(
+                    s.app().users().require("controller.fs")), "controllerns eget lösenord");
+            ctl.open(base + "/enheter", "mina-enheter-aterskickad");
+            String mine = ctl.driver.findElement(By.tagName("table")).getText();
+            assertTrue(mine.contains("återsänd") && mine.contains("Förklara personalkostnaderna."), mine);
+            Path v2 = Files.write(tmp.resolve("med-v2.xlsx"), FilledTemplate.of("FS-MED", "2022-T2").valid()
+                    .set("Resultat", "KOST_LON", "UTFALL", "-80400").bytes());
+            ctl.driver.findElement(By.id("fil")).sendKeys(v2.toAbsolutePath().toString());
+            ctl.driver.findElement(By.id("meddelande")).sendKeys("Inhyrd personal under sommaren.");
+            ctl.go(By.cssSelector("section.upload button[type=submit]"));
+            ctl.page("ny-version");
+            assertTrue(ctl.driver.findElement(By.cssSelector("section.result")).getText().contains("mottagen"));
+
+            fin.open(base + "/enheter/FS-MED/2022-T2", "granska-v2");
+            assertEquals("inlämnad", fin.driver.findElement(By.id("granskningsstatus")).getText());
+            assertTrue(fin.driver.findElement(By.cssSelector("ol.thread")).getText()
+                    .contains("Inhyrd personal under sommaren."));
+            fin.go(By.id("godkann"));
+            fin.page("godkand");
+            assertEquals("godkänd", fin.driver.findElement(By.id("granskningsstatus")).getText());
+            assertTrue(fin.driver.findElements(By.id("godkann")).isEmpty(), "nothing more to approve");
+            assertTrue(!fin.driver.findElements(By.id("ateroppna")).isEmpty(), "it may be reopened");
+
+            ctl.open(base + "/enheter", "mina-enheter-godkand");
+            assertTrue(ctl.driver.findElement(By.tagName("table")).getText().contains("godkänd"));
+            ctl.open(base + "/enheter/FS-MED/2022-T2", "controller-trad");
+            assertTrue(ctl.driver.findElements(By.id("godkann")).isEmpty(), "a controller does not decide");
+            assertEquals("godkänd", ctl.driver.findElement(By.id("granskningsstatus")).getText());
+
+            fin.open(base + "/handelser?enhet=FS-MED", "handelser");
+            String log = fin.driver.findElement(By.id("handelser")).getText();
+            assertTrue(log.contains("Återsändning") && log.contains("Godkännande") && log.contains("Uppladdning"), log);
+            // FS-KIR submits but is not approved: the approved-only report leaves it out and says so.
+            assertEquals(201, s.upload(s.controller, FilledTemplate.of("FS-KIR", "2022-T2").valid().bytes())
+                    .statusCode());
+            fin.open(base + "/rapport/2022-T2", "rapport-alla");
+            assertTrue(fin.driver.findElement(By.id("ej-godkanda")).getText().contains("FS-KIR"));
+            fin.go(By.id("endast-godkanda"));
+            fin.page("rapport-godkanda");
+            String note = fin.driver.findElement(By.id("ej-godkanda")).getText();
+            assertTrue(note.startsWith("Endast godkända rapporter") && note.contains("FS-KIR") && !note.contains("FS-MED"),
+                    note);
+
+            assertEquals(List.of(), fin.violations());
+            assertEquals(List.of(), ctl.violations());
+        }
+    }
+}
