@@ -41,8 +41,14 @@ public final class BulkLoader {
     }
 
     /** One line of the report. */
+    /** One line of the report; {@code retried}: these bytes were refused by an earlier load and read again. */
     public record FileResult(String file, String sha256, String unit, String period, String source, String outcome,
-                             int facts, String firstError) {}
+                             int facts, String firstError, boolean retried) {
+        public FileResult(String file, String sha256, String unit, String period, String source, String outcome,
+                          int facts, String firstError) {
+            this(file, sha256, unit, period, source, outcome, facts, firstError, false);
+        }
+    }
 
     private record Item(Path path, String name, String key, Instant date, String sha256,
                         Optional<se.tertial.spec.PeriodCode> period) {}
@@ -185,7 +191,7 @@ public final class BulkLoader {
             UploadService.Result r = uploads.upload(user, received, options);
             return new FileResult(name, received.sha256(), r.unit().orElse(""), r.period().orElse(""),
                     r.source().orElse(""), r.outcome().dbValue(), r.facts(), r.errors().stream().findFirst()
-                    .map(se.tertial.spec.Finding::message).orElse(""));
+                    .map(se.tertial.spec.Finding::message).orElse(""), r.retried());
         };
     }
 

@@ -61,7 +61,7 @@ public final class BulkReport {
             row.add(r.unit());
             row.add(r.period());
             row.add(r.source());
-            row.add(Messages.bulkOutcome(r.outcome()));
+            row.add(r.retried() ? Messages.bulkRetried(r.outcome()) : Messages.bulkOutcome(r.outcome()));
             row.add(r.facts());
             row.add(r.firstError());
             rows.add(row);

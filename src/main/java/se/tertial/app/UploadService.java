@@ -71,11 +71,27 @@ public final class UploadService {
     }
 
     /** What became of an upload. {@code unchanged}: identical to the current version, no new version made. */
+    /**
+     * What became of an upload. {@code unchanged}: identical to the current version, no new version made.
+     * {@code retried}: these exact bytes were refused before and were read again (a bulk load after a mapping was
+     * added or fixed); {@code sameAsBefore}: refused again for the same reasons, so nothing new was recorded.
+     */
     public record Result(long id, UploadOutcome outcome, Optional<String> unit, Optional<String> period,
                          Optional<Integer> version, List<Finding> errors, List<Finding> warnings,
-                         Optional<String> source, int facts) {
+                         Optional<String> source, int facts, boolean retried, boolean sameAsBefore) {
+        public Result(long id, UploadOutcome outcome, Optional<String> unit, Optional<String> period,
+                      Optional<Integer> version, List<Finding> errors, List<Finding> warnings,
+                      Optional<String> source, int facts) {
+            this(id, outcome, unit, period, version, errors, warnings, source, facts, false, false);
+        }
+
         public boolean unchanged() {
             return outcome == UploadOutcome.UNCHANGED;
+        }
+
+        Result retried(boolean wasRefused) {
+            return new Result(id, outcome, unit, period, version, errors, warnings, source, facts, wasRefused,
+                    sameAsBefore);
         }
     }
 
@@ -101,10 +117,15 @@ public final class UploadService {
         }
         // An upload is as new as the moment it arrived: one that took long to check never overtakes a later one.
         java.time.Instant received = clock.instant();
-        if (options.bulk() && seenBefore(file.sha256(), options)) {
+        // Bulk loading skips bytes that were taken before; bytes refused before are read again, since a mapping
+        // may have been added or fixed since (a period locked then may take them now with allowLocked).
+        Optional<SubmissionRepository.Earlier> earlier = options.bulk() ? submissions.earlier(file.sha256())
+                : Optional.empty();
+        if (earlier.filter(SubmissionRepository.Earlier::anyTaken).isPresent()) {
             return new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(), Optional.empty(),
                     List.of(), List.of(), Optional.empty(), 0);
         }
+        boolean retried = earlier.isPresent();
         StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, reviews, user, options,
                 se.tertial.workbook.ReadLimits.DEFAULT.withTimeout(limits.uploadTimeout()));
         IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx);
@@ -128,6 +149,13 @@ public final class UploadService {
         if (options.dryRun()) {
             return new Result(0, outcome, Optional.ofNullable(upload.unit()), Optional.ofNullable(upload.period()),
                     Optional.empty(), result.errors(), result.warnings(), source, result.facts().size());
+        }
+        if (retried && outcome == UploadOutcome.REJECTED && earlier.get().latestRules().equals(
+                result.errors().stream().map(Finding::rule).toList())) {
+            // Refused again for the same reasons: the attempt on record says it all; a rerun adds nothing.
+            return new Result(earlier.get().latestId(), outcome, Optional.ofNullable(upload.unit()),
+                    Optional.ofNullable(upload.period()), Optional.empty(), result.errors(), result.warnings(), source,
+                    0, true, true);
         }
         if (accepted.isPresent() && options.bulk()) {
             ctx.createMissingPeriod(accepted.get().period(), clock.instant());
@@ -154,7 +182,7 @@ public final class UploadService {
         }
         return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
                 Optional.ofNullable(upload.period()), stored.version(), errors, result.warnings(), source,
-                result.facts().size());
+                result.facts().size()).retried(retried);
     }
 
     private void notifySubmitted(AcceptedVersion v, int version, String by, Optional<String> note) {
@@ -163,16 +191,6 @@ public final class UploadService {
         if (unit.isPresent() && period.isPresent()) {
             notices.submitted(unit.get(), period.get(), version, by, note);
         }
-    }
-
-    /**
-     * Bulk loading skips bytes it has seen before, so loading a directory twice adds nothing; except a file refused
-     * only because its period was locked, when it is now loaded with {@code allowLocked}.
-     */
-    private boolean seenBefore(String sha256, Options options) {
-        return submissions.previousAttemptRules(sha256)
-                .map(rules -> !(options.allowLocked() && rules.equals(List.of(Rules.PERIOD_LOCKED))))
-                .orElse(false);
     }
 
     /** Uploads the user may see, newest first; a controller sees the units they are bound to. */

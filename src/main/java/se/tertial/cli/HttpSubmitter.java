@@ -56,7 +56,8 @@ final class HttpSubmitter implements BulkLoader.Submitter {
             JsonNode errors = j.get("errors");
             return new BulkLoader.FileResult(name, sha, text(j, "unit"), text(j, "period"), text(j, "source"),
                     j.get("status").asText(), j.path("facts").asInt(),
-                    errors != null && errors.size() > 0 ? errors.get(0).get("message").asText() : "");
+                    errors != null && errors.size() > 0 ? errors.get(0).get("message").asText() : "",
+                    j.path("retried").asBoolean(false));
         } catch (IOException e) {
             return new BulkLoader.FileResult(name, sha, "", "", "", "error", 0, e.toString());
         } catch (InterruptedException e) {

@@ -31,7 +31,8 @@ final class JsonViews {
                        String message) {}
 
     record UploadView(long id, String unit, String period, Integer version, String status, boolean unchanged,
-                      String source, int facts, List<FindingView> warnings, List<FindingView> errors) {}
+                      String source, int facts, List<FindingView> warnings, List<FindingView> errors,
+                      boolean retried, boolean sameAsBefore) {}
 
     record UploadSummary(long id, String unit, String period, Integer version, boolean current, String status,
                          String uploadedBy, Instant uploadedAt, String fileName, long size, String sha256) {}
@@ -108,7 +109,7 @@ final class JsonViews {
         return new UploadView(r.id(), r.unit().orElse(null), r.period().orElse(null), r.version().orElse(null),
                 r.outcome().dbValue(), r.unchanged(), r.source().orElse(null), r.facts(),
                 r.warnings().stream().map(JsonViews::finding).toList(),
-                r.errors().stream().map(JsonViews::finding).toList());
+                r.errors().stream().map(JsonViews::finding).toList(), r.retried(), r.sameAsBefore());
     }
 
     static UploadSummary summary(se.tertial.store.UploadRecord r) {

@@ -910,6 +910,15 @@ public final class Messages {
         };
     }
 
+    /** The outcome of a file an earlier load refused and this one read again. */
+    public static String bulkRetried(String outcome) {
+        return "tidigare avvisad, " + switch (outcome) {
+            case "accepted", "accepted_with_warnings", "unchanged" -> "nu " + bulkOutcome(outcome);
+            case "rejected" -> "avvisad igen";
+            default -> "nu " + bulkOutcome(outcome);
+        };
+    }
+
     public static String bulkDuplicateOf(String first) {
         return "Samma fil (byte för byte) som " + first + "; läses inte in två gånger.";
     }

@@ -41,7 +41,7 @@ public final class SubmissionRepository {
     static final String Q_PERIOD_COMMENTS = "SELECT l.submission_id, l.template, l.line, "
             + "l.text FROM line_comment l JOIN submission s ON s.id = l.submission_id "
             + "WHERE s.period = ? AND s.is_current = 1";
-    static final String Q_BY_SHA = "SELECT id FROM upload WHERE sha256 = ? ORDER BY id DESC LIMIT 1";
+    static final String Q_BY_SHA = "SELECT id, outcome FROM upload WHERE sha256 = ? ORDER BY id DESC";
     static final String Q_STATUS = """
             SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by,
                    cur.status
@@ -212,20 +212,34 @@ public final class SubmissionRepository {
         return id;
     }
 
-    /** The rules of the latest earlier attempt with these exact bytes (by SHA-256); empty if there was none. */
-    public Optional<List<String>> previousAttemptRules(String sha256) {
+    /** What became of earlier attempts with these exact bytes: whether any was taken, and the latest one's rules. */
+    public record Earlier(boolean anyTaken, long latestId, List<String> latestRules) {}
+
+    /**
+     * Earlier attempts with these exact bytes (by SHA-256); empty if there was none. "Taken": accepted (also with
+     * warnings) or identical to the current version.
+     */
+    public Optional<Earlier> earlier(String sha256) {
         return db.read(c -> {
-            long id;
+            boolean taken = false;
+            long latest = -1;
             try (PreparedStatement ps = c.prepareStatement(Q_BY_SHA)) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
+                    while (rs.next()) {
+                        if (latest < 0) {
+                            latest = rs.getLong(1);
+                        }
+                        UploadOutcome o = UploadOutcome.fromDb(rs.getString(2));
+                        taken |= o.isAccepted() || o == UploadOutcome.UNCHANGED;
                     }
-                    id = rs.getLong(1);
                 }
             }
-            return Optional.of(findings(c, id).stream().filter(Finding::isError).map(Finding::rule).toList());
+            if (latest < 0) {
+                return Optional.empty();
+            }
+            List<String> rules = findings(c, latest).stream().filter(Finding::isError).map(Finding::rule).toList();
+            return Optional.of(new Earlier(taken, latest, rules));
         });
     }
 

@@ -123,10 +123,13 @@ class BulkLoadTest {
                     Set.copyOf(app.periods().list().stream().map(p -> p.code().toString()).toList()),
                     "missing periods are created");
         }
-        // Running again stores nothing new.
+        // Running again stores nothing new: what was taken is skipped, what was refused is read again and refused
+        // for the same reasons, which adds nothing.
         String again = run("bulk-load", "--templates", specs.toString(), "--data", data.toString(),
                 "--report", tmp.resolve("rapport/igen").toString(), dir.toString());
-        assertTrue(again.contains("{duplicate=12}"), again);
+        assertTrue(again.contains("{duplicate=9, rejected=3}"), again);
+        assertEquals(3, Files.readAllLines(tmp.resolve("rapport/igen.csv"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("tidigare avvisad, avvisad igen")).count());
         try (Tertial app = Tertial.open(new Config(specs, data, "127.0.0.1", 0, null, "tertial"))) {
             assertEquals(11, count(app, "upload"));
         }
