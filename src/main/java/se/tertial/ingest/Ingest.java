@@ -174,7 +174,14 @@ public final class Ingest {
     /** A workbook tertial did not generate: read by the one legacy mapping that fits it. */
     private static IngestResult legacy(OpenedWorkbook wb, String fileName, IngestContext ctx)
             throws UnreadableWorkbookException {
-        List<LegacyReader.Match> matches = LegacyReader.match(wb, fileName, ctx.catalog());
+        List<LegacyReader.Attempt> attempts = LegacyReader.attempts(wb, fileName, ctx.catalog());
+        List<LegacyReader.Match> matches = attempts.stream().flatMap(a -> a.match().stream()).toList();
+        // A mapping that fits but finds two candidates for one anchor refuses the file naming both: never a guess.
+        List<Finding> ambiguous = attempts.stream().filter(LegacyReader.Attempt::ambiguous)
+                .map(a -> Finding.error(Rules.LEGACY_AMBIGUOUS, a.why())).toList();
+        if (!ambiguous.isEmpty()) {
+            return rejected(Optional.empty(), ambiguous);
+        }
         if (matches.isEmpty()) {
             return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, Messages.NO_MAPPING)));
         }
@@ -194,7 +201,8 @@ public final class Ingest {
             findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.legacyUnknownUnit(match.unitText())));
         }
         if (period.isEmpty()) {
-            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, Messages.legacyUnknownPeriod(match.periodText())));
+            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, LegacyReader.parsePeriod(match.mapping(),
+                    match.periodText()).refusal().orElse(Messages.legacyUnknownPeriod(match.periodText()))));
         }
         if (!findings.isEmpty()) {
             return rejected(Optional.empty(), findings);

@@ -36,31 +36,97 @@ final class LegacyReader {
 
     private LegacyReader() {}
 
-    /** A mapping that fits the workbook: where it found the heading row and what the unit and period texts say. */
-    record Match(LegacyMapping mapping, SheetGrid grid, String unitText, String periodText, int headingRow,
-                 Map<Integer, Optional<ColumnCode>> columns) {}
+    /**
+     * A mapping that fits the workbook: the sheet, where it found the unit and period (cell address or "filnamnet")
+     * and what they say, the heading row with which column is which, and the label column.
+     */
+    record Match(LegacyMapping mapping, String sheet, SheetGrid grid, String unitText, String unitAt,
+                 String periodText, String periodAt, int headingRow, Map<Integer, Optional<ColumnCode>> columns,
+                 int labelColumn) {}
+
+    /** What one mapping made of the workbook: a match, or why not (and whether that is an ambiguity). */
+    record Attempt(LegacyMapping mapping, Optional<Match> match, String why, boolean ambiguous) {
+        static Attempt fits(Match m) {
+            return new Attempt(m.mapping(), Optional.of(m), "", false);
+        }
+
+        static Attempt no(LegacyMapping m, String why) {
+            return new Attempt(m, Optional.empty(), why, false);
+        }
+
+        static Attempt ambiguous(LegacyMapping m, String why) {
+            return new Attempt(m, Optional.empty(), why, true);
+        }
+    }
 
     /** Hand-made layouts are read this far; their tables are a few dozen rows. */
     static final se.tertial.workbook.ReadArea AREA = new se.tertial.workbook.ReadArea(1_000, 60);
 
+    /** The mappings that fit the workbook. */
     static List<Match> match(OpenedWorkbook wb, String fileName, SpecCatalog catalog)
             throws se.tertial.workbook.UnreadableWorkbookException {
-        List<Match> matches = new ArrayList<>();
+        return attempts(wb, fileName, catalog).stream().flatMap(a -> a.match().stream()).toList();
+    }
+
+    /** Every mapping tried on the workbook, with what it found or why it does not fit. */
+    static List<Attempt> attempts(OpenedWorkbook wb, String fileName, SpecCatalog catalog)
+            throws se.tertial.workbook.UnreadableWorkbookException {
+        List<Attempt> out = new ArrayList<>();
         for (LegacyMapping m : catalog.legacyMappings()) {
-            Optional<SheetGrid> grid = wb.sheetNames().contains(m.sheet()) ? wb.sheet(m.sheet(), AREA)
-                    : Optional.empty();
+            out.add(attempt(m, wb, fileName));
+        }
+        return out;
+    }
+
+    private static Attempt attempt(LegacyMapping m, OpenedWorkbook wb, String fileName)
+            throws se.tertial.workbook.UnreadableWorkbookException {
+        // The sheet by its name; failing that, the only sheet whose headings match (an "Info" sheet in front, or a
+        // sheet named "Ekonomi 2019", changes nothing).
+        List<String> named = wb.sheetNames().stream().filter(n -> m.sheet().matcher(n.strip()).matches()).toList();
+        List<String> candidates = named.isEmpty() ? wb.sheetNames() : named;
+        List<Object[]> fitting = new ArrayList<>();
+        for (String name : candidates) {
+            Optional<SheetGrid> grid = wb.sheet(name, AREA);
             if (grid.isEmpty()) {
                 continue;
             }
-            Optional<String> unit = locate(m.unit(), grid.get(), fileName);
-            Optional<String> period = locate(m.period(), grid.get(), fileName);
-            if (unit.isEmpty() || period.isEmpty()) {
-                continue;
+            List<Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>>> rows = headingRows(m, grid.get());
+            if (rows.size() > 1) {
+                return Attempt.ambiguous(m, Messages.legacyAmbiguousAnchor(m.name(), "rubrikrader på bladet " + name,
+                        "rad " + (rows.get(0).getKey() + 1), "rad " + (rows.get(1).getKey() + 1)));
             }
-            findHeadings(m, grid.get()).ifPresent(h -> matches.add(new Match(m, grid.get(), unit.get(), period.get(),
-                    h.getKey(), h.getValue())));
+            if (rows.size() == 1) {
+                fitting.add(new Object[] {name, grid.get(), rows.get(0)});
+            }
         }
-        return matches;
+        if (fitting.isEmpty()) {
+            return Attempt.no(m, named.isEmpty() ? Messages.legacyNoSheet(m.sheetName(), m.headings().size())
+                    : Messages.legacyNoHeadings(named.get(0)));
+        }
+        if (fitting.size() > 1) {
+            return Attempt.ambiguous(m, Messages.legacyAmbiguousAnchor(m.name(), "blad",
+                    "\"" + fitting.get(0)[0] + "\"", "\"" + fitting.get(1)[0] + "\""));
+        }
+        String sheet = (String) fitting.get(0)[0];
+        SheetGrid grid = (SheetGrid) fitting.get(0)[1];
+        @SuppressWarnings("unchecked")
+        Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>> headings =
+                (Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>>) fitting.get(0)[2];
+        Located unit = locate(m, m.unit(), grid, fileName, "enhet");
+        if (unit.refusal != null) {
+            return unit.ambiguous ? Attempt.ambiguous(m, unit.refusal) : Attempt.no(m, unit.refusal);
+        }
+        Located period = locate(m, m.period(), grid, fileName, "period");
+        if (period.refusal != null) {
+            return period.ambiguous ? Attempt.ambiguous(m, period.refusal) : Attempt.no(m, period.refusal);
+        }
+        int firstHeading = headings.getValue().keySet().stream().mapToInt(Integer::intValue).min().orElse(0);
+        LabelColumn labels = labelColumn(m, grid, headings.getKey(), firstHeading);
+        if (labels.refusal != null) {
+            return labels.ambiguous ? Attempt.ambiguous(m, labels.refusal) : Attempt.no(m, labels.refusal);
+        }
+        return Attempt.fits(new Match(m, sheet, grid, unit.value, unit.at, period.value, period.at,
+                headings.getKey(), headings.getValue(), labels.column));
     }
 
     static Optional<UnitCode> unit(Match m, SpecCatalog catalog) {
@@ -74,19 +140,19 @@ final class LegacyReader {
     }
 
     static Optional<PeriodCode> period(Match m) {
-        String text = m.periodText();
-        try {
-            if (m.mapping().period().by() == LegacyMapping.By.MONTHS) {
-                String[] parts = text.split("\u0000");
-                String months = LegacyMapping.normalize(parts[0]);
-                int tertial = months.endsWith("apr") ? 1 : months.endsWith("aug") ? 2 : months.endsWith("dec") ? 3 : 0;
-                return tertial == 0 ? Optional.empty()
-                        : Optional.of(new PeriodCode(Integer.parseInt(parts[1].strip()), tertial));
+        return parsePeriod(m.mapping(), m.periodText()).period();
+    }
+
+    /** The located period text read as the mapping says: a period code, or Swedish period text. */
+    static PeriodText.Parsed parsePeriod(LegacyMapping m, String text) {
+        if (m.period().by() == LegacyMapping.By.CODE) {
+            try {
+                return PeriodText.Parsed.of(PeriodCode.parse(text.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (RuntimeException e) {
+                return PeriodText.Parsed.refused(Messages.legacyPeriodNotTertial(text));
             }
-            return Optional.of(PeriodCode.parse(text.strip().toUpperCase(java.util.Locale.ROOT)));
-        } catch (RuntimeException e) {
-            return Optional.empty();
         }
+        return PeriodText.parse(text);
     }
 
     /** The mapped lines as entered values in tertial's convention; findings for unknown rows, text, totals. */
@@ -100,7 +166,7 @@ final class LegacyReader {
         Map<ColumnCode, List<String>> textCells = new HashMap<>();
         List<Integer> totalRows = new ArrayList<>();
         for (int r = match.headingRow() + 1; r <= grid.lastRow(); r++) {
-            String raw = grid.text(r, m.labelColumn());
+            String raw = grid.text(r, match.labelColumn());
             String label = LegacyMapping.normalize(raw);
             if (m.totals().contains(label)) {
                 totalRows.add(r);
@@ -123,7 +189,7 @@ final class LegacyReader {
                 ColumnCode code = col.getValue().get();
                 String address = SheetLayout.address(r, col.getKey());
                 CellAmount read = CellAmount.read(cell);
-                read.problem().ifPresent(p -> findings.add(Findings.at(p.severity(), m.sheet(), address, line.value(),
+                read.problem().ifPresent(p -> findings.add(Findings.at(p.severity(), match.sheet(), address, line.value(),
                         code.value(), p.rule(), p.text())));
                 if (read.problem().filter(p -> p.rule().equals(Rules.NUMBER_AS_TEXT)).isPresent()) {
                     textCells.computeIfAbsent(code, k -> new ArrayList<>()).add(address);
@@ -131,7 +197,7 @@ final class LegacyReader {
                 read.amount().ifPresent(source -> {
                     Optional<Amount> tkr = convert(source, m);
                     if (tkr.isEmpty()) {
-                        findings.add(Findings.at(Severity.ERROR, m.sheet(), address, line.value(), code.value(),
+                        findings.add(Findings.at(Severity.ERROR, match.sheet(), address, line.value(), code.value(),
                                 Rules.TOO_MANY_DECIMALS, Messages.tooManyDecimals(source.tkr().toPlainString())));
                         return;
                     }
@@ -141,7 +207,7 @@ final class LegacyReader {
                 });
             }
             if (line == null && hasValues) {
-                findings.add(Findings.at(Severity.ERROR, m.sheet(), SheetLayout.address(r, m.labelColumn()), null, null,
+                findings.add(Findings.at(Severity.ERROR, match.sheet(), SheetLayout.address(r, match.labelColumn()), null, null,
                         Rules.LEGACY_UNKNOWN_ROW, Messages.legacyUnknownRow(raw.strip(), m.name())));
             }
         }
@@ -165,7 +231,7 @@ final class LegacyReader {
             Amount expected = sums.getOrDefault(code, Amount.ZERO);
             if (!total.get().equals(expected)) {
                 String cell = SheetLayout.address(row, col.getKey());
-                findings.add(Findings.at(Severity.WARNING, match.mapping().sheet(), cell, null, code.value(),
+                findings.add(Findings.at(Severity.WARNING, match.sheet(), cell, null, code.value(),
                         Rules.LEGACY_TOTAL, Messages.legacyTotalMismatch(total.get().tkr(), expected.tkr(),
                                 textCells.getOrDefault(code, List.of()))));
             }
@@ -192,34 +258,92 @@ final class LegacyReader {
         }
     }
 
-    private static Optional<String> locate(LegacyMapping.Locator loc, SheetGrid grid, String fileName) {
-        String text;
-        if (loc.fromFileName()) {
-            text = fileName == null ? "" : fileName;
-        } else {
-            int[] at = SheetLayout.parseAddress(loc.cell().orElseThrow());
-            text = grid.text(at[0], at[1]);
+    /** A located value and where it was found, or why it was not. */
+    private record Located(String value, String at, String refusal, boolean ambiguous) {}
+
+    /**
+     * Searches the sheet's top-left area for the locator's pattern, from its start cell, then row by row; the same
+     * value found in several cells (a merged title) is one; two different values are refused, naming both cells.
+     * Without a match in the sheet, the file name.
+     */
+    private static Located locate(LegacyMapping m, LegacyMapping.Locator loc, SheetGrid grid, String fileName,
+                                  String what) {
+        if (loc.text().isPresent()) {
+            List<int[]> order = new ArrayList<>();
+            loc.cell().ifPresent(c -> order.add(SheetLayout.parseAddress(c)));
+            for (int r = 0; r < m.searchRows() && r <= grid.lastRow(); r++) {
+                for (int c = 0; c < m.searchColumns() && c <= grid.lastCol(); c++) {
+                    order.add(new int[] {r, c});
+                }
+            }
+            String value = null;
+            String at = null;
+            for (int[] rc : order) {
+                String text = clean(grid.text(rc[0], rc[1]));
+                if (text.isEmpty()) {
+                    continue;
+                }
+                Optional<String> found = groups(loc.text().get(), text);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                String address = SheetLayout.address(rc[0], rc[1]);
+                if (value == null) {
+                    value = found.get();
+                    at = address;
+                } else if (!LegacyMapping.normalize(value).equals(LegacyMapping.normalize(found.get()))
+                        && !address.equals(at)) {
+                    return new Located(null, null, Messages.legacyAmbiguousAnchor(m.name(), what + "er",
+                            at + " (\"" + value + "\")", address + " (\"" + found.get() + "\")"), true);
+                }
+            }
+            if (value != null) {
+                return new Located(value, at, null, false);
+            }
         }
-        Matcher matcher = loc.pattern().matcher(text.replace('\u00A0', ' '));
-        if (!matcher.find() || matcher.groupCount() < 1) {
-            return Optional.empty();
+        if (loc.fileName().isPresent() && fileName != null) {
+            Optional<String> found = groups(loc.fileName().get(), fileName);
+            if (found.isPresent()) {
+                return new Located(found.get(), Messages.LEGACY_FROM_FILE_NAME, null, false);
+            }
         }
-        if (loc.by() == LegacyMapping.By.MONTHS && matcher.groupCount() >= 2) {
-            return Optional.of(matcher.group(1) + "\u0000" + matcher.group(2));
-        }
-        return Optional.of(matcher.group(1).strip());
+        return new Located(null, null, Messages.legacyNotFound(what, m.searchRows(), m.searchColumns()), false);
     }
 
-    /** The first row (near the top) whose cells match every required heading; which column is which. */
-    private static Optional<Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>>> findHeadings(LegacyMapping m,
-                                                                                              SheetGrid grid) {
+    /** The pattern's groups joined by a blank ("jan–aug" and "2019"), or empty when it does not match. */
+    private static Optional<String> groups(java.util.regex.Pattern p, String text) {
+        Matcher matcher = p.matcher(text);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        if (matcher.groupCount() == 0) {
+            return Optional.of(matcher.group().strip());
+        }
+        List<String> parts = new ArrayList<>();
+        for (int g = 1; g <= matcher.groupCount(); g++) {
+            if (matcher.group(g) != null) {
+                parts.add(matcher.group(g).strip());
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
+    }
+
+    /** A cell's text with no-break and repeated spaces as one blank, trimmed. */
+    private static String clean(String text) {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ').strip().replaceAll("\\s+", " ");
+    }
+
+    /** Every row (near the top) whose cells match every required heading, with which column is which. */
+    private static List<Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>>> headingRows(LegacyMapping m,
+                                                                                         SheetGrid grid) {
+        List<Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>>> rows = new ArrayList<>();
         for (int r = 0; r <= Math.min(grid.lastRow(), HEADING_SEARCH_ROWS); r++) {
             Map<Integer, Optional<ColumnCode>> columns = new LinkedHashMap<>();
             boolean all = true;
             for (LegacyMapping.Heading h : m.headings()) {
                 int found = -1;
                 for (int c = 0; c <= grid.lastCol(); c++) {
-                    if (!columns.containsKey(c) && h.pattern().matcher(grid.text(r, c).replace('\u00A0', ' ')).matches()) {
+                    if (!columns.containsKey(c) && h.pattern().matcher(clean(grid.text(r, c))).matches()) {
                         found = c;
                         break;
                     }
@@ -232,9 +356,51 @@ final class LegacyReader {
                 }
             }
             if (all && columns.values().stream().anyMatch(Optional::isPresent)) {
-                return Optional.of(Map.entry(r, columns));
+                rows.add(Map.entry(r, columns));
             }
         }
-        return Optional.empty();
+        return rows;
+    }
+
+    private record LabelColumn(int column, String refusal, boolean ambiguous) {}
+
+    /**
+     * The column left of the headings in which the most rows below the heading row hold a mapped label or total;
+     * a tie between columns is settled by the mapping's hint, else refused.
+     */
+    private static LabelColumn labelColumn(LegacyMapping m, SheetGrid grid, int headingRow, int firstHeading) {
+        java.util.Set<String> known = new java.util.HashSet<>(m.totals());
+        m.lines().forEach(a -> known.addAll(a.labels()));
+        int best = -1;
+        int bestCount = 0;
+        List<Integer> tied = new ArrayList<>();
+        for (int c = 0; c < firstHeading; c++) {
+            int count = 0;
+            for (int r = headingRow + 1; r <= grid.lastRow(); r++) {
+                if (known.contains(LegacyMapping.normalize(grid.text(r, c)))) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = c;
+                bestCount = count;
+                tied.clear();
+                tied.add(c);
+            } else if (count == bestCount && count > 0) {
+                tied.add(c);
+            }
+        }
+        if (best < 0) {
+            return new LabelColumn(-1, Messages.legacyNoLabels(m.name()), false);
+        }
+        if (tied.size() > 1) {
+            if (m.labelColumn().isPresent() && tied.contains(m.labelColumn().getAsInt())) {
+                return new LabelColumn(m.labelColumn().getAsInt(), null, false);
+            }
+            return new LabelColumn(-1, Messages.legacyAmbiguousAnchor(m.name(), "etikettkolumner",
+                    "kolumn " + SheetLayout.address(0, tied.get(0)).replaceAll("\\d", ""),
+                    "kolumn " + SheetLayout.address(0, tied.get(1)).replaceAll("\\d", "")), true);
+        }
+        return new LabelColumn(best, null, false);
     }
 }

@@ -29,7 +29,8 @@ final class LegacyMappingParser {
                 @JsonProperty(required = true) LocatorEntry unit, @JsonProperty(required = true) LocatorEntry period,
                 String labelColumn, @JsonProperty(required = true) List<HeadingEntry> headings,
                 @JsonProperty(required = true) String scale, @JsonProperty(required = true) String sign,
-                @JsonProperty(required = true) List<LineEntry> lines, List<String> totals) {}
+                @JsonProperty(required = true) List<LineEntry> lines, List<String> totals, Integer searchRows,
+                Integer searchColumns) {}
 
     record LocatorEntry(String cell, String fileName, String pattern, @JsonProperty(required = true) String by) {}
 
@@ -120,20 +121,26 @@ final class LegacyMappingParser {
         if (!d.sign().equals("ledger") && !d.sign().equals("tertial")) {
             problems.add(file, "sign", Messages.specEnumInvalid(d.sign(), List.of("ledger", "tertial")));
         }
-        int labelColumn = 0;
+        java.util.OptionalInt labelColumn = java.util.OptionalInt.empty();
         if (d.labelColumn() != null) {
             if (!d.labelColumn().matches("[A-Z]{1,2}")) {
                 problems.add(file, "labelColumn", Messages.specEnumInvalid(d.labelColumn(), List.of("A", "B", "…")));
             } else {
-                labelColumn = org(d.labelColumn());
+                labelColumn = java.util.OptionalInt.of(org(d.labelColumn()));
             }
         }
+        int rows = d.searchRows() == null ? LegacyMapping.SEARCH_ROWS : d.searchRows();
+        int cols = d.searchColumns() == null ? LegacyMapping.SEARCH_COLUMNS : d.searchColumns();
+        if (rows < 1 || rows > 200 || cols < 1 || cols > 60) {
+            problems.add(file, "searchRows/searchColumns", Messages.legacySearchArea(rows, cols));
+        }
+        Pattern sheet = pattern(file, "sheet", d.sheet().strip(), problems);
         if (problems.count() > before) {
             return Optional.empty();
         }
         return Optional.of(new LegacyMapping(d.name(), file, d.description() == null ? "" : d.description(), t.id(),
-                d.sheet(), unit, period, labelColumn, headings, scale, d.sign().equals("ledger"), lines,
-                d.totals() == null ? List.of() : d.totals()));
+                d.sheet().strip(), sheet, unit, period, labelColumn, headings, scale, d.sign().equals("ledger"), lines,
+                d.totals() == null ? List.of() : d.totals(), rows, cols));
     }
 
     /** Column letters to a 0-based index ("A" → 0). */
@@ -145,19 +152,27 @@ final class LegacyMappingParser {
         return n - 1;
     }
 
+    /**
+     * A locator searches the sheet for {@code pattern} (from {@code cell}, else from A1) and/or reads the file name
+     * by {@code fileName}; at least one of them. A {@code cell} without a pattern takes the cell's whole text.
+     */
     private static LegacyMapping.Locator locator(String file, String where, LocatorEntry e, Problems problems) {
-        if ((e.cell() == null) == (e.fileName() == null)) {
+        if (e.cell() == null && e.pattern() == null && e.fileName() == null) {
             problems.add(file, where, Messages.LEGACY_LOCATOR);
             return null;
         }
         if (e.cell() != null && !e.cell().matches("[A-Z]{1,2}[1-9][0-9]*")) {
             problems.add(file, where + ".cell", Messages.specEnumInvalid(e.cell(), List.of("A1", "B3", "…")));
         }
-        String regex = e.fileName() != null ? e.fileName() : e.pattern() == null ? "(.+)" : e.pattern();
-        Pattern p = pattern(file, where, regex, problems);
+        Optional<Pattern> text = Optional.empty();
+        if (e.cell() != null || e.pattern() != null) {
+            text = Optional.ofNullable(pattern(file, where + ".pattern", e.pattern() == null ? "(.+)" : e.pattern(),
+                    problems));
+        }
+        Optional<Pattern> name = e.fileName() == null ? Optional.empty()
+                : Optional.ofNullable(pattern(file, where + ".fileName", e.fileName(), problems));
         LegacyMapping.By by = enumValue(file, where + ".by", e.by(), LegacyMapping.By.class, problems);
-        return p == null || by == null ? null
-                : new LegacyMapping.Locator(Optional.ofNullable(e.cell()), e.fileName() != null, p, by);
+        return by == null ? null : new LegacyMapping.Locator(Optional.ofNullable(e.cell()), text, name, by);
     }
 
     private static Pattern pattern(String file, String where, String regex, Problems problems) {

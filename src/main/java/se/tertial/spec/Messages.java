@@ -859,7 +859,41 @@ public final class Messages {
         return "varav " + group;
     }
 
-    public static final String LEGACY_LOCATOR = "ange antingen \"cell\" (med \"pattern\") eller \"fileName\"";
+    public static final String LEGACY_LOCATOR = "ange \"pattern\" (som söks i bladets övre vänstra del, från "
+            + "\"cell\" om den anges), \"fileName\" eller båda";
+
+    public static String legacySearchArea(int rows, int cols) {
+        return "sökområdet ska vara 1–200 rader och 1–60 kolumner, inte " + rows + " × " + cols;
+    }
+
+    /** A mapping's anchor found twice with different values: the file is refused naming both. */
+    public static String legacyAmbiguousAnchor(String mapping, String what, String first, String second) {
+        return "Mappningen " + mapping + " hittar två möjliga " + what + ": " + first + " och " + second
+                + ". tertial gissar inte; ta bort den ena eller gör mappningens mönster snävare.";
+    }
+
+    public static final String LEGACY_FROM_FILE_NAME = "filnamnet";
+
+    public static String legacyNoSheet(String sheet, int headings) {
+        return "inget blad heter \"" + sheet + "\", och på inget blad finns mappningens " + headings + " rubriker";
+    }
+
+    public static String legacyNoHeadings(String sheet) {
+        return "bladet \"" + sheet + "\" saknar mappningens rubrikrad";
+    }
+
+    public static String legacyNotFound(String what, int rows, int cols) {
+        return "ingen " + what + " hittades i de första " + rows + " raderna och " + cols
+                + " kolumnerna, och inte i filnamnet";
+    }
+
+    public static String legacyNoLabels(String mapping) {
+        return "ingen kolumn till vänster om rubrikerna har mappningen " + mapping + "s etiketter";
+    }
+
+    public static String legacyPeriodNotTertial(String text) {
+        return "\"" + LogText.safe(text) + "\" är ingen tertialperiod (jan–apr, jan–aug eller jan–dec).";
+    }
 
     public static String legacyUnknownRow(String label, String mapping) {
         return "Raden \"" + label + "\" har belopp men finns inte i mappningen " + mapping + ". Lägg till etiketten i "
