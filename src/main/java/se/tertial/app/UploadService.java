@@ -193,6 +193,16 @@ public final class UploadService {
         }
     }
 
+    /**
+     * What a bulk load would make of one file, in words: the mapping and every anchor it found, or why each mapping
+     * does not fit, and the facts it would store. Nothing is stored.
+     */
+    public List<String> explain(User user, Path file, String fileName) {
+        StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, reviews, user,
+                new Options(true, true, true), se.tertial.workbook.ReadLimits.DEFAULT.withTimeout(limits.uploadTimeout()));
+        return se.tertial.ingest.Explain.explain(file, fileName, ctx);
+    }
+
     /** Uploads the user may see, newest first; a controller sees the units they are bound to. */
     public List<UploadRecord> list(User user, Optional<String> period, Optional<String> unit) {
         Optional<PeriodCode> p = period.filter(s -> !s.isBlank()).map(PeriodService::parse);

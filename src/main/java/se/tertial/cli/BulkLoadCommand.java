@@ -45,8 +45,13 @@ final class BulkLoadCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Parameters(index = "0", paramLabel = "MAPP", description = "Mappen att läsa in (med undermappar).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MAPP", description = "Mappen att läsa in (med undermappar).")
     Path dir;
+
+    @Option(names = "--explain", paramLabel = "FIL", description = "Förklara för en arbetsbok vilken mappning som "
+            + "passar (eller varför ingen gör det), var enhet, period, rubriker och etiketter hittades, och vilka belopp "
+            + "som skulle lagras. Inget lagras.")
+    Path explain;
 
     @Option(names = "--url", description = "Skicka filerna till en körande tertial i stället för direkt till databasen.")
     String url;
@@ -71,6 +76,12 @@ final class BulkLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (explain != null) {
+            return explain(out);
+        }
+        if (dir == null) {
+            throw new ParameterException(spec.commandLine(), "Ange mappen att läsa in, eller --explain FIL.");
+        }
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "Mappen finns inte: " + dir);
         }
@@ -106,6 +117,20 @@ final class BulkLoadCommand implements Callable<Integer> {
         out.flush();
         return counts.keySet().stream().anyMatch(k -> k.equals("rejected") || k.equals("error")
                 || k.equals("forbidden")) ? 1 : 0;
+    }
+
+    /** Prints what a load would make of one file; exit 1 when it would be refused. */
+    private int explain(PrintWriter out) {
+        if (!Files.isRegularFile(explain)) {
+            throw new ParameterException(spec.commandLine(), "Filen finns inte: " + explain);
+        }
+        try (Tertial app = Tertial.open(store.offline())) {
+            User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), Instant.now());
+            List<String> lines = app.uploads().explain(loader, explain, explain.getFileName().toString());
+            lines.forEach(out::println);
+            out.flush();
+            return lines.stream().anyMatch(l -> l.startsWith("Resultat: avvisas")) ? 1 : 0;
+        }
     }
 
     /**
