@@ -45,7 +45,8 @@ final class BulkLoadCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MAPP", description = "Mappen att läsa in (med undermappar).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MAPP", description = "Mappen att läsa in (med undermappar), "
+            + "eller en .zip med arbetsböcker.")
     Path dir;
 
     @Option(names = "--explain", paramLabel = "FIL", description = "Förklara för en arbetsbok vilken mappning som "
@@ -82,13 +83,32 @@ final class BulkLoadCommand implements Callable<Integer> {
         if (dir == null) {
             throw new ParameterException(spec.commandLine(), "Ange mappen att läsa in, eller --explain FIL.");
         }
+        if (se.tertial.app.ZipArchive.isZip(dir)) {
+            Path unpacked;
+            try {
+                unpacked = Files.createTempDirectory("tertial-zip-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            try {
+                var zip = se.tertial.app.ZipArchive.unpack(dir, unpacked, se.tertial.app.Config.DEFAULT_MAX_UPLOAD_BYTES);
+                return load(out, unpacked, zip.refused());
+            } finally {
+                se.tertial.app.ZipArchive.delete(unpacked);
+            }
+        }
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "Mappen finns inte: " + dir);
         }
+        return load(out, dir, List.of());
+    }
+
+    /** Loads the workbooks under {@code root}; {@code refused} are report rows for files that never got there. */
+    private int load(PrintWriter out, Path root, List<BulkLoader.FileResult> refused) {
         if (url != null && (token == null || token.isBlank())) {
             throw new ParameterException(spec.commandLine(), "--url kräver --token (eller TERTIAL_TOKEN).");
         }
-        List<Path> files = BulkLoader.files(dir);
+        List<Path> files = BulkLoader.files(root);
         out.println("bulk-load: " + files.size() + " arbetsböcker i " + dir.toAbsolutePath()
                 + (dryRun ? " (provkörning, inget lagras)" : "") + (url != null ? " → " + url : ""));
         out.flush();
@@ -97,15 +117,20 @@ final class BulkLoadCommand implements Callable<Integer> {
         try (Reporter progress = new Reporter(files.size(), out)) {
             if (url != null) {
                 SpecCatalog catalog = SpecLoader.load(store.templates);
-                results = new BulkLoader(catalog, jobs).run(dir, files,
+                results = new BulkLoader(catalog, jobs).run(root, files,
                         new HttpSubmitter(url, token, allowLocked, dryRun), progress);
             } else {
                 try (Tertial app = Tertial.open(store.offline())) {
                     User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), start);
-                    results = new BulkLoader(app.catalog(), jobs).run(dir, files, BulkLoader.direct(app.uploads(),
+                    results = new BulkLoader(app.catalog(), jobs).run(root, files, BulkLoader.direct(app.uploads(),
                             loader, new UploadService.Options(true, allowLocked, dryRun)), progress);
                 }
             }
+        }
+        if (!refused.isEmpty()) {
+            results = new java.util.ArrayList<>(results);
+            results.addAll(refused);
+            results.sort(java.util.Comparator.comparing(BulkLoader.FileResult::file));
         }
         Duration took = Duration.between(start, Instant.now());
         Path prefix = report != null ? report : Path.of("bulk-load-"

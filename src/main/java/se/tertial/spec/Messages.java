@@ -944,6 +944,32 @@ public final class Messages {
         };
     }
 
+    // --- a .zip of workbooks ---
+
+    public static String zipTooManyEntries(int max) {
+        return "Arkivet har fler än " + max + " filer; dela upp det.";
+    }
+
+    public static String zipTooLarge(long max) {
+        return "Arkivet packas upp till mer än " + (max / (1024L * 1024 * 1024)) + " GB; dela upp det.";
+    }
+
+    public static String zipUnsafeName(String name) {
+        return "Filnamnet \"" + LogText.safe(name) + "\" i arkivet pekar utanför arkivet och packas inte upp.";
+    }
+
+    public static String zipBomb(int ratio) {
+        return "Filen packas upp till mer än " + ratio + " gånger sin packade storlek (en zip-bomb?) och läses inte.";
+    }
+
+    public static String zipUnreadableEntry() {
+        return "Filen i arkivet är skadad och kan inte packas upp.";
+    }
+
+    public static String zipUnreadable() {
+        return "Arkivet är inte en läsbar .zip-fil.";
+    }
+
     /** The outcome of a file an earlier load refused and this one read again. */
     public static String bulkRetried(String outcome) {
         return "tidigare avvisad, " + switch (outcome) {
