@@ -125,32 +125,36 @@ final class XlsxStream extends OpenedWorkbook {
                 && (double) packed / size < ZipSecureFile.getMinInflateRatio();
     }
 
-    /** Whether the part's prolog (its first 64 kB, in any of XML's encodings) holds a DOCTYPE. */
+    /**
+     * Whether the part's prolog (within its first 64 kB, in any of XML's encodings) holds a DOCTYPE. The part is read
+     * only up to its first element — a few dozen bytes for every part a spreadsheet program writes — not inflated
+     * whole: this runs for every part of every upload. NUL bytes (UTF-16) are skipped, case is ignored.
+     */
     private static boolean declaresDtd(ZipSecureFile zip, org.apache.commons.compress.archivers.zip.ZipArchiveEntry e)
             throws IOException {
-        byte[] head;
-        try (InputStream in = zip.getInputStream(e)) {
-            head = in.readNBytes(64 * 1024);
-        }
-        StringBuilder ascii = new StringBuilder(head.length);
-        for (byte b : head) {
-            if (b != 0) {
-                ascii.append((char) (b & 0xFF));
+        final char[] doctype = "<!DOCTYPE".toCharArray();
+        int matched = 0;
+        boolean afterLt = false;
+        int read = 0;
+        try (InputStream in = new java.io.BufferedInputStream(zip.getInputStream(e), 512)) {
+            int b;
+            while (read < 64 * 1024 && (b = in.read()) >= 0) {
+                read++;
+                if (b == 0) {
+                    continue;
+                }
+                char c = Character.toUpperCase((char) (b & 0xFF));
+                if (afterLt && c != '?' && c != '!') {
+                    return false; // the first element: the prolog is over
+                }
+                afterLt = c == '<';
+                matched = c == doctype[matched] ? matched + 1 : (c == '<' ? 1 : 0);
+                if (matched == doctype.length) {
+                    return true;
+                }
             }
         }
-        String text = ascii.toString().toUpperCase(Locale.ROOT);
-        int dtd = text.indexOf("<!DOCTYPE");
-        if (dtd < 0) {
-            return false;
-        }
-        // Only in the prolog: before the first element (a "<" not starting "<?" or "<!").
-        for (int i = 0; i < dtd; i++) {
-            if (text.charAt(i) == '<' && i + 1 < text.length() && text.charAt(i + 1) != '?'
-                    && text.charAt(i + 1) != '!') {
-                return false;
-            }
-        }
-        return true;
+        return false;
     }
 
     /**
