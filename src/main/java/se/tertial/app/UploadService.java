@@ -223,25 +223,31 @@ public final class UploadService {
 
     /** The exact bytes uploaded, under a safe file name whose extension says what the bytes are; audited. */
     public GeneratedFile original(Actor actor, String idText) {
-        GeneratedFile file = original(actor.user(), idText);
         UploadRecord r = get(actor.user(), idText);
-        audit.record(audit.event(actor, AuditKind.DOWNLOAD_ORIGINAL).unit(r.unit()).period(r.period())
-                .upload(r.id()).submission(r.submissionId().orElse(null), r.version().orElse(null)));
+        GeneratedFile file = original(r);
+        audited(actor, AuditKind.DOWNLOAD_ORIGINAL, r);
         return file;
     }
 
     /** The annotated workbook of an upload; audited. */
     public GeneratedFile annotated(Actor actor, String idText) {
-        GeneratedFile file = annotated(actor.user(), idText);
         UploadRecord r = get(actor.user(), idText);
-        audit.record(audit.event(actor, AuditKind.DOWNLOAD_ANNOTATED).unit(r.unit()).period(r.period())
-                .upload(r.id()).submission(r.submissionId().orElse(null), r.version().orElse(null)));
+        GeneratedFile file = annotated(r);
+        audited(actor, AuditKind.DOWNLOAD_ANNOTATED, r);
         return file;
+    }
+
+    private void audited(Actor actor, AuditKind kind, UploadRecord r) {
+        audit.record(audit.event(actor, kind).unit(r.unit()).period(r.period()).upload(r.id())
+                .submission(r.submissionId().orElse(null), r.version().orElse(null)));
     }
 
     /** The exact bytes uploaded, under a safe file name whose extension says what the bytes are. */
     public GeneratedFile original(User user, String idText) {
-        UploadRecord r = get(user, idText);
+        return original(get(user, idText));
+    }
+
+    private GeneratedFile original(UploadRecord r) {
         byte[] bytes = submissions.original(r.id())
                 .orElseThrow(() -> new TertialException.NotFound(Messages.ORIGINAL_NOT_KEPT));
         return new GeneratedFile(safeFileName(r.fileName(), r.id(), r.format()), contentType(r.format()), bytes);
@@ -290,7 +296,10 @@ public final class UploadService {
 
     /** The uploaded workbook with every finding marked; for rejected uploads too, when the file is a workbook. */
     public GeneratedFile annotated(User user, String idText) {
-        UploadRecord r = get(user, idText);
+        return annotated(get(user, idText));
+    }
+
+    private GeneratedFile annotated(UploadRecord r) {
         byte[] bytes = submissions.original(r.id())
                 .orElseThrow(() -> new TertialException.NotFound(Messages.ORIGINAL_NOT_KEPT));
         try {

@@ -15,8 +15,6 @@ import se.tertial.testkit.TestServer;
 import se.tertial.testkit.TestSpecs;
 import se.tertial.workbook.WorkbookFormat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -256,15 +254,7 @@ class BulkLoadTest {
     }
 
     private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Main.run(args);
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return CliOutput.run(args);
     }
 
 }
