@@ -45,6 +45,11 @@ public abstract sealed class OpenedWorkbook implements AutoCloseable permits Xls
         return sheet(Metadata.SHEET, METADATA_AREA).map(Metadata::fromGrid);
     }
 
+    /** The checked structure, to read the same bytes again cheaply; empty for .xls (read whole each time). */
+    public Optional<WorkbookOutline> outline(String sha256) {
+        return Optional.empty();
+    }
+
     /** When the workbook was last saved (else created), per its own document properties. */
     public abstract Optional<Instant> savedAt();
 

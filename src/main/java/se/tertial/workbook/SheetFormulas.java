@@ -67,8 +67,43 @@ public final class SheetFormulas {
         return "IF(OR(" + assets + "=\"\"," + liabilities + "=\"\"),\"\"," + assets + "-" + liabilities + ")";
     }
 
-    /** Compares formulas as spreadsheet programs save them: no '=', no '$', no spaces, any case. */
+    /** What a computed cell must hold: tertial's formula, and every accepted form of it, normalized. */
+    public record Check(String expected, java.util.Set<String> accepted) {}
+
+    private static final java.util.Map<String, java.util.Map<se.tertial.spec.LineCode,
+            java.util.Map<se.tertial.spec.ColumnCode, Check>>> CHECKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@link #expected} and {@link #accepted}, normalized, for every computed cell of a template in a period, by line
+     * and column; computed once per template version (by its content) and period: a bulk load checks the same few
+     * hundred formulas in every file. Cells the unit fills in are absent.
+     */
+    public static java.util.Map<se.tertial.spec.LineCode, java.util.Map<se.tertial.spec.ColumnCode, Check>> checks(
+            se.tertial.spec.TemplateSpec spec, SheetLayout layout, PeriodCode period) {
+        String key = spec.id() + "|" + spec.version() + "|" + spec.sha256() + "|" + period;
+        return CHECKS.computeIfAbsent(key, k -> {
+            java.util.Map<se.tertial.spec.LineCode, java.util.Map<se.tertial.spec.ColumnCode, Check>> all =
+                    new java.util.HashMap<>();
+            for (LineSpec line : spec.lines()) {
+                for (ColumnSpec column : spec.columns()) {
+                    expected(layout, period, line, column).ifPresent(e -> all.computeIfAbsent(line.code(),
+                            x -> new java.util.HashMap<>()).put(column.code(), new Check(e, java.util.Set.copyOf(
+                            accepted(layout, period, line, column).stream().map(SheetFormulas::normalize).toList()))));
+                }
+            }
+            return java.util.Map.copyOf(all);
+        });
+    }
+
+    /** Compares formulas as spreadsheet programs save them: no '=', no '$', no white space, any case. */
     public static String normalize(String formula) {
-        return formula.replace("=", "").replace("$", "").replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(formula.length());
+        for (int i = 0; i < formula.length(); i++) {
+            char c = formula.charAt(i);
+            if (c != '=' && c != '$' && !Character.isWhitespace(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -57,6 +57,18 @@ public final class WorkbookReader {
         throw new UnreadableWorkbookException(NOT_A_WORKBOOK, Messages.FILE_NOT_A_WORKBOOK, null);
     }
 
+    /**
+     * As {@link #open(Path, ReadLimits, Deadline)}, reusing an outline made by an earlier open of bytes with the same
+     * SHA-256 ({@code sha256}: of the bytes the caller holds and stores): the structure is not parsed again.
+     */
+    public static OpenedWorkbook open(Path file, String sha256, java.util.Optional<WorkbookOutline> known,
+                                      ReadLimits limits, Deadline deadline) throws UnreadableWorkbookException {
+        if (known.isPresent() && known.get().sha256().equals(sha256) && startsWith(head(file), ZIP)) {
+            return XlsxStream.reopen(file, known.get(), limits, deadline);
+        }
+        return open(file, limits, deadline);
+    }
+
     /** Whether the bytes start like a workbook (zip or OLE2) at all; other files are kept only in part. */
     public static boolean looksLikeWorkbook(byte[] bytes) {
         return startsWith(bytes, ZIP) || startsWith(bytes, OLE2);

@@ -1,0 +1,517 @@
+package se.tertial.workbook;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+import se.tertial.spec.Messages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static se.tertial.workbook.UnreadableWorkbookException.Reason.CORRUPT;
+import static se.tertial.workbook.UnreadableWorkbookException.Reason.MACROS;
+
+/**
+ * The parts of an .xlsx package that reading it needs, found without POI's OPC layer (which builds a DOM of every
+ * relationship and property part and was a quarter of a bulk load's CPU): the content types, every relationship part
+ * (for macros), the workbook's sheets in order with their parts, the shared-strings part and the saved date. Every
+ * part goes through {@link ZipSecureFile}, so the inflate-ratio and size limits apply to each byte read; every XML part
+ * is parsed with one hardened SAX reader per thread, reused.
+ */
+final class XlsxPackage implements AutoCloseable {
+    private static final String REL_NS_SUFFIX = "relationships";
+    private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
+
+    private final ZipSecureFile zip;
+    private final Map<String, ZipArchiveEntry> entries = new HashMap<>(); // lower-case part name without '/'
+    private final Map<String, String> defaults = new HashMap<>(); // extension -> content type
+    private final Map<String, String> overrides = new HashMap<>(); // lower-case part name -> content type
+    final Map<String, String> sheets = new LinkedHashMap<>(); // sheet name -> part name, in workbook order
+    String sharedStrings;
+    Optional<Instant> savedAt = Optional.empty();
+
+    private XlsxPackage(ZipSecureFile zip) {
+        this.zip = zip;
+    }
+
+    /** What a check of the package found, to read the same bytes again without checking them twice. */
+    WorkbookOutline outline(String sha256) {
+        return new WorkbookOutline(sha256, sheets, sharedStrings, savedAt);
+    }
+
+    /**
+     * Opens a package whose bytes were checked before ({@code outline}, made from the same SHA-256): only the central
+     * directory is read again, with the size and inflate-ratio limits; no structure part is parsed twice.
+     */
+    static XlsxPackage reopen(Path file, WorkbookOutline outline) throws UnreadableWorkbookException {
+        ZipSecureFile zip;
+        try {
+            zip = new ZipSecureFile(file.toFile());
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+        XlsxPackage pkg = new XlsxPackage(zip);
+        try {
+            var all = zip.getEntries();
+            while (all.hasMoreElements()) {
+                ZipArchiveEntry e = all.nextElement();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                if (isBomb(e) || pkg.entries.putIfAbsent(partName(e.getName()), e) != null) {
+                    throw corrupt();
+                }
+            }
+            pkg.sheets.putAll(outline.sheets());
+            pkg.sharedStrings = outline.sharedStrings();
+            pkg.savedAt = outline.savedAt();
+            return pkg;
+        } catch (UnreadableWorkbookException e) {
+            pkg.close();
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            pkg.close();
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+    }
+
+    /**
+     * Opens and checks the package: no macros (by part name, content type or relationship), no DTD in any part, no
+     * part that claims to inflate beyond the limits; then reads its structure.
+     */
+    static XlsxPackage open(Path file) throws UnreadableWorkbookException {
+        ZipSecureFile zip;
+        try {
+            zip = new ZipSecureFile(file.toFile());
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+        XlsxPackage pkg = new XlsxPackage(zip);
+        try {
+            pkg.read();
+            return pkg;
+        } catch (UnreadableWorkbookException | Deadline.Exceeded e) {
+            pkg.close();
+            throw e;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            pkg.close();
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+    }
+
+    private void read() throws Exception {
+        List<ZipArchiveEntry> rels = new ArrayList<>();
+        var all = zip.getEntries();
+        while (all.hasMoreElements()) {
+            ZipArchiveEntry e = all.nextElement();
+            if (e.isDirectory()) {
+                continue;
+            }
+            String name = partName(e.getName());
+            if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml")) {
+                throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+            }
+            if (isBomb(e)) {
+                throw corrupt();
+            }
+            if ((name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) && declaresDtd(e)) {
+                throw corrupt();
+            }
+            if (entries.putIfAbsent(name, e) != null) {
+                throw corrupt(); // two parts of one name: which one a reader takes is anyone's guess
+            }
+            if (name.endsWith(".rels")) {
+                rels.add(e);
+            }
+        }
+        ZipArchiveEntry types = entries.get("[content_types].xml");
+        if (types == null) {
+            throw corrupt();
+        }
+        parse(types, new ContentTypes());
+        for (String part : entries.keySet()) {
+            String type = contentType(part).toLowerCase(Locale.ROOT);
+            if (type.contains("macroenabled") || type.contains("vbaproject") || type.contains("macrosheet")
+                    || type.contains("vbadata")) {
+                throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+            }
+        }
+        Map<String, List<Rel>> relsByPart = new HashMap<>();
+        for (ZipArchiveEntry e : rels) {
+            Rels handler = new Rels();
+            parse(e, handler);
+            for (Rel r : handler.rels) {
+                String type = r.type().toLowerCase(Locale.ROOT);
+                if (type.endsWith("/vbaproject") || type.contains("macrosheet") || type.endsWith("/vbaprojectsignature")) {
+                    throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+                }
+            }
+            relsByPart.put(partName(e.getName()), handler.rels);
+        }
+        List<Rel> root = relsByPart.getOrDefault("_rels/.rels", List.of());
+        String workbook = null;
+        String core = null;
+        for (Rel r : root) {
+            if (r.external()) {
+                continue;
+            }
+            if (r.type().endsWith("/officeDocument") && workbook == null) {
+                workbook = resolve("", r.target());
+            } else if (r.type().endsWith("/metadata/core-properties") && core == null) {
+                core = resolve("", r.target());
+            }
+        }
+        if (workbook == null || !entries.containsKey(workbook)) {
+            throw corrupt();
+        }
+        String wbType = contentType(workbook);
+        if (!wbType.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.")) {
+            throw corrupt(); // a word-processing or presentation package, however it is named
+        }
+        String base = workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
+        Map<String, Rel> wbRels = new HashMap<>();
+        for (Rel r : relsByPart.getOrDefault(relsOf(workbook), List.of())) {
+            wbRels.putIfAbsent(r.id(), r);
+            if (r.type().endsWith("/sharedStrings") && !r.external() && sharedStrings == null) {
+                String part = resolve(base, r.target());
+                if (entries.containsKey(part)) {
+                    sharedStrings = part;
+                }
+            }
+        }
+        if (sharedStrings == null) {
+            sharedStrings = entries.keySet().stream().filter(p -> contentType(p).equals(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")).sorted()
+                    .findFirst().orElse(null);
+        }
+        WorkbookSheets list = new WorkbookSheets();
+        parse(entries.get(workbook), list);
+        for (String[] s : list.sheets) {
+            Rel r = wbRels.get(s[1]);
+            if (r == null || r.external()) {
+                continue;
+            }
+            String part = resolve(base, r.target());
+            if (entries.containsKey(part)) {
+                sheets.putIfAbsent(s[0], part);
+            }
+        }
+        if (core != null && entries.containsKey(core)) {
+            CoreProperties props = new CoreProperties();
+            parse(entries.get(core), props);
+            savedAt = props.modified.or(() -> props.created);
+        }
+    }
+
+    private String contentType(String part) {
+        String t = overrides.get(part);
+        if (t != null) {
+            return t;
+        }
+        int dot = part.lastIndexOf('.');
+        return dot < 0 ? "" : defaults.getOrDefault(part.substring(dot + 1), "");
+    }
+
+    /** Parses one part with the reused, hardened SAX reader of this thread. */
+    void parse(String part, DefaultHandler handler) throws UnreadableWorkbookException {
+        ZipArchiveEntry e = entries.get(part);
+        if (e == null) {
+            throw corrupt();
+        }
+        parse(e, handler);
+    }
+
+    private void parse(ZipArchiveEntry entry, DefaultHandler handler) throws UnreadableWorkbookException {
+        XMLReader xml = READERS.get();
+        try {
+            if (xml == null) {
+                xml = newReader();
+                READERS.set(xml);
+            }
+        } catch (SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            xml.setContentHandler(handler);
+            xml.setErrorHandler(null);
+            xml.parse(new InputSource(in));
+        } catch (SharedStringsXml.Done done) {
+            // every wanted string read
+        } catch (Deadline.Exceeded e) {
+            throw e;
+        } catch (SAXException e) {
+            if (e.getException() instanceof Deadline.Exceeded x) {
+                throw x;
+            }
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            READERS.remove(); // a reader that failed this way is not trusted again
+            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        } finally {
+            xml.setContentHandler(null);
+        }
+    }
+
+    /**
+     * Aalto's SAX parser (FasterXML): namespace-aware, no external entities, no DTD processing. A DTD never reaches
+     * it — every part declaring one was refused before — so only XML's own entities and character references occur.
+     */
+    private static XMLReader newReader() throws SAXException, javax.xml.parsers.ParserConfigurationException {
+        javax.xml.parsers.SAXParserFactory factory = new com.fasterxml.aalto.sax.SAXParserFactoryImpl();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        XMLReader reader = factory.newSAXParser().getXMLReader();
+        reader.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        reader.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        reader.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entity refused");
+        });
+        return reader;
+    }
+
+    /** {@code xl/workbook.xml} → {@code xl/_rels/workbook.xml.rels}. */
+    private static String relsOf(String part) {
+        int slash = part.lastIndexOf('/');
+        return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+    }
+
+    /** A relationship target against the source part's folder: percent-decoded, dot segments removed, lower case. */
+    static String resolve(String base, String target) throws UnreadableWorkbookException {
+        String t = target.replace('\\', '/');
+        String path = decode(t.startsWith("/") ? t : base + t);
+        List<String> out = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) {
+                continue;
+            }
+            if (seg.equals("..")) {
+                if (out.isEmpty()) {
+                    throw corrupt(); // above the package root
+                }
+                out.remove(out.size() - 1);
+            } else {
+                out.add(seg);
+            }
+        }
+        return partName(String.join("/", out));
+    }
+
+    /** %XX escapes as UTF-8, as part names in relationships are written; a broken escape is a broken package. */
+    private static String decode(String s) throws UnreadableWorkbookException {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    throw corrupt();
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw corrupt();
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                int cp = s.codePointAt(i);
+                byte[] b = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The key a part is looked up by: OPC part names are case-insensitive and absolute. */
+    private static String partName(String name) {
+        String n = name.replace('\\', '/');
+        while (n.startsWith("/")) {
+            n = n.substring(1);
+        }
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    private static UnreadableWorkbookException corrupt() {
+        return new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, null);
+    }
+
+    /**
+     * A part that says (in the central directory) it inflates beyond the limits: refused whether or not tertial would
+     * read it. A part that lies about its size is caught by ZipSecureFile's own check while it is read.
+     */
+    private static boolean isBomb(ZipArchiveEntry e) {
+        long size = e.getSize();
+        long packed = e.getCompressedSize();
+        if (size > WorkbookReader.MAX_ENTRY_BYTES) {
+            return true;
+        }
+        return size > ZipSecureFile.getGraceEntrySize() && packed >= 0
+                && (double) packed / size < ZipSecureFile.getMinInflateRatio();
+    }
+
+    /**
+     * Whether the part's prolog (within its first 64 kB, in any of XML's encodings) holds a DOCTYPE. The part is read
+     * only up to its first element — a few dozen bytes for every part a spreadsheet program writes — not inflated
+     * whole: this runs for every part of every upload. NUL bytes (UTF-16) are skipped, case is ignored.
+     */
+    private boolean declaresDtd(ZipArchiveEntry e) throws IOException {
+        final char[] doctype = "<!DOCTYPE".toCharArray();
+        int matched = 0;
+        boolean afterLt = false;
+        int read = 0;
+        byte[] buf = new byte[512];
+        try (InputStream in = zip.getInputStream(e)) {
+            int n;
+            while (read < 64 * 1024 && (n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    int b = buf[i];
+                    read++;
+                    if (b == 0) {
+                        continue;
+                    }
+                    char c = Character.toUpperCase((char) (b & 0xFF));
+                    if (afterLt && c != '?' && c != '!') {
+                        return false; // the first element: the prolog is over
+                    }
+                    afterLt = c == '<';
+                    matched = c == doctype[matched] ? matched + 1 : (c == '<' ? 1 : 0);
+                    if (matched == doctype.length) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            zip.close();
+        } catch (IOException ignored) {
+            // read only; nothing to lose
+        }
+    }
+
+    private record Rel(String id, String type, String target, boolean external) {}
+
+    private final class ContentTypes extends DefaultHandler {
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            String type = atts.getValue("ContentType");
+            if (type == null) {
+                return;
+            }
+            if (localName.equals("Default") && atts.getValue("Extension") != null) {
+                defaults.putIfAbsent(atts.getValue("Extension").toLowerCase(Locale.ROOT), type.strip());
+            } else if (localName.equals("Override") && atts.getValue("PartName") != null) {
+                overrides.putIfAbsent(partName(atts.getValue("PartName")), type.strip());
+            }
+        }
+    }
+
+    private static final class Rels extends DefaultHandler {
+        final List<Rel> rels = new ArrayList<>();
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            if (localName.equals("Relationship")) {
+                String target = atts.getValue("Target");
+                rels.add(new Rel(String.valueOf(atts.getValue("Id")), String.valueOf(atts.getValue("Type")).strip(),
+                        target == null ? "" : target.strip(), "External".equalsIgnoreCase(atts.getValue("TargetMode"))));
+            }
+        }
+    }
+
+    private static final class WorkbookSheets extends DefaultHandler {
+        final List<String[]> sheets = new ArrayList<>();
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            if (!localName.equals("sheet")) {
+                return;
+            }
+            String name = atts.getValue("name");
+            String id = null;
+            for (int i = 0; i < atts.getLength(); i++) {
+                if (atts.getLocalName(i).equals("id") && atts.getURI(i).endsWith(REL_NS_SUFFIX)) {
+                    id = atts.getValue(i);
+                }
+            }
+            if (name != null && id != null) {
+                sheets.add(new String[] {name, id});
+            }
+        }
+    }
+
+    private static final class CoreProperties extends DefaultHandler {
+        Optional<Instant> modified = Optional.empty();
+        Optional<Instant> created = Optional.empty();
+        private final StringBuilder text = new StringBuilder();
+        private boolean in;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+            in = localName.equals("modified") || localName.equals("created");
+            text.setLength(0);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (in && text.length() < 100) {
+                text.append(ch, start, Math.min(length, 100));
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            if (in && localName.equals("modified")) {
+                modified = instant(text.toString());
+            } else if (in && localName.equals("created")) {
+                created = instant(text.toString());
+            }
+            in = false;
+        }
+    }
+
+    /** A W3CDTF date as Excel, LibreOffice and openpyxl write it; anything else is no date. */
+    static Optional<Instant> instant(String text) {
+        String s = text.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(s).toInstant());
+        } catch (DateTimeParseException e) {
+            // try the looser forms
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            // a date alone?
+        }
+        try {
+            return Optional.of(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
