@@ -33,6 +33,7 @@ final class SheetReader {
     private final PeriodCode period;
     private final SheetGrid grid;
     private final SheetLayout layout;
+    private final Map<LineCode, Map<ColumnCode, SheetFormulas.Check>> checks;
     private final List<Finding> findings = new ArrayList<>();
 
     private SheetReader(TemplateSpec spec, PeriodCode period, SheetGrid grid) {
@@ -40,6 +41,7 @@ final class SheetReader {
         this.period = period;
         this.grid = grid;
         this.layout = new SheetLayout(spec);
+        this.checks = se.tertial.workbook.SheetFormulas.checks(spec, layout, period);
     }
 
     /** The values, or empty when the structure is altered (then no address can be trusted); findings either way. */
@@ -64,7 +66,7 @@ final class SheetReader {
                 CellValue cell = grid.get(layout.row(line), layout.col(col));
                 if (col.kind() == ColumnKind.TEXT) {
                     text(cell).ifPresent(t -> comments.put(line.code(), t));
-                } else if (SheetFormulas.expected(layout, period, line, col).isEmpty()) {
+                } else if (check(line, col).isEmpty()) {
                     CellAmount read = CellAmount.read(cell);
                     read.problem().ifPresent(p -> add(p.severity(), line, col, p.rule(), p.text()));
                     if (read.problem().filter(p -> p.severity() == Severity.ERROR).isPresent()) {
@@ -138,16 +140,22 @@ final class SheetReader {
     }
 
     /** A formula cell must hold its formula; a value in its place is an error unless it equals tertial's. */
+    private Optional<SheetFormulas.Check> check(LineSpec line, ColumnSpec col) {
+        Map<ColumnCode, SheetFormulas.Check> byCol = checks.get(line.code());
+        return byCol == null ? Optional.empty() : Optional.ofNullable(byCol.get(col.code()));
+    }
+
     private void checkFormulas(SheetValues values) {
         for (LineSpec line : spec.lines()) {
             for (ColumnSpec col : spec.columns()) {
-                Optional<String> expected = SheetFormulas.expected(layout, period, line, col);
-                if (expected.isEmpty()) {
+                Optional<SheetFormulas.Check> check = check(line, col);
+                if (check.isEmpty()) {
                     continue;
                 }
+                Optional<String> expected = Optional.of(check.get().expected());
                 CellValue cell = grid.get(layout.row(line), layout.col(col));
-                if (cell instanceof CellValue.Formula f && SheetFormulas.accepted(layout, period, line, col).stream()
-                        .anyMatch(a -> SheetFormulas.normalize(a).equals(SheetFormulas.normalize(f.formula())))) {
+                if (cell instanceof CellValue.Formula f
+                        && check.get().accepted().contains(SheetFormulas.normalize(f.formula()))) {
                     continue;
                 }
                 if (values.tainted(line.code(), col.code())) {
