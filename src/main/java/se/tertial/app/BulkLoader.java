@@ -23,15 +23,47 @@ import java.util.stream.Stream;
 
 /**
  * Loads a directory of workbooks (recursive, .xlsx and .xls) through the same ingest as an upload, in one JVM. First
- * every file is identified locally in parallel (unit, period, its own save date); then each unit's files for a
- * period are submitted oldest first, so the newest becomes current whatever the file order; different units and
- * periods go in parallel. A bad file never stops the run; every file gets a row in the report.
+ * every file is identified locally in parallel (unit, period, its own save date — and what that read found, so the
+ * package is not parsed again); then each unit's files for a period are checked oldest first, so the newest becomes
+ * current whatever the file order; different units go in parallel, periods one after the other. Checked files go to
+ * one committer thread that stores them in batches (one transaction and one sync to disk per batch, a savepoint per
+ * file) while the next files are read. A bad file never stops the run; every file gets a row in the report.
  */
 public final class BulkLoader {
-    /** Submits one file: directly to the store, or to a running server. */
+    /** Files checked but not yet stored, at most: keeps memory flat however long the run. */
+    static final int QUEUE = 128;
+    /** Files stored per transaction, at most. */
+    static final int BATCH = 64;
+
+    /** Submits one file to a running server (checked and stored there, one by one). */
     @FunctionalInterface
     public interface Submitter {
         FileResult submit(Path file, String relativeName, byte[] bytes);
+    }
+
+    /**
+     * Checks files ({@link #stage}, on the worker threads) and stores checked files in order ({@link #commit}, on the
+     * one committer thread).
+     */
+    public interface Loader<S> {
+        S stage(Path file, String relativeName, byte[] bytes, Optional<Ingest.Identification> known);
+
+        List<FileResult> commit(List<S> staged);
+    }
+
+    /** A submitter that stores each file as it checks it: the committer only reports. */
+    public static Loader<FileResult> perFile(Submitter submitter) {
+        return new Loader<>() {
+            @Override
+            public FileResult stage(Path file, String name, byte[] bytes, Optional<Ingest.Identification> known) {
+                return submitter.submit(file, name, bytes);
+            }
+
+            @Override
+            public List<FileResult> commit(List<FileResult> staged) {
+                return staged;
+            }
+        };
     }
 
     /** Called after each file, from any thread. */
@@ -51,7 +83,7 @@ public final class BulkLoader {
     }
 
     private record Item(Path path, String name, String key, Instant date, String sha256,
-                        Optional<se.tertial.spec.PeriodCode> period) {}
+                        Optional<se.tertial.spec.PeriodCode> period, Ingest.Identification id) {}
 
     private final SpecCatalog catalog;
     private final int jobs;
@@ -74,7 +106,14 @@ public final class BulkLoader {
     }
 
     public List<FileResult> run(Path dir, List<Path> files, Submitter submitter, Progress progress) {
+        return run(dir, files, perFile(submitter), progress);
+    }
+
+    public <S> List<FileResult> run(Path dir, List<Path> files, Loader<S> loader, Progress progress) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        Committer<S> committer = new Committer<>(loader, progress);
+        Thread committing = new Thread(committer, "tertial-bulk-commit");
+        committing.start();
         try {
             List<Future<Item>> identified = new ArrayList<>();
             for (Path f : files) {
@@ -96,8 +135,8 @@ public final class BulkLoader {
                 }
                 groups.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(item);
             }
-            // Periods load in order, oldest first, each complete before the next: a rule that compares with last
-            // year (tenfold change) then always sees last year's final current version, whatever the file order.
+            // Periods load in order, oldest first, each complete (stored) before the next: a rule that compares with
+            // last year (tenfold change) then always sees last year's final current version, whatever the file order.
             java.util.TreeMap<String, List<List<Item>>> byPeriod = new java.util.TreeMap<>();
             for (List<Item> group : groups.values()) {
                 group.sort(Comparator.comparing(Item::date).thenComparing(Item::name));
@@ -105,35 +144,141 @@ public final class BulkLoader {
                 byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(group);
             }
             for (List<List<Item>> wave : byPeriod.values()) {
-                List<Future<List<FileResult>>> loaded = new ArrayList<>();
+                List<Future<?>> staged = new ArrayList<>();
                 for (List<Item> group : wave) {
-                    loaded.add(pool.submit(() -> {
-                        List<FileResult> results = new ArrayList<>();
+                    // One task per unit and period: its files are checked and queued in order, so stored in order.
+                    staged.add(pool.submit(() -> {
                         for (Item item : group) {
-                            FileResult r = submit(submitter, item);
-                            progress.done(r);
-                            results.add(r);
+                            committer.put(stage(loader, item));
                         }
-                        return results;
+                        return null;
                     }));
                 }
-                for (Future<List<FileResult>> f : loaded) {
-                    all.addAll(get(f));
+                for (Future<?> f : staged) {
+                    get(f);
                 }
+                all.addAll(committer.flush());
             }
             all.sort(Comparator.comparing(FileResult::file));
             return all;
         } finally {
+            committer.stop();
             pool.shutdown();
+        }
+    }
+
+    /** A file checked by a worker: staged for the committer, or already answered (unreadable bytes, a crash). */
+    private record Staged<S>(S staged, FileResult early) {}
+
+    /**
+     * The one thread that stores: takes what the workers checked, in the order they queued it, and commits up to
+     * {@link #BATCH} files at a time — as many as are waiting, so a batch grows when storing is the slower part.
+     */
+    private static final class Committer<S> implements Runnable {
+        private final Loader<S> loader;
+        private final Progress progress;
+        private final java.util.concurrent.BlockingQueue<Object> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
+        private final List<FileResult> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        private volatile RuntimeException failed;
+        private static final Object STOP = new Object();
+
+        Committer(Loader<S> loader, Progress progress) {
+            this.loader = loader;
+            this.progress = progress;
+        }
+
+        void put(Staged<S> staged) throws InterruptedException {
+            queue.put(staged);
+        }
+
+        /** Waits until everything queued so far is stored; returns those results. */
+        List<FileResult> flush() {
+            java.util.concurrent.CompletableFuture<Void> marker = new java.util.concurrent.CompletableFuture<>();
+            try {
+                queue.put(marker);
+                marker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            synchronized (done) {
+                List<FileResult> r = new ArrayList<>(done);
+                done.clear();
+                return r;
+            }
+        }
+
+        void stop() {
+            queue.clear();
+            queue.offer(STOP);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void run() {
+            List<Object> batch = new ArrayList<>();
+            while (true) {
+                try {
+                    batch.clear();
+                    batch.add(queue.take());
+                    queue.drainTo(batch, BATCH - 1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                List<Staged<S>> files = new ArrayList<>();
+                boolean stop = false;
+                List<java.util.concurrent.CompletableFuture<Void>> markers = new ArrayList<>();
+                for (Object o : batch) {
+                    if (o == STOP) {
+                        stop = true;
+                    } else if (o instanceof java.util.concurrent.CompletableFuture<?> m) {
+                        markers.add((java.util.concurrent.CompletableFuture<Void>) m);
+                    } else {
+                        files.add((Staged<S>) o);
+                    }
+                }
+                try {
+                    commit(files);
+                } catch (RuntimeException e) {
+                    failed = e;
+                }
+                markers.forEach(m -> m.complete(null));
+                if (stop) {
+                    return;
+                }
+            }
+        }
+
+        private void commit(List<Staged<S>> files) {
+            List<S> staged = files.stream().filter(f -> f.early() == null).map(Staged::staged).toList();
+            List<FileResult> stored = staged.isEmpty() ? List.of() : loader.commit(staged);
+            int i = 0;
+            for (Staged<S> f : files) {
+                FileResult r = f.early() != null ? f.early() : stored.get(i++);
+                progress.done(r);
+                done.add(r);
+            }
         }
     }
 
     /** Never fails: a file that cannot even be identified forms a group of its own and is reported as it loads. */
     private Item identify(Path dir, Path file) {
         String name = dir.relativize(file).toString();
+        String sha;
+        try {
+            sha = ReceivedFile.sha256(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            sha = "?" + name;
+        }
         Ingest.Identification id;
         try {
-            id = Ingest.identify(file, file.getFileName().toString(), catalog);
+            id = Ingest.identify(file, sha, file.getFileName().toString(), catalog);
         } catch (RuntimeException | StackOverflowError e) {
             id = new Ingest.Identification(Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -141,13 +286,7 @@ public final class BulkLoader {
         // Files that cannot be identified each form their own group.
         String key = id.unit().isPresent() && id.period().isPresent() ? id.unit().get() + "/" + id.period().get()
                 : "?" + name;
-        String sha;
-        try {
-            sha = ReceivedFile.sha256(Files.readAllBytes(file));
-        } catch (IOException | RuntimeException e) {
-            sha = "?" + name;
-        }
-        return new Item(file, name, key, date, sha, id.period());
+        return new Item(file, name, key, date, sha, id.period(), id);
     }
 
     private static Instant modified(Path file) {
@@ -158,18 +297,18 @@ public final class BulkLoader {
         }
     }
 
-    private static FileResult submit(Submitter submitter, Item item) {
+    private static <S> Staged<S> stage(Loader<S> loader, Item item) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(item.path());
         } catch (IOException e) {
-            return new FileResult(item.name(), "", "", "", "", "error", 0, e.getMessage());
+            return new Staged<>(null, new FileResult(item.name(), "", "", "", "", "error", 0, e.getMessage()));
         }
         try {
-            return submitter.submit(item.path(), item.name(), bytes);
+            return new Staged<>(loader.stage(item.path(), item.name(), bytes, Optional.of(item.id())), null);
         } catch (RuntimeException | StackOverflowError e) {
-            return new FileResult(item.name(), ReceivedFile.sha256(bytes), "", "", "", "error", 0,
-                    String.valueOf(e.getMessage()));
+            return new Staged<>(null, new FileResult(item.name(), ReceivedFile.sha256(bytes), "", "", "", "error", 0,
+                    String.valueOf(e.getMessage())));
         }
     }
 
@@ -180,19 +319,61 @@ public final class BulkLoader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalStateException(e.getCause());
         }
     }
 
-    /** Submits straight to the store, as the given (admin) user. */
-    public static Submitter direct(UploadService uploads, se.tertial.store.User user, UploadService.Options options) {
-        return (file, name, bytes) -> {
-            ReceivedFile received = ReceivedFile.existing(file.getFileName().toString(), file, bytes);
-            UploadService.Result r = uploads.upload(user, received, options);
-            return new FileResult(name, received.sha256(), r.unit().orElse(""), r.period().orElse(""),
-                    r.source().orElse(""), r.outcome().dbValue(), r.facts(), r.errors().stream().findFirst()
-                    .map(se.tertial.spec.Finding::message).orElse(""), r.retried());
+    /**
+     * Straight into the store, as the given (admin) user: files are checked on the workers and stored in batches by
+     * the committer ({@link UploadService#storeAll}). A batch that fails as a whole (a full disk) is stored again
+     * file by file, so that each file gets its own answer.
+     */
+    public static Loader<Direct> direct(UploadService uploads, se.tertial.store.User user,
+                                        UploadService.Options options) {
+        Actor actor = Actor.cli(user);
+        return new Loader<>() {
+            @Override
+            public Direct stage(Path file, String name, byte[] bytes, Optional<Ingest.Identification> known) {
+                ReceivedFile received = ReceivedFile.existing(file.getFileName().toString(), file, bytes);
+                return new Direct(name, received.sha256(), uploads.prepare(actor, received, options, Optional.empty(),
+                        known));
+            }
+
+            @Override
+            public List<FileResult> commit(List<Direct> staged) {
+                List<UploadService.Result> results;
+                try {
+                    results = uploads.storeAll(staged.stream().map(Direct::prepared).toList());
+                } catch (RuntimeException e) {
+                    List<FileResult> one = new ArrayList<>();
+                    for (Direct d : staged) {
+                        try {
+                            one.add(result(d, uploads.store(d.prepared())));
+                        } catch (RuntimeException x) {
+                            one.add(new FileResult(d.name(), d.sha256(), "", "", "", "error", 0,
+                                    String.valueOf(x.getMessage())));
+                        }
+                    }
+                    return one;
+                }
+                List<FileResult> out = new ArrayList<>();
+                for (int i = 0; i < staged.size(); i++) {
+                    out.add(result(staged.get(i), results.get(i)));
+                }
+                return out;
+            }
         };
     }
 
+    /** A file checked for the store, waiting for its batch. */
+    public record Direct(String name, String sha256, UploadService.Prepared prepared) {}
+
+    private static FileResult result(Direct d, UploadService.Result r) {
+        return new FileResult(d.name(), d.sha256(), r.unit().orElse(""), r.period().orElse(""),
+                r.source().orElse(""), r.outcome().dbValue(), r.facts(), r.errors().stream().findFirst()
+                .map(se.tertial.spec.Finding::message).orElse(""), r.retried());
+    }
 }

@@ -58,13 +58,6 @@ final class StoreIngestContext implements IngestContext {
         return locked.map(l -> l && !options.allowLocked());
     }
 
-    /** Bulk loading history: a period no one has created yet is created (open, deadline at its end). */
-    void createMissingPeriod(PeriodCode period, java.time.Instant now) {
-        if (periods.find(period).isEmpty()) {
-            periods.create(period, period.endDate(), now);
-        }
-    }
-
     @Override
     public boolean reportApproved(UnitCode unit, PeriodCode period) {
         return reviews.isApproved(unit.value(), period);

@@ -110,6 +110,52 @@ public final class UploadService {
      * stored together.
      */
     public Result upload(Actor actor, ReceivedFile file, Options options, Optional<String> message) {
+        return store(prepare(actor, file, options, message, Optional.empty()));
+    }
+
+    /**
+     * An upload validated and ready to store ({@link #store}, {@link #storeAll}), or already answered ({@code done}:
+     * a duplicate, a dry run, a file refused again for the same reasons).
+     */
+    public static final class Prepared {
+        private final Actor actor;
+        private final Options options;
+        private final Optional<String> note;
+        private final Optional<Result> done;
+        private final NewUpload upload;
+        private final UploadOutcome outcome;
+        private final IngestResult result;
+        private final Optional<AcceptedVersion> accepted;
+        private final Optional<String> source;
+        private final boolean retried;
+
+        private Prepared(Actor actor, Options options, Optional<String> note, Optional<Result> done, NewUpload upload,
+                         UploadOutcome outcome, IngestResult result, Optional<AcceptedVersion> accepted,
+                         Optional<String> source, boolean retried) {
+            this.actor = actor;
+            this.options = options;
+            this.note = note;
+            this.done = done;
+            this.upload = upload;
+            this.outcome = outcome;
+            this.result = result;
+            this.accepted = accepted;
+            this.source = source;
+            this.retried = retried;
+        }
+
+        private static Prepared done(Result r) {
+            return new Prepared(null, null, Optional.empty(), Optional.of(r), null, null, null, Optional.empty(),
+                    Optional.empty(), false);
+        }
+    }
+
+    /**
+     * Validates an upload without storing it. {@code known}: what a bulk load's identifying read found for these
+     * bytes, so that the package is not read twice.
+     */
+    public Prepared prepare(Actor actor, ReceivedFile file, Options options, Optional<String> message,
+                            Optional<Ingest.Identification> known) {
         User user = actor.user();
         Optional<String> note = message.map(String::strip).filter(m -> !m.isEmpty());
         if (note.isPresent() && note.get().length() > ReviewService.MESSAGE_MAX) {
@@ -119,16 +165,23 @@ public final class UploadService {
         java.time.Instant received = clock.instant();
         // Bulk loading skips bytes that were taken before; bytes refused before are read again, since a mapping
         // may have been added or fixed since (a period locked then may take them now with allowLocked).
+        // Every question the checks ask the store is answered from one snapshot (one read transaction).
+        return submissions.snapshot(() -> prepare(actor, user, file, options, note, known, received));
+    }
+
+    private Prepared prepare(Actor actor, User user, ReceivedFile file, Options options, Optional<String> note,
+                             Optional<Ingest.Identification> known, java.time.Instant received) {
         Optional<SubmissionRepository.Earlier> earlier = options.bulk() ? submissions.earlier(file.sha256())
                 : Optional.empty();
         if (earlier.filter(SubmissionRepository.Earlier::anyTaken).isPresent()) {
-            return new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(), Optional.empty(),
-                    List.of(), List.of(), Optional.empty(), 0);
+            return Prepared.done(new Result(0, UploadOutcome.DUPLICATE, Optional.empty(), Optional.empty(),
+                    Optional.empty(), List.of(), List.of(), Optional.empty(), 0));
         }
         boolean retried = earlier.isPresent();
         StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, reviews, user, options,
                 se.tertial.workbook.ReadLimits.DEFAULT.withTimeout(limits.uploadTimeout()));
-        IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx);
+        IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx,
+                file.sha256(), known);
         Optional<Identity> id = result.identity();
         NewUpload upload = new NewUpload("submission", user.name(), received, file.fileName(), file.bytes(),
                 file.sha256(), id.map(i -> i.unit().value()).orElse(null),
@@ -147,42 +200,91 @@ public final class UploadService {
                 ? Optional.of(version(id.orElseThrow(), result, made)) : Optional.empty();
         Optional<String> source = id.map(Identity::source);
         if (options.dryRun()) {
-            return new Result(0, outcome, Optional.ofNullable(upload.unit()), Optional.ofNullable(upload.period()),
-                    Optional.empty(), result.errors(), result.warnings(), source, result.facts().size());
+            return Prepared.done(new Result(0, outcome, Optional.ofNullable(upload.unit()),
+                    Optional.ofNullable(upload.period()), Optional.empty(), result.errors(), result.warnings(), source,
+                    result.facts().size()));
         }
         if (retried && outcome == UploadOutcome.REJECTED && earlier.get().latestRules().equals(
                 result.errors().stream().map(Finding::rule).toList())) {
             // Refused again for the same reasons: the attempt on record says it all; a rerun adds nothing.
-            return new Result(earlier.get().latestId(), outcome, Optional.ofNullable(upload.unit()),
+            return Prepared.done(new Result(earlier.get().latestId(), outcome, Optional.ofNullable(upload.unit()),
                     Optional.ofNullable(upload.period()), Optional.empty(), result.errors(), result.warnings(), source,
-                    0, true, true);
+                    0, true, true));
         }
-        if (accepted.isPresent() && options.bulk()) {
-            ctx.createMissingPeriod(accepted.get().period(), clock.instant());
+        return new Prepared(actor, options, note, Optional.empty(), upload, outcome, result, accepted, source,
+                retried);
+    }
+
+    /** Stores a prepared upload in one transaction. */
+    public Result store(Prepared p) {
+        if (p.done.isPresent()) {
+            return p.done.get();
         }
         SubmissionRepository.Stored stored;
-        List<Finding> errors = result.errors();
         try {
-            stored = submissions.store(upload, outcome, result.findings(), accepted, note,
-                    audit.event(actor, AuditKind.UPLOAD));
+            stored = submissions.store(p.upload, p.outcome, p.result.findings(), p.accepted, p.note,
+                    audit.event(p.actor, AuditKind.UPLOAD), p.options.bulk());
         } catch (se.tertial.store.ReviewRepository.Approved e) {
-            // Finance approved the report between the check and the store: refused like any approved report.
-            Finding refused = Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(upload.unit(),
-                    upload.period()));
-            List<Finding> findings = new java.util.ArrayList<>(result.findings());
-            findings.add(0, refused);
-            stored = submissions.store(upload, UploadOutcome.REJECTED, findings, Optional.empty(), note,
-                    audit.event(actor, AuditKind.UPLOAD));
-            errors = findings.stream().filter(Finding::isError).toList();
-            return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
-                    Optional.ofNullable(upload.period()), Optional.empty(), errors, result.warnings(), source, 0);
+            return refusedAsApproved(p);
         }
-        if (stored.outcome().isAccepted() && stored.version().isPresent() && accepted.isPresent()) {
-            notifySubmitted(accepted.get(), stored.version().get(), user.name(), note);
+        return stored(p, stored);
+    }
+
+    /**
+     * Stores prepared uploads in order in one transaction, each inside a savepoint of its own: a bulk load commits
+     * (and syncs to disk) once per batch instead of once per file, and one file's failure takes back only its own
+     * rows. Results in the same order; an upload that failed to store has its exception as its result's cause.
+     */
+    public List<Result> storeAll(List<Prepared> batch) {
+        List<SubmissionRepository.Pending> pending = new java.util.ArrayList<>();
+        for (Prepared p : batch) {
+            if (p.done.isEmpty()) {
+                pending.add(new SubmissionRepository.Pending(p.upload, p.outcome, p.result.findings(), p.accepted,
+                        p.note, audit.event(p.actor, AuditKind.UPLOAD), p.options.bulk()));
+            }
         }
-        return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(upload.unit()),
-                Optional.ofNullable(upload.period()), stored.version(), errors, result.warnings(), source,
-                result.facts().size()).retried(retried);
+        List<SubmissionRepository.StoreResult> stored = pending.isEmpty() ? List.of() : submissions.storeAll(pending);
+        List<Result> results = new java.util.ArrayList<>();
+        int i = 0;
+        for (Prepared p : batch) {
+            if (p.done.isPresent()) {
+                results.add(p.done.get());
+                continue;
+            }
+            SubmissionRepository.StoreResult r = stored.get(i++);
+            if (r.failure() instanceof se.tertial.store.ReviewRepository.Approved) {
+                results.add(refusedAsApproved(p));
+            } else if (r.failure() != null) {
+                throw r.failure();
+            } else {
+                results.add(stored(p, r.stored()));
+            }
+        }
+        return results;
+    }
+
+    private Result stored(Prepared p, SubmissionRepository.Stored stored) {
+        if (stored.outcome().isAccepted() && stored.version().isPresent() && p.accepted.isPresent()
+                && !p.options.bulk()) {
+            // History loaded in bulk notifies no one: those versions were submitted long ago.
+            notifySubmitted(p.accepted.get(), stored.version().get(), p.actor.user().name(), p.note);
+        }
+        return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(p.upload.unit()),
+                Optional.ofNullable(p.upload.period()), stored.version(), p.result.errors(), p.result.warnings(),
+                p.source, p.result.facts().size()).retried(p.retried);
+    }
+
+    /** Finance approved the report between the check and the store: refused like any approved report. */
+    private Result refusedAsApproved(Prepared p) {
+        Finding refused = Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(p.upload.unit(),
+                p.upload.period()));
+        List<Finding> findings = new java.util.ArrayList<>(p.result.findings());
+        findings.add(0, refused);
+        SubmissionRepository.Stored stored = submissions.store(p.upload, UploadOutcome.REJECTED, findings,
+                Optional.empty(), p.note, audit.event(p.actor, AuditKind.UPLOAD));
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        return new Result(stored.uploadId(), stored.outcome(), Optional.ofNullable(p.upload.unit()),
+                Optional.ofNullable(p.upload.period()), Optional.empty(), errors, p.result.warnings(), p.source, 0);
     }
 
     private void notifySubmitted(AcceptedVersion v, int version, String by, Optional<String> note) {

@@ -46,10 +46,23 @@ public final class Ingest {
 
     /** @param fileName the name the file was uploaded with: only legacy layouts may take unit and period from it */
     public static IngestResult run(Path file, String fileName, IngestContext ctx) {
+        return run(file, fileName, ctx, "", Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Path, String, IngestContext)}, after {@link #identify}: when {@code known} was made from bytes
+     * with this {@code sha256}, the package's structure and metadata are not read again — one parse per part.
+     */
+    public static IngestResult run(Path file, String fileName, IngestContext ctx, String sha256,
+                                   Optional<Identification> known) {
+        Optional<Identification> same = known.filter(k -> k.sha256().equals(sha256) && !sha256.isEmpty());
         ReadLimits limits = ctx.limits();
         Deadline deadline = limits.start();
-        try (OpenedWorkbook wb = WorkbookReader.open(file, limits, deadline)) {
-            IngestResult result = run(wb, fileName, ctx).savedAt(wb.savedAt());
+        try (OpenedWorkbook wb = WorkbookReader.open(file, sha256, same.flatMap(Identification::outline), limits,
+                deadline)) {
+            Optional<Map<String, String>> raw = same.isPresent() && same.get().outline().isPresent()
+                    ? same.get().metadata() : wb.metadata();
+            IngestResult result = run(wb, raw, fileName, ctx).savedAt(wb.savedAt());
             deadline.check();
             return result;
         } catch (UnreadableWorkbookException e) {
@@ -64,21 +77,43 @@ public final class Ingest {
         }
     }
 
-    /** Whose a file is and when it was saved, without a database: for ordering a bulk load. */
+    /**
+     * Whose a file is and when it was saved, without a database: for ordering a bulk load. Also what the read found
+     * (the raw metadata, the package's checked outline) for the bytes with {@code sha256}, so that the later
+     * {@link #run(Path, String, IngestContext, String, Optional)} reads only the data sheets.
+     */
     public record Identification(Optional<UnitCode> unit, Optional<PeriodCode> period,
-                                 Optional<java.time.Instant> savedAt) {}
+                                 Optional<java.time.Instant> savedAt, String sha256,
+                                 Optional<Map<String, String>> metadata,
+                                 Optional<se.tertial.workbook.WorkbookOutline> outline) {
+        public Identification(Optional<UnitCode> unit, Optional<PeriodCode> period,
+                              Optional<java.time.Instant> savedAt) {
+            this(unit, period, savedAt, "", Optional.empty(), Optional.empty());
+        }
 
-    public static Identification identify(Path file, String fileName, se.tertial.spec.SpecCatalog catalog) {
-        try (OpenedWorkbook wb = WorkbookReader.open(file)) {
-            return identify(wb, fileName, catalog);
-        } catch (UnreadableWorkbookException | RuntimeException | StackOverflowError e) {
+        static Identification none() {
             return new Identification(Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
-    private static Identification identify(OpenedWorkbook wb, String fileName, se.tertial.spec.SpecCatalog catalog)
-            throws UnreadableWorkbookException {
+    public static Identification identify(Path file, String fileName, se.tertial.spec.SpecCatalog catalog) {
+        return identify(file, "", fileName, catalog);
+    }
+
+    public static Identification identify(Path file, String sha256, String fileName,
+                                          se.tertial.spec.SpecCatalog catalog) {
+        try (OpenedWorkbook wb = WorkbookReader.open(file)) {
+            return identify(wb, sha256, fileName, catalog);
+        } catch (UnreadableWorkbookException | RuntimeException | StackOverflowError e) {
+            return Identification.none();
+        }
+    }
+
+    private static Identification identify(OpenedWorkbook wb, String sha256, String fileName,
+                                           se.tertial.spec.SpecCatalog catalog) throws UnreadableWorkbookException {
         Optional<Map<String, String>> raw = wb.metadata();
+        Optional<se.tertial.workbook.WorkbookOutline> outline = sha256.isEmpty() ? Optional.empty()
+                : wb.outline(sha256);
         Optional<Metadata> meta;
         try {
             meta = raw.flatMap(Metadata::fromMap);
@@ -88,18 +123,22 @@ public final class Ingest {
         if (meta.isPresent()) {
             Instant saved = wb.savedAt().orElse(meta.get().generatedAt());
             return new Identification(Optional.of(meta.get().unit()), Optional.of(meta.get().period()),
-                    Optional.of(saved));
+                    Optional.of(saved), sha256, raw, outline);
         }
         List<LegacyReader.Match> matches = raw.isEmpty() ? LegacyReader.match(wb, fileName, catalog) : List.of();
         if (matches.size() == 1) {
             return new Identification(LegacyReader.unit(matches.get(0), catalog), LegacyReader.period(matches.get(0)),
-                    wb.savedAt());
+                    wb.savedAt(), sha256, raw, outline);
         }
-        return new Identification(Optional.empty(), Optional.empty(), wb.savedAt());
+        return new Identification(Optional.empty(), Optional.empty(), wb.savedAt(), sha256, raw, outline);
     }
 
     static IngestResult run(OpenedWorkbook wb, String fileName, IngestContext ctx) throws UnreadableWorkbookException {
-        Optional<Map<String, String>> raw = wb.metadata();
+        return run(wb, wb.metadata(), fileName, ctx);
+    }
+
+    private static IngestResult run(OpenedWorkbook wb, Optional<Map<String, String>> raw, String fileName,
+                                    IngestContext ctx) throws UnreadableWorkbookException {
         Metadata meta;
         try {
             meta = raw.isPresent() ? Metadata.fromMap(raw.get()).orElse(null) : null;

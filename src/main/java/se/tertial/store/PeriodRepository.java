@@ -22,19 +22,22 @@ public final class PeriodRepository {
 
     /** Creates an open period; returns empty if it already exists (nothing is changed then). */
     public Optional<Period> create(PeriodCode code, LocalDate deadline, Instant now) {
-        return db.write(c -> {
-            if (find(c, code).isPresent()) {
-                return Optional.empty();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO period (code, deadline, state, created_at) VALUES (?, ?, 'open', ?)")) {
-                ps.setString(1, code.toString());
-                ps.setString(2, deadline.toString());
-                ps.setString(3, now.toString());
-                ps.executeUpdate();
-            }
-            return Optional.of(new Period(code, deadline, PeriodState.OPEN, now));
-        });
+        return db.write(c -> create(c, code, deadline, now));
+    }
+
+    /** As {@link #create(PeriodCode, LocalDate, Instant)}, inside the caller's write transaction. */
+    static Optional<Period> create(Connection c, PeriodCode code, LocalDate deadline, Instant now) throws SQLException {
+        if (find(c, code).isPresent()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO period (code, deadline, state, created_at) VALUES (?, ?, 'open', ?)")) {
+            ps.setString(1, code.toString());
+            ps.setString(2, deadline.toString());
+            ps.setString(3, now.toString());
+            ps.executeUpdate();
+        }
+        return Optional.of(new Period(code, deadline, PeriodState.OPEN, now));
     }
 
     public Optional<Period> find(PeriodCode code) {

@@ -157,15 +157,67 @@ public final class SubmissionRepository {
      */
     public Stored store(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
                         Optional<AcceptedVersion> accepted, Optional<String> message, AuditEvent audit) {
+        return store(upload, outcome, findings, accepted, message, audit, false);
+    }
+
+    /** As above; {@code createPeriod}: an accepted version's period is created in the same transaction if missing. */
+    public Stored store(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
+                        Optional<AcceptedVersion> accepted, Optional<String> message, AuditEvent audit,
+                        boolean createPeriod) {
+        return db.write(c -> storeWithAudit(c, upload, outcome, findings, accepted, message, audit, createPeriod));
+    }
+
+    /** One upload to store in a batch: the arguments of {@link #store(NewUpload, UploadOutcome, List, Optional, Optional, AuditEvent)}. */
+    public record Pending(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
+                          Optional<AcceptedVersion> accepted, Optional<String> message, AuditEvent audit,
+                          boolean createPeriod) {}
+
+    /** What storing one upload of a batch did: {@code stored}, or the {@code failure} that took back its rows. */
+    public record StoreResult(Stored stored, RuntimeException failure) {}
+
+    /**
+     * Stores uploads in order in one {@code BEGIN IMMEDIATE} transaction with one commit, each inside its own
+     * savepoint: an upload that fails (an approved report, a constraint) takes back only its own rows and is
+     * reported; the others are committed together. A failure SQLite will not take back to a savepoint (a full disk
+     * rolls the whole transaction back) fails the whole batch, and nothing of it is stored.
+     */
+    public List<StoreResult> storeAll(List<Pending> batch) {
         return db.write(c -> {
-            Stored stored = storeIn(c, upload, outcome, findings, accepted, message);
-            if (audit != null) {
-                AuditRepository.insert(c, audit.unit(upload.unit()).period(upload.period())
-                        .upload(stored.uploadId()).submission(stored.submissionId().orElse(null),
-                                stored.version().orElse(null)).detail(stored.outcome().dbValue()));
+            List<StoreResult> results = new ArrayList<>();
+            try (var st = c.createStatement()) {
+                for (Pending p : batch) {
+                    st.execute("SAVEPOINT upload");
+                    try {
+                        Stored stored = storeWithAudit(c, p.upload(), p.outcome(), p.findings(), p.accepted(),
+                                p.message(), p.audit(), p.createPeriod());
+                        st.execute("RELEASE upload");
+                        results.add(new StoreResult(stored, null));
+                    } catch (ReviewRepository.Approved e) {
+                        st.execute("ROLLBACK TO upload");
+                        st.execute("RELEASE upload");
+                        results.add(new StoreResult(null, e));
+                    }
+                }
             }
-            return stored;
+            return results;
         });
+    }
+
+    private Stored storeWithAudit(Connection c, NewUpload upload, UploadOutcome outcome, List<Finding> findings,
+                                  Optional<AcceptedVersion> accepted, Optional<String> message, AuditEvent audit,
+                                  boolean createPeriod) throws SQLException {
+        if (createPeriod && accepted.isPresent()) {
+            // History loaded in bulk: a period no one has created yet is created with its first version.
+            PeriodCode period = accepted.get().period();
+            PeriodRepository.create(c, period, period.endDate(), upload.uploadedAt());
+        }
+        Stored stored = storeIn(c, upload, outcome, findings, accepted, message);
+        if (audit != null) {
+            AuditRepository.insert(c, audit.unit(upload.unit()).period(upload.period())
+                    .upload(stored.uploadId()).submission(stored.submissionId().orElse(null),
+                            stored.version().orElse(null)).detail(stored.outcome().dbValue()));
+        }
+        return stored;
     }
 
     private Stored storeIn(Connection c, NewUpload upload, UploadOutcome outcome, List<Finding> findings,
