@@ -38,6 +38,81 @@ class StreamedReadTest {
         }
     }
 
+    /**
+     * A part whose headers understate its size (it says 4 kB, it inflates to 40 MB): the headers pass the size check,
+     * the bytes do not — the read stops at the ratio limit and the file is unreadable, not 40 MB of memory.
+     */
+    @Test
+    void aPartThatLiesAboutItsSizeIsStoppedWhileItInflates() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        byte[] padded = Zips.replaceText(wb, HostileCorpus.STRINGS, x -> x.replaceFirst("<sst ",
+                "<sst " + " ".repeat(40 << 20)));
+        byte[] lying = understate(padded, HostileCorpus.STRINGS, 4096);
+        Path f = Files.write(tmp.resolve("lying.xlsx"), lying);
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(f.toFile())) {
+            assertEquals(4096, z.getEntry(HostileCorpus.STRINGS).getSize(), "the header lies as intended");
+        }
+        UnreadableWorkbookException e = assertThrows(UnreadableWorkbookException.class, () -> {
+            try (OpenedWorkbook w = WorkbookReader.open(f)) {
+                w.metadata(); // its strings are shared strings: the lying part must be read
+            }
+        });
+        assertEquals(UnreadableWorkbookException.Reason.CORRUPT, e.reason());
+    }
+
+    /** Sets an entry's uncompressed size in its local header and in the central directory. */
+    private static byte[] understate(byte[] zip, String name, int size) {
+        byte[] out = zip.clone();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int patched = 0;
+        for (int i = 0; i + 46 < out.length; i++) {
+            int sig = b.getInt(i);
+            if (sig == 0x04034b50 && matches(out, i + 30, b.getShort(i + 26), n)) {
+                b.putInt(i + 22, size);
+                patched++;
+            } else if (sig == 0x02014b50 && matches(out, i + 46, b.getShort(i + 28), n)) {
+                b.putInt(i + 24, size);
+                patched++;
+            }
+        }
+        assertEquals(2, patched, "local header and central directory entry");
+        return out;
+    }
+
+    private static boolean matches(byte[] out, int at, int length, byte[] name) {
+        return length == name.length && at + length <= out.length
+                && java.util.Arrays.equals(out, at, at + length, name, 0, length);
+    }
+
+    /** A second read with the first read's outline gives the same grid; an outline for other bytes is not used. */
+    @Test
+    void anOutlineIsReusedOnlyForTheSameBytes() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        Path f = Files.write(tmp.resolve("o.xlsx"), wb);
+        WorkbookOutline outline;
+        SheetGrid first;
+        try (OpenedWorkbook w = WorkbookReader.open(f)) {
+            outline = w.outline("abc").orElseThrow();
+            first = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
+        }
+        try (OpenedWorkbook w = WorkbookReader.open(f, "abc", java.util.Optional.of(outline), ReadLimits.DEFAULT,
+                ReadLimits.DEFAULT.start())) {
+            SheetGrid again = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
+            assertEquals(first.get(2, 2), again.get(2, 2));
+            assertEquals(first.get(2, 4), again.get(2, 4));
+            assertEquals(first.outside(), again.outside());
+            assertEquals("tertial-template", w.metadata().orElseThrow().get("format"));
+        }
+        // Other bytes under the same name: the outline's SHA-256 does not match, the package is checked afresh
+        // (here: a macro project is found and refused).
+        Files.write(f, Zips.withEntry(wb, "xl/vbaProject.bin", new byte[] {1, 2, 3}));
+        UnreadableWorkbookException e = assertThrows(UnreadableWorkbookException.class, () ->
+                WorkbookReader.open(f, "other", java.util.Optional.of(outline), ReadLimits.DEFAULT,
+                        ReadLimits.DEFAULT.start()).close());
+        assertEquals(UnreadableWorkbookException.Reason.MACROS, e.reason());
+    }
+
     @Test
     void expandsSharedFormulasFromTheirMaster() throws Exception {
         byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
