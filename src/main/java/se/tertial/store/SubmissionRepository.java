@@ -182,9 +182,10 @@ public final class SubmissionRepository {
      * rolls the whole transaction back) fails the whole batch, and nothing of it is stored.
      */
     public List<StoreResult> storeAll(List<Pending> batch) {
-        return db.write(c -> {
+        return db.write(raw -> {
             List<StoreResult> results = new ArrayList<>();
-            try (var st = c.createStatement()) {
+            try (StatementCache cache = new StatementCache(raw); var st = raw.createStatement()) {
+                Connection c = cache.connection();
                 for (Pending p : batch) {
                     st.execute("SAVEPOINT upload");
                     try {
