@@ -14,9 +14,10 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 command -v chromium     >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
 
 if ((${#need[@]})); then
-  echo "scripts/test.sh: installing ${need[*]} (needed by the LibreOffice and browser tests)"
+  echo "scripts/test.sh: installing ${need[*]} (needed by the LibreOffice, browser and openpyxl tests)"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
