@@ -2,7 +2,8 @@
 # Runs tertial's whole test suite: `scripts/test.sh` (extra arguments go to Maven).
 #
 # Some tests check our output with real programs: LibreOffice must open and print our workbooks, pdftotext reads
-# the PDF back, and the web pages are driven in Debian's Chromium through its chromedriver. When those are missing
+# the PDF back, the web pages are driven in Debian's Chromium through its chromedriver, and openpyxl (Debian's
+# python3-openpyxl) fills templates as a region's script would. When those are missing
 # this script installs them from Debian's packages first (as root, or through sudo), so a fresh machine needs
 # nothing installed by hand beyond Java 17 and Maven.
 set -euo pipefail

@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
                 new UploadBench(app, out, warmup, uploads).run();
             }
             if ("bulk".equals(only)) {
-                new BulkBench(app, out, files, jobs, dir.resolve("workbooks")).run();
+                new BulkBench(app, out, files, jobs, dir.resolve("bulk"), templates).run();
             }
             if (only == null || only.equals("report")) {
                 new ReportBench(templates, out, Math.min(warmup, 5), Math.min(runs, 7)).run();

@@ -27,15 +27,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Bulk-load throughput: generates {@code files} distinct filled workbooks (mixed units and periods, several versions
- * each), then loads them in this JVM with {@link BulkLoader} as {@code bulk-load} does. Reports files per second,
- * peak heap, and the ratio to the floor: just reading the same files' bytes and unzipping them.
+ * Bulk-load throughput, timed as a user runs it: for each kind of workbook — filled by tertial's own writer (POI), and
+ * filled and saved by a script with openpyxl (no cached formula results, every part rewritten) — {@code files}
+ * distinct valid Resultat workbooks (19 units × 21 periods, several versions each) are written to a directory and
+ * loaded by a fresh {@code java -Xmx1g … bulk-load DIR} process into a fresh store; the wall-clock time of that
+ * command, from start to exit, is the figure. Beside it, in the same run, the floor: reading and unzipping the same
+ * files and storing, in one batched transaction in a SQLite file with the same settings (WAL,
+ * {@code synchronous=FULL}), each original and as many fact rows as the load stored — the work no loader can avoid.
  */
 final class BulkBench {
     private static final String MARKER = "-1.234";
@@ -44,64 +48,205 @@ final class BulkBench {
     private final int files;
     private final int jobs;
     private final Path dir;
+    private final Path templates;
 
-    BulkBench(Tertial app, PrintWriter out, int files, int jobs, Path dir) {
+    BulkBench(Tertial app, PrintWriter out, int files, int jobs, Path dir, Path templates) {
         this.app = app;
         this.out = out;
         this.files = files;
         this.jobs = jobs;
         this.dir = dir;
+        this.templates = templates;
     }
 
-    void run() throws IOException {
-        long t0 = System.nanoTime();
-        generate();
-        out.printf("bulk: generated %,d workbooks in %.1f s%n", files, (System.nanoTime() - t0) / 1e9);
+    void run() throws Exception {
+        out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (-Xmx1g)%n", files,
+                jobs);
         out.flush();
-        List<Path> paths = BulkLoader.files(dir);
-        long f0 = System.nanoTime();
-        long unzipped = 0;
-        for (Path p : paths) {
-            unzipped += unzip(Files.readAllBytes(p));
+        List<Base> bases = bases();
+        measure("tertial (POI)", write(bases, "tertial", false));
+        Path script = Path.of("scripts/openpyxl-fill.py").toAbsolutePath();
+        if (!Files.isRegularFile(script) || !openpyxlAvailable()) {
+            out.println("bulk: openpyxl-made workbooks skipped: needs /usr/bin/python3 with openpyxl (python3-openpyxl;"
+                    + " scripts/test.sh installs it) and scripts/openpyxl-fill.py");
+        } else {
+            measure("openpyxl", write(bases, "openpyxl", true));
         }
-        double floor = (System.nanoTime() - f0) / 1e9;
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), Instant.now());
-        long l0 = System.nanoTime();
-        List<BulkLoader.FileResult> results = new BulkLoader(app.catalog(), jobs).run(dir, paths,
-                BulkLoader.direct(app.uploads(), loader, new UploadService.Options(true, false, false)), r -> { });
-        double seconds = (System.nanoTime() - l0) / 1e9;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        out.printf("bulk: loaded %,d files in %.1f s = %.0f files/s with --jobs %d; outcomes %s%n", results.size(),
-                seconds, results.size() / seconds, jobs, BulkReport.counts(results));
-        out.printf("bulk: peak heap %,d MB (sum of heap pools' peaks); floor (read + unzip %,d MB): %.1f s; "
-                + "load / floor = %.1f%n", peak >> 20, unzipped >> 20, floor, seconds / floor);
         out.flush();
     }
 
-    private void generate() throws IOException {
+    /** One filled workbook per unit and period, the variants are made from. */
+    private record Base(String name, byte[] blank, List<TemplateFiller.Entry> entries) {}
+
+    private List<Base> bases() {
         List<Unit> units = app.catalog().organisation().units().stream()
                 .filter(u -> u.templates().size() == 1).toList();
-        List<byte[]> bases = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+        List<Base> bases = new ArrayList<>();
         for (int year = 2016; year <= 2022; year++) {
             for (int t = 1; t <= 3; t++) {
                 PeriodCode period = new PeriodCode(year, t);
                 for (Unit u : units) {
                     byte[] blank = app.templates().template(u, period, Optional.empty(), WorkbookFormat.XLSX).bytes();
-                    bases.add(TemplateFiller.fill(blank, entries(t == 3)));
-                    names.add(u.code() + "_" + period);
+                    bases.add(new Base(u.code() + "_" + period, blank, entries(t == 3)));
                 }
             }
         }
-        Files.createDirectories(dir);
+        return bases;
+    }
+
+    /** Writes {@code files} distinct workbooks of one kind; returns their directory. */
+    private Path write(List<Base> bases, String kind, boolean openpyxl) throws Exception {
+        long t0 = System.nanoTime();
+        Path target = Files.createDirectories(dir.resolve(kind));
+        List<byte[]> filled = new ArrayList<>();
+        if (openpyxl) {
+            Path in = Files.createDirectories(dir.resolve(kind + "-blank"));
+            Path made = dir.resolve(kind + "-filled");
+            StringBuilder json = new StringBuilder("{");
+            for (Base b : bases) {
+                Files.write(in.resolve(b.name() + ".xlsx"), b.blank());
+                json.append(json.length() > 1 ? "," : "").append('"').append(b.name()).append(".xlsx\": [");
+                json.append(String.join(",", b.entries().stream().map(e -> "[\"" + e.sheet() + "\",\"" + e.line()
+                        + "\",\"" + e.column() + "\",\"" + ((BigDecimal) e.value()).toPlainString() + "\"]").toList()));
+                json.append(']');
+            }
+            Path entries = Files.writeString(dir.resolve(kind + ".json"), json.append('}'));
+            run(List.of("/usr/bin/python3", Path.of("scripts/openpyxl-fill.py").toAbsolutePath().toString(),
+                    entries.toString(), in.toString(), made.toString()), dir.resolve(kind + "-openpyxl.log"));
+            for (Base b : bases) {
+                filled.add(Files.readAllBytes(made.resolve(b.name() + ".xlsx")));
+            }
+        } else {
+            for (Base b : bases) {
+                filled.add(TemplateFiller.fill(b.blank(), b.entries()));
+            }
+        }
         for (int i = 0; i < files; i++) {
             int b = i % bases.size();
             String value = BigDecimal.valueOf(-(1000L + i), 3).toPlainString();
-            Files.write(dir.resolve(names.get(b) + "_v" + (i / bases.size()) + ".xlsx"), variant(bases.get(b), value));
+            Files.write(target.resolve(bases.get(b).name() + "_v" + (i / bases.size()) + ".xlsx"),
+                    variant(filled.get(b), value));
+        }
+        out.printf("bulk: %s: wrote %,d workbooks in %.1f s%n", kind, files, (System.nanoTime() - t0) / 1e9);
+        out.flush();
+        return target;
+    }
+
+    private void measure(String kind, Path workbooks) throws Exception {
+        Path data = Files.createDirectories(workbooks.resolveSibling(workbooks.getFileName() + "-data"));
+        Path report = workbooks.resolveSibling(workbooks.getFileName() + "-report");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "se.tertial.cli.Main", "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
+                templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString());
+        long t0 = System.nanoTime();
+        long peakRss = run(command, workbooks.resolveSibling(workbooks.getFileName() + "-load.log"));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        long facts = 0;
+        for (String line : Files.readAllLines(report.resolveSibling(report.getFileName() + ".csv"))
+                .subList(1, files + 1)) {
+            String[] cols = line.replace("\"", "").split(";", -1); // the bench's own file names hold no ; or "
+            outcomes.merge(cols[5], 1, Integer::sum);
+            facts += Long.parseLong(cols[6]);
+        }
+        Floor floor = floor(workbooks, facts);
+        out.printf("bulk: %s: %,d files in %.1f s = %.0f files/s (the command, JVM start to exit); peak RSS %,d MB; "
+                + "outcomes %s%n", kind, files, seconds, files / seconds, peakRss >> 20, outcomes);
+        out.printf("bulk: %s: floor %.1f s (read + unzip %.1f s, %,d MB; store %,d originals and %,d fact rows in one "
+                + "transaction %.1f s); load / floor = %.1f%n", kind, floor.total(), floor.read(), floor.unzipped() >> 20,
+                files, facts, floor.store(), seconds / floor.total());
+        out.flush();
+    }
+
+    private record Floor(double read, double store, long unzipped) {
+        double total() {
+            return read + store;
+        }
+    }
+
+    /** The unavoidable work for the same files: read and unzip each, store each original and the facts, batched. */
+    private Floor floor(Path workbooks, long facts) throws Exception {
+        List<Path> paths = BulkLoader.files(workbooks);
+        List<byte[]> bytes = new ArrayList<>();
+        long f0 = System.nanoTime();
+        long unzipped = 0;
+        for (Path p : paths) {
+            byte[] b = Files.readAllBytes(p);
+            unzipped += unzip(b);
+            bytes.add(b);
+        }
+        double read = (System.nanoTime() - f0) / 1e9;
+        Path db = Files.createTempFile(dir, "floor", ".db");
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
+        long perFile = Math.max(1, facts / Math.max(1, paths.size()));
+        long s0 = System.nanoTime();
+        try (java.sql.Connection c = config.createConnection("jdbc:sqlite:" + db)) {
+            try (var st = c.createStatement()) {
+                st.execute("CREATE TABLE upload (id INTEGER PRIMARY KEY, original BLOB NOT NULL)");
+                st.execute("CREATE TABLE fact (upload_id INTEGER NOT NULL, line TEXT NOT NULL, col TEXT NOT NULL, "
+                        + "amount_kr INTEGER NOT NULL, PRIMARY KEY (upload_id, line, col)) WITHOUT ROWID");
+            }
+            c.setAutoCommit(false);
+            try (var up = c.prepareStatement("INSERT INTO upload (id, original) VALUES (?, ?)");
+                 var fact = c.prepareStatement("INSERT INTO fact VALUES (?, ?, ?, ?)")) {
+                long written = 0;
+                for (int i = 0; i < bytes.size(); i++) {
+                    up.setLong(1, i);
+                    up.setBytes(2, bytes.get(i));
+                    up.executeUpdate();
+                    for (long k = 0; k < perFile && written < facts; k++, written++) {
+                        fact.setLong(1, i);
+                        fact.setString(2, "LINE_" + (k / 6));
+                        fact.setString(3, "COL_" + (k % 6));
+                        fact.setLong(4, -1000L * k);
+                        fact.addBatch();
+                    }
+                    fact.executeBatch();
+                }
+            }
+            c.commit();
+        }
+        double store = (System.nanoTime() - s0) / 1e9;
+        return new Floor(read, store, unzipped);
+    }
+
+    /** Runs a process to its end (its output to a log); returns its peak resident memory, polled from /proc. */
+    private static long run(List<String> command, Path log) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long peak = 0;
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        while (!p.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peak = Math.max(peak, Long.parseLong(line.replaceAll("\\D", "")) * 1024);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not on Linux, or just exited
+            }
+        }
+        // bulk-load exits 1 when a file was refused; the outcomes say which
+        if (p.exitValue() > 1) {
+            throw new IOException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "; see " + log);
+        }
+        return peak;
+    }
+
+    private static boolean openpyxlAvailable() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import openpyxl").redirectErrorStream(true)
+                    .start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

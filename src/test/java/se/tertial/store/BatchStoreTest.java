@@ -1,0 +1,95 @@
+package se.tertial.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.tertial.money.Amount;
+import se.tertial.spec.ColumnCode;
+import se.tertial.spec.FactKey;
+import se.tertial.spec.LineCode;
+import se.tertial.spec.PeriodCode;
+import se.tertial.spec.TemplateId;
+import se.tertial.spec.UnitCode;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A bulk load's batch: uploads stored in order in one transaction, each in its own savepoint — one that fails takes
+ * back only its own rows, the others are all committed, versions numbered as if stored one by one.
+ */
+class BatchStoreTest {
+    @TempDir
+    Path tmp;
+
+    private static final Instant T = Instant.parse("2022-09-01T08:00:00Z");
+
+    private static SubmissionRepository.Pending accepted(String unit, String period, String sha, long kr,
+                                                         boolean createPeriod) {
+        FactKey key = new FactKey(TemplateId.of("resultat"), LineCode.of("KOST_LON"), ColumnCode.of("UTFALL"));
+        NewUpload upload = new NewUpload("submission", "bulk-load", T, sha + ".xlsx", sha.getBytes(), sha, unit,
+                period, "xlsx");
+        AcceptedVersion v = new AcceptedVersion(UnitCode.of(unit), PeriodCode.parse(period), false, "resultat:1",
+                Map.of(TemplateId.of("resultat"), "Resultat"), Map.of(key, Amount.ofKronor(kr)), Map.of(), T);
+        return new SubmissionRepository.Pending(upload, UploadOutcome.ACCEPTED, List.of(), Optional.of(v),
+                Optional.empty(), AuditEvent.of(T, "bulk-load", "kommandorad", null, "upload"), createPeriod);
+    }
+
+    @Test
+    void aFailingUploadTakesBackOnlyItsOwnRows() {
+        try (Database db = Database.open(tmp.resolve("tertial.db"))) {
+            new PeriodRepository(db).create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), T);
+            db.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO review (unit, period, state, changed_by, "
+                        + "changed_at) VALUES ('FS-KIR', '2022-T2', 'godkand', 'ekonomi', ?)")) {
+                    ps.setString(1, T.toString());
+                    return ps.executeUpdate();
+                }
+            });
+            SubmissionRepository repo = new SubmissionRepository(db);
+            List<SubmissionRepository.StoreResult> r = repo.storeAll(List.of(
+                    accepted("FS-MED", "2022-T2", "a1", -1000, true),
+                    accepted("FS-KIR", "2022-T2", "b1", -2000, true), // approved: refused, rolled back alone
+                    accepted("FS-MED", "2022-T2", "a2", -3000, true),
+                    accepted("FS-MED", "2019-T1", "c1", -4000, true))); // a period no one created yet
+
+            assertEquals(Optional.of(1), r.get(0).stored().version());
+            assertNull(r.get(1).stored());
+            assertInstanceOf(ReviewRepository.Approved.class, r.get(1).failure());
+            assertEquals(Optional.of(2), r.get(2).stored().version());
+            assertEquals(Optional.of(1), r.get(3).stored().version());
+
+            assertEquals(List.of("a1", "a2", "c1"), column(db, "SELECT sha256 FROM upload ORDER BY id"));
+            // One audit event per stored upload, none for the one taken back.
+            assertEquals(List.of("FS-MED 2019-T1", "FS-MED 2022-T2", "FS-MED 2022-T2"), column(db,
+                    "SELECT unit || ' ' || period FROM audit_event ORDER BY period, id"));
+            assertEquals(-3000L, repo.currentFacts(UnitCode.of("FS-MED"), PeriodCode.parse("2022-T2")).orElseThrow()
+                    .facts().values().iterator().next().kronor());
+            assertTrue(new PeriodRepository(db).find(PeriodCode.parse("2019-T1")).isPresent(),
+                    "created with its first version");
+            assertEquals(List.of(), column(db, "SELECT unit FROM submission WHERE unit = 'FS-KIR'"));
+        }
+    }
+
+    private static List<String> column(Database db, String sql) {
+        return db.read(c -> {
+            List<String> rows = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        });
+    }
+}
