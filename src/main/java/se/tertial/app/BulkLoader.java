@@ -334,11 +334,12 @@ public final class BulkLoader {
     public static Loader<Direct> direct(UploadService uploads, se.tertial.store.User user,
                                         UploadService.Options options) {
         Actor actor = Actor.cli(user);
+        UploadService.Options run = options.withLastYear();
         return new Loader<>() {
             @Override
             public Direct stage(Path file, String name, byte[] bytes, Optional<Ingest.Identification> known) {
                 ReceivedFile received = ReceivedFile.existing(file.getFileName().toString(), file, bytes);
-                return new Direct(name, received.sha256(), uploads.prepare(actor, received, options, Optional.empty(),
+                return new Direct(name, received.sha256(), uploads.prepare(actor, received, run, Optional.empty(),
                         known));
             }
 

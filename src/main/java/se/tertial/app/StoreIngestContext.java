@@ -70,6 +70,10 @@ final class StoreIngestContext implements IngestContext {
 
     @Override
     public Optional<Map<FactKey, Amount>> currentFacts(UnitCode unit, PeriodCode period) {
+        if (options.lastYear().isPresent()) {
+            return options.lastYear().get().get(unit, period,
+                    () -> submissions.currentFacts(unit, period).map(StoredFacts::facts));
+        }
         return submissions.currentFacts(unit, period).map(StoredFacts::facts);
     }
 

@@ -66,8 +66,33 @@ public final class UploadService {
      * How an upload is taken. Bulk loading (admin): bytes seen before are skipped, a period that does not exist is
      * created, and with {@code allowLocked} a locked period takes the file. A dry run validates and stores nothing.
      */
-    public record Options(boolean bulk, boolean allowLocked, boolean dryRun) {
+    public record Options(boolean bulk, boolean allowLocked, boolean dryRun, Optional<LastYear> lastYear) {
         public static final Options UPLOAD = new Options(false, false, false);
+
+        public Options(boolean bulk, boolean allowLocked, boolean dryRun) {
+            this(bulk, allowLocked, dryRun, Optional.empty());
+        }
+
+        /** The same options, with one {@link LastYear} memo shared by every file of a bulk run. */
+        public Options withLastYear() {
+            return new Options(bulk, allowLocked, dryRun, Optional.of(new LastYear()));
+        }
+    }
+
+    /**
+     * Last year's current facts per unit and period, read once per bulk run instead of once per file. Sound because
+     * a bulk load stores its periods oldest first, each complete before the next: the facts a file compares with
+     * (the same period a year earlier) are final before the first file that asks for them is read.
+     */
+    public static final class LastYear {
+        private final java.util.concurrent.ConcurrentHashMap<String,
+                Optional<Map<se.tertial.spec.FactKey, se.tertial.money.Amount>>> facts =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Optional<Map<se.tertial.spec.FactKey, se.tertial.money.Amount>> get(UnitCode unit, PeriodCode period,
+                java.util.function.Supplier<Optional<Map<se.tertial.spec.FactKey, se.tertial.money.Amount>>> read) {
+            return facts.computeIfAbsent(unit.value() + "/" + period, k -> read.get());
+        }
     }
 
     /** What became of an upload. {@code unchanged}: identical to the current version, no new version made. */

@@ -47,6 +47,7 @@ final class XlsxPackage implements AutoCloseable {
     private final ZipFile zip;
     private final Map<String, ZipEntry> entries = new HashMap<>(); // lower-case part name without '/'
     private final Map<String, String> defaults = new HashMap<>(); // extension -> content type
+    private final java.util.Set<String> parsed = new java.util.HashSet<>(); // parts parsed while opening
     private final Map<String, String> overrides = new HashMap<>(); // lower-case part name -> content type
     final Map<String, String> sheets = new LinkedHashMap<>(); // sheet name -> part name, in workbook order
     String sharedStrings;
@@ -124,9 +125,6 @@ final class XlsxPackage implements AutoCloseable {
                 throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
             }
             if (isBomb(e)) {
-                throw corrupt();
-            }
-            if ((name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) && declaresDtd(e)) {
                 throw corrupt();
             }
             if (entries.putIfAbsent(name, e) != null) {
@@ -212,6 +210,19 @@ final class XlsxPackage implements AutoCloseable {
             CoreProperties props = new CoreProperties();
             parse(entries.get(core), props);
             savedAt = props.modified.or(() -> props.created);
+            parsed.add(core);
+        }
+        parsed.add("[content_types].xml");
+        parsed.add(workbook);
+        rels.forEach(e -> parsed.add(partName(e.getName())));
+        // Every other part's prolog is checked for a DTD now, whether or not it is ever read; the parts just parsed
+        // were checked by the parser itself (it refuses a DOCTYPE before anything in it takes effect).
+        for (Map.Entry<String, ZipEntry> e : entries.entrySet()) {
+            String name = e.getKey();
+            if (!parsed.contains(name) && (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml"))
+                    && declaresDtd(e.getValue())) {
+                throw corrupt();
+            }
         }
     }
 
@@ -339,14 +350,22 @@ final class XlsxPackage implements AutoCloseable {
     }
 
     /**
-     * Aalto's SAX parser (FasterXML): namespace-aware, no external entities, no DTD processing. A DTD never reaches
-     * it — every part declaring one was refused before — so only XML's own entities and character references occur.
+     * Aalto's SAX parser (FasterXML): namespace-aware, no external entities, and any DOCTYPE refused as it begins
+     * (the other parts' prologs are scanned for one when the package is opened), so only XML's own entities and
+     * character references occur.
      */
     private static XMLReader newReader() throws SAXException, javax.xml.parsers.ParserConfigurationException {
         javax.xml.parsers.SAXParserFactory factory = new com.fasterxml.aalto.sax.SAXParserFactoryImpl();
         factory.setNamespaceAware(true);
         factory.setValidating(false);
         XMLReader reader = factory.newSAXParser().getXMLReader();
+        // A DOCTYPE ends the parse where it starts: before an entity it declares can be expanded or fetched.
+        reader.setProperty("http://xml.org/sax/properties/lexical-handler", new org.xml.sax.ext.DefaultHandler2() {
+            @Override
+            public void startDTD(String name, String publicId, String systemId) throws SAXException {
+                throw new SAXException("a DTD in a workbook part");
+            }
+        });
         reader.setFeature("http://xml.org/sax/features/external-general-entities", false);
         reader.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
         reader.setEntityResolver((publicId, systemId) -> {

@@ -60,6 +60,29 @@ class StreamedReadTest {
         assertEquals(UnreadableWorkbookException.Reason.CORRUPT, e.reason());
     }
 
+    /**
+     * A DOCTYPE alone — no entity declared or used, so nothing else could fail — refuses the file in every kind of
+     * part: those parsed while opening (the parser stops at it), those read later and those never read (their
+     * prologs are scanned when the package is opened).
+     */
+    @Test
+    void aDoctypeInAnyPartRefusesTheFile() throws Exception {
+        byte[] wb = FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+        for (String part : new String[] {"[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels",
+                "xl/workbook.xml", "docProps/core.xml", HostileCorpus.STRINGS, HostileCorpus.RESULTAT,
+                "xl/styles.xml", "docProps/app.xml"}) {
+            byte[] doctype = Zips.replaceText(wb, part, x -> x.startsWith("<?xml")
+                    ? x.replaceFirst("\\?>", "?><!DOCTYPE x>") : "<!DOCTYPE x>" + x);
+            UnreadableWorkbookException e = assertThrows(UnreadableWorkbookException.class, () -> {
+                try (OpenedWorkbook w = open(doctype)) {
+                    w.metadata();
+                    w.sheet("Resultat", new ReadArea(60, 30));
+                }
+            }, part);
+            assertEquals(UnreadableWorkbookException.Reason.CORRUPT, e.reason(), part);
+        }
+    }
+
     /** Sets an entry's uncompressed size in its local header and in the central directory. */
     private static byte[] understate(byte[] zip, String name, int size) {
         byte[] out = zip.clone();
