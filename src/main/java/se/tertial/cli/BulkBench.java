@@ -60,7 +60,7 @@ final class BulkBench {
     }
 
     void run() throws Exception {
-        out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (-Xmx1g)%n", files,
+        out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (-Xmx1g -XX:+UseParallelGC, as scripts/bulk-load.sh)%n", files,
                 jobs);
         out.flush();
         List<Base> bases = bases();
@@ -136,7 +136,8 @@ final class BulkBench {
         Path data = Files.createDirectories(workbooks.resolveSibling(workbooks.getFileName() + "-data"));
         Path report = workbooks.resolveSibling(workbooks.getFileName() + "-report");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        // The JVM options of scripts/bulk-load.sh, the command a user runs.
+        List<String> command = List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
                 "se.tertial.cli.Main", "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
                 templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString());
         long t0 = System.nanoTime();

@@ -154,7 +154,19 @@ public final class SheetValues {
         return entered.values().stream().anyMatch(m -> m.containsKey(c.code()));
     }
 
+    /** Each cell computed once: sums of sums and deviations of sums reuse what is already known. */
     private Amount compute(LineSpec line, ColumnSpec column) {
+        Map<ColumnCode, Amount> row = computed.get(line.code());
+        Amount known = row == null ? null : row.get(column.code());
+        if (known != null) {
+            return known;
+        }
+        Amount value = computeOnce(line, column);
+        computed.computeIfAbsent(line.code(), k -> new HashMap<>()).put(column.code(), value);
+        return value;
+    }
+
+    private Amount computeOnce(LineSpec line, ColumnSpec column) {
         if (column.isFormulaIn(period)) {
             if (column.kind() == ColumnKind.FORECAST) {
                 return orZero(line, spec.column(column.sameAs().orElseThrow()).orElseThrow());
