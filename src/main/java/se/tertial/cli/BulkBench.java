@@ -178,39 +178,7 @@ final class BulkBench {
             bytes.add(b);
         }
         double read = (System.nanoTime() - f0) / 1e9;
-        Path db = Files.createTempFile(dir, "floor", ".db");
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
-        long perFile = Math.max(1, facts / Math.max(1, paths.size()));
-        long s0 = System.nanoTime();
-        try (java.sql.Connection c = config.createConnection("jdbc:sqlite:" + db)) {
-            try (var st = c.createStatement()) {
-                st.execute("CREATE TABLE upload (id INTEGER PRIMARY KEY, original BLOB NOT NULL)");
-                st.execute("CREATE TABLE fact (upload_id INTEGER NOT NULL, line TEXT NOT NULL, col TEXT NOT NULL, "
-                        + "amount_kr INTEGER NOT NULL, PRIMARY KEY (upload_id, line, col)) WITHOUT ROWID");
-            }
-            c.setAutoCommit(false);
-            try (var up = c.prepareStatement("INSERT INTO upload (id, original) VALUES (?, ?)");
-                 var fact = c.prepareStatement("INSERT INTO fact VALUES (?, ?, ?, ?)")) {
-                long written = 0;
-                for (int i = 0; i < bytes.size(); i++) {
-                    up.setLong(1, i);
-                    up.setBytes(2, bytes.get(i));
-                    up.executeUpdate();
-                    for (long k = 0; k < perFile && written < facts; k++, written++) {
-                        fact.setLong(1, i);
-                        fact.setString(2, "LINE_" + (k / 6));
-                        fact.setString(3, "COL_" + (k % 6));
-                        fact.setLong(4, -1000L * k);
-                        fact.addBatch();
-                    }
-                    fact.executeBatch();
-                }
-            }
-            c.commit();
-        }
-        double store = (System.nanoTime() - s0) / 1e9;
+        double store = se.tertial.store.StorageFloor.store(Files.createTempFile(dir, "floor", ".db"), bytes, facts);
         return new Floor(read, store, unzipped);
     }
 
