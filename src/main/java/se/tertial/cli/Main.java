@@ -8,7 +8,7 @@ import se.tertial.spec.SpecException;
 /** {@code java -jar tertial.jar <command>}. */
 @Command(name = "tertial", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Tertialrapportering för regioner: mallar, validerad inläsning och sammanställning.",
-        subcommands = {ServeCommand.class, TemplateCommand.class, ReportCommand.class, BulkLoadCommand.class,
+        subcommands = {ServeCommand.class, TemplateCommand.class, ReportCommand.class, BulkLoadCommand.class, StoreCommand.class,
                 UserCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -302,6 +302,50 @@ public final class Messages {
 
     // --- starting the service ---
 
+    public static String storeBeingRestored(Path dir) {
+        return "Databasen i " + dir + " återställs just nu (tertial store restore). Vänta tills det är klart.";
+    }
+
+    // --- backup, restore and check of the embedded store ---
+
+    public static String backupTargetExists(Path target) {
+        return "Säkerhetskopian " + target + " finns redan. Ange ett nytt filnamn; inget skrivs över.";
+    }
+
+    public static String restoreNotABackup(Path file) {
+        return "Filen " + file + " är ingen SQLite-databas och kan inte vara en säkerhetskopia av tertial.";
+    }
+
+    public static String restoreStoreInUse(Path dir) {
+        return "Databasen i " + dir + " används av en körande tertial (eller ett annat kommando). Stoppa tjänsten "
+                + "först: återställning görs bara i en stoppad datamapp.";
+    }
+
+    public static String checkSqlite(String detail) {
+        return "SQLite integrity_check: " + detail;
+    }
+
+    public static String checkForeignKey(String table, long row, String parent) {
+        return "Tabellen " + table + " rad " + row + " pekar på en rad i " + parent + " som saknas.";
+    }
+
+    public static String checkVersionWithoutFacts(String unit, String period, int version) {
+        return unit + " " + period + " version " + version + " saknar uppgifter (inga belopp lagrade).";
+    }
+
+    public static String checkVersionGaps(String unit, String period, int count, int highest) {
+        return unit + " " + period + ": versionerna är inte 1–" + count + " utan luckor (" + count
+                + " versioner, högsta " + highest + ").";
+    }
+
+    public static String checkCurrentCount(String unit, String period, int current) {
+        return unit + " " + period + ": " + current + " gällande versioner (ska vara exakt en).";
+    }
+
+    public static String checkOriginalChanged(long uploadId) {
+        return "Inlämning " + uploadId + ": originalfilens byte stämmer inte med dess lagrade SHA-256.";
+    }
+
     public static String dataDirIsFile(Path dir) {
         return "Datamappen " + dir + " är en fil, inte en mapp. Ange en mapp med --data eller TERTIAL_DATA.";
     }

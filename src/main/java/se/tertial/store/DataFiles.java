@@ -103,7 +103,15 @@ final class DataFiles {
         }
     }
 
-    private static boolean isSqlite(Path db) throws IOException {
+    static boolean isSqlite(Path db) {
+        try {
+            return hasSqliteHeader(db);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasSqliteHeader(Path db) throws IOException {
         if (Files.size(db) == 0) {
             return true; // created but never written: SQLite initialises it
         }

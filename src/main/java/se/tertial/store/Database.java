@@ -1,5 +1,7 @@
 package se.tertial.store;
 
+import se.tertial.spec.Messages;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -25,6 +27,9 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final ThreadLocal<Connection> reading = new ThreadLocal<>();
 
+    private java.nio.channels.FileChannel lockChannel;
+    private java.nio.channels.FileLock lock;
+
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
         this.pool = pool;
@@ -41,6 +46,48 @@ public final class Database implements AutoCloseable {
      * @param maxBytes a cap on the file's size (0: none); past it writes fail with {@link StoreFullException}
      */
     public static Database open(Path file, long maxBytes) {
+        DataFiles.prepare(file);
+        // Every process with the store open holds this shared lock: a restore (exclusive) waits for them all.
+        java.nio.channels.FileChannel channel;
+        java.nio.channels.FileLock shared;
+        try {
+            channel = java.nio.channels.FileChannel.open(file.toAbsolutePath().resolveSibling(
+                    StoreMaintenance.LOCK_FILE), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
+                    java.nio.file.StandardOpenOption.WRITE);
+            try {
+                shared = channel.tryLock(0, Long.MAX_VALUE, true);
+                if (shared == null) {
+                    channel.close();
+                    throw new StoreStartupException(Messages.storeBeingRestored(file.toAbsolutePath().getParent()),
+                            null);
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                shared = null; // this JVM has the store open already and holds the lock
+            }
+        } catch (java.io.IOException e) {
+            throw DataFiles.explain(file, new IllegalStateException(e));
+        }
+        try {
+            Database db = openUnlocked(file, maxBytes);
+            db.lockChannel = channel;
+            db.lock = shared;
+            return db;
+        } catch (RuntimeException e) {
+            try {
+                channel.close();
+            } catch (java.io.IOException ignored) {
+                // the open failed already
+            }
+            throw e;
+        }
+    }
+
+    /** A store no lock protects: the copy a restore checks before it replaces the store. */
+    static Database openUnlocked(Path file) {
+        return openUnlocked(file, 0);
+    }
+
+    private static Database openUnlocked(Path file, long maxBytes) {
         DataFiles.prepare(file);
         SQLiteConfig config = new SQLiteConfig();
         if (maxBytes > 0) {
@@ -205,5 +252,17 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (lockChannel != null) {
+            try {
+                lockChannel.close(); // releases the lock
+            } catch (java.io.IOException ignored) {
+                // the process is letting go of the store anyway
+            }
+        }
+    }
+
+    /** A pooled connection outside any transaction, for statements that must run alone ({@code VACUUM INTO}). */
+    java.sql.Connection connection() throws SQLException {
+        return pool.getConnection();
     }
 }

@@ -1,0 +1,103 @@
+package se.tertial.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import se.tertial.app.Config;
+import se.tertial.store.Database;
+import se.tertial.store.StoreMaintenance;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code tertial store backup|restore|check}: the embedded store's safety net. */
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = "Säkerhetskopierar, återställer och kontrollerar databasen.",
+        subcommands = {StoreCommand.Backup.class, StoreCommand.Restore.class, StoreCommand.Check.class})
+final class StoreCommand {
+    private static Path databaseFile(StoreOptions store) {
+        return store.data.resolve(Config.DATABASE_FILE);
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Gör en fullständig, konsistent kopia av databasen medan tjänsten kör (VACUUM INTO).")
+    static final class Backup implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FIL", description = "Kopians sökväg (får inte finnas).")
+        Path target;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Database db = Database.open(databaseFile(store))) {
+                long bytes = StoreMaintenance.backup(db, target);
+                out.printf("Säkerhetskopia: %s (%,d byte)%n", target, bytes);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Återställer en säkerhetskopia till en stoppad datamapp, efter en kontroll av kopian. "
+                    + "Den nuvarande databasen sparas bredvid.")
+    static final class Restore implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+        @Parameters(paramLabel = "FIL", description = "Säkerhetskopian.")
+        Path backup;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> problems = StoreMaintenance.restore(backup, databaseFile(store), Instant.now());
+            if (!problems.isEmpty()) {
+                out.println("Återställs inte: kopian klarar inte kontrollen. Inget har ändrats.");
+                problems.forEach(p -> out.println("  " + p));
+                out.flush();
+                return 1;
+            }
+            out.println("Återställd: " + backup + " → " + databaseFile(store) + " (kontrollerad; den tidigare "
+                    + "databasen ligger kvar som tertial.db.before-restore-…)");
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Kontrollerar databasen: SQLites integritet och tertials egna regler (varje version har "
+                    + "sina belopp, varje original sina byte, versioner utan luckor).")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> problems;
+            try (Database db = Database.open(databaseFile(store))) {
+                problems = StoreMaintenance.check(db);
+            }
+            if (problems.isEmpty()) {
+                out.println("Databasen är hel: inga fel hittades.");
+            } else {
+                out.println(problems.size() + " fel:");
+                problems.forEach(p -> out.println("  " + p));
+            }
+            out.flush();
+            return problems.isEmpty() ? 0 : 1;
+        }
+    }
+}
