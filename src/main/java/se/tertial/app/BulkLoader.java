@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * Loads a directory of workbooks (recursive, .xlsx and .xls) through the same ingest as an upload, in one JVM. First
  * every file is identified locally in parallel (unit, period, its own save date — and what that read found, so the
  * package is not parsed again); then each unit's files for a period are checked oldest first, so the newest becomes
- * current whatever the file order; different units go in parallel, periods one after the other. Checked files go to
+ * current whatever the file order; different units go in parallel, and so do periods, except that a period waits
+ * until the same period a year earlier is stored completely (its checks compare with it). Checked files go to
  * one committer thread that stores them in batches (one transaction and one sync to disk per batch, a savepoint per
  * file) while the next files are read. A bad file never stops the run; every file gets a row in the report.
  */
@@ -135,30 +136,52 @@ public final class BulkLoader {
                 }
                 groups.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(item);
             }
-            // Periods load in order, oldest first, each complete (stored) before the next: a rule that compares with
-            // last year (tenfold change) then always sees last year's final current version, whatever the file order.
+            // Periods load oldest first: a rule that compares with last year (tenfold change) then always sees last
+            // year's final current version, whatever the file order.
             java.util.TreeMap<String, List<List<Item>>> byPeriod = new java.util.TreeMap<>();
             for (List<Item> group : groups.values()) {
                 group.sort(Comparator.comparing(Item::date).thenComparing(Item::name));
                 String period = group.get(0).period().map(Object::toString).orElse("~"); // unidentified last
                 byPeriod.computeIfAbsent(period, k -> new ArrayList<>()).add(group);
             }
-            for (List<List<Item>> wave : byPeriod.values()) {
-                List<Future<?>> staged = new ArrayList<>();
-                for (List<Item> group : wave) {
+            // A period is checked once the same period a year earlier is stored completely (the only earlier data
+            // its checks read: the tenfold rule's last year); the periods in between go meanwhile.
+            java.util.TreeMap<String, java.util.concurrent.CompletableFuture<Void>> stored = new java.util.TreeMap<>();
+            List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (Map.Entry<String, List<List<Item>>> wave : byPeriod.entrySet()) {
+                String period = wave.getKey();
+                String needed = period.equals("~") ? "~" : se.tertial.spec.PeriodCode.parse(period)
+                        .samePeriodLastYear().toString();
+                stored.headMap(needed, true).values().forEach(java.util.concurrent.CompletableFuture::join);
+                List<java.util.concurrent.CompletableFuture<Void>> staged = new ArrayList<>();
+                for (List<Item> group : wave.getValue()) {
                     // One task per unit and period: its files are checked and queued in order, so stored in order.
-                    staged.add(pool.submit(() -> {
-                        for (Item item : group) {
-                            committer.put(stage(loader, item));
+                    staged.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                        try {
+                            for (Item item : group) {
+                                committer.put(stage(loader, item));
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
                         }
-                        return null;
-                    }));
+                    }, pool));
                 }
-                for (Future<?> f : staged) {
-                    get(f);
-                }
-                all.addAll(committer.flush());
+                java.util.concurrent.CompletableFuture<Void> committed = new java.util.concurrent.CompletableFuture<>();
+                stored.put(period, committed);
+                java.util.concurrent.CompletableFuture.allOf(staged.toArray(java.util.concurrent.CompletableFuture[]::new))
+                        .whenComplete((ok, failure) -> {
+                            if (failure != null) {
+                                failures.add(failure);
+                            }
+                            committer.mark(committed); // stored once the committer reaches it
+                        });
             }
+            stored.values().forEach(java.util.concurrent.CompletableFuture::join);
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException(failures.get(0));
+            }
+            all.addAll(committer.flush());
             all.sort(Comparator.comparing(FileResult::file));
             return all;
         } finally {
@@ -190,6 +213,16 @@ public final class BulkLoader {
 
         void put(Staged<S> staged) throws InterruptedException {
             queue.put(staged);
+        }
+
+        /** Completes {@code marker} once everything queued before it is stored (the caller never waits here). */
+        void mark(java.util.concurrent.CompletableFuture<Void> marker) {
+            try {
+                queue.put(marker);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                marker.completeExceptionally(e);
+            }
         }
 
         /** Waits until everything queued so far is stored; returns those results. */

@@ -209,6 +209,52 @@ class BulkLoadTest {
                 tmp.resolve("r2.csv")).stream().anyMatch(l -> l.contains("kir-t1.xlsx") && l.contains("mottagen")));
     }
 
+    /**
+     * The tenfold rule compares with last year's final current version, whatever the file order: a period is checked
+     * only once the same period a year earlier is stored completely (other periods may go meanwhile).
+     */
+    @Test
+    void aPeriodIsCheckedAgainstLastYearsFinalVersion() throws Exception {
+        Path dir = tmp.resolve("ar");
+        Files.createDirectories(dir);
+        // Sorted first, loaded last: 2022-T2's -7 000 is a tenfold drop only against 2021-T2's final -80 000.
+        writeDated(FilledTemplate.of("FS-MED", "2022-T2").valid().set("Resultat", "KOST_LON", "UTFALL", "-7000")
+                .set("Resultat", "KOST_LON", "BUDGET_PERIOD", "-7000"),
+                dir.resolve("a-2022-t2.xlsx"), "2022-09-05T10:00:00Z");
+        writeDated(FilledTemplate.of("FS-MED", "2022-T1").valid().set("Resultat", "KOST_LON", "UTFALL", "-7000")
+                .set("Resultat", "KOST_LON", "BUDGET_PERIOD", "-7000"),
+                dir.resolve("b-2022-t1.xlsx"), "2022-05-05T10:00:00Z");
+        writeDated(FilledTemplate.of("FS-MED", "2021-T2").valid().set("Resultat", "KOST_LON", "UTFALL", "-80000")
+                .set("Resultat", "KOST_LON", "BUDGET_PERIOD", "-80000"),
+                dir.resolve("c-2021-t2-ny.xlsx"), "2021-09-08T10:00:00Z");
+        writeDated(FilledTemplate.of("FS-MED", "2021-T2").valid().set("Resultat", "KOST_LON", "UTFALL", "-8000")
+                .set("Resultat", "KOST_LON", "BUDGET_PERIOD", "-8000"),
+                dir.resolve("d-2021-t2-gammal.xlsx"), "2021-09-01T10:00:00Z");
+        for (String unit : new String[] {"FS-KIR", "FS-PRIV", "FS-FTV"}) { // other units keep the workers busy
+            for (String period : new String[] {"2021-T1", "2021-T2", "2022-T1", "2022-T2"}) {
+                FilledTemplate.of(unit, period).valid().write(dir.resolve(unit + "-" + period + ".xlsx"));
+            }
+        }
+        Path data = tmp.resolve("data");
+        run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(), "--report",
+                tmp.resolve("r").toString(), dir.toString());
+        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "t"))) {
+            List<String> tenfold = app.database().read(c -> {
+                List<String> rows = new java.util.ArrayList<>();
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT DISTINCT u.file_name FROM finding "
+                        + "f JOIN upload u ON u.id = f.upload_id WHERE f.rule = 'tenfold_change' AND f.line = "
+                        + "'KOST_LON' ORDER BY 1")) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+                return rows;
+            });
+            assertEquals(List.of("a-2022-t2.xlsx"), tenfold, "only 2022-T2, against 2021-T2's final version");
+            assertEquals(16, count(app, "submission"), Files.readString(tmp.resolve("r.csv")));
+        }
+    }
+
     @Test
     void anOlderFileLoadedInALaterRunDoesNotReplaceTheNewerVersion() throws Exception {
         Path first = tmp.resolve("forsta");
