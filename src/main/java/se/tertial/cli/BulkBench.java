@@ -1,13 +1,9 @@
 package se.tertial.cli;
 
 import se.tertial.app.BulkLoader;
-import se.tertial.app.BulkReport;
 import se.tertial.app.Tertial;
-import se.tertial.app.UploadService;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.Unit;
-import se.tertial.store.User;
-import se.tertial.store.UserRole;
 import se.tertial.workbook.TemplateFiller;
 import se.tertial.workbook.WorkbookFormat;
 
@@ -16,14 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +35,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class BulkBench {
     private static final String MARKER = "-1.234";
+    private static final Path OPENPYXL_FILL = Path.of("scripts/openpyxl-fill.py").toAbsolutePath();
     private final Tertial app;
     private final PrintWriter out;
     private final int files;
@@ -65,8 +58,7 @@ final class BulkBench {
         out.flush();
         List<Base> bases = bases();
         measure("tertial (POI)", write(bases, "tertial", false));
-        Path script = Path.of("scripts/openpyxl-fill.py").toAbsolutePath();
-        if (!Files.isRegularFile(script) || !openpyxlAvailable()) {
+        if (!Files.isRegularFile(OPENPYXL_FILL) || !openpyxlAvailable()) {
             out.println("bulk: openpyxl-made workbooks skipped: needs /usr/bin/python3 with openpyxl (python3-openpyxl;"
                     + " scripts/test.sh installs it) and scripts/openpyxl-fill.py");
         } else {
@@ -111,7 +103,7 @@ final class BulkBench {
                 json.append(']');
             }
             Path entries = Files.writeString(dir.resolve(kind + ".json"), json.append('}'));
-            run(List.of("/usr/bin/python3", Path.of("scripts/openpyxl-fill.py").toAbsolutePath().toString(),
+            run(List.of("/usr/bin/python3", OPENPYXL_FILL.toString(),
                     entries.toString(), in.toString(), made.toString()), dir.resolve(kind + "-openpyxl.log"));
             for (Base b : bases) {
                 filled.add(Files.readAllBytes(made.resolve(b.name() + ".xlsx")));

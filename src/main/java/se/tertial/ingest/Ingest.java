@@ -96,10 +96,6 @@ public final class Ingest {
         }
     }
 
-    public static Identification identify(Path file, String fileName, se.tertial.spec.SpecCatalog catalog) {
-        return identify(file, "", fileName, catalog);
-    }
-
     public static Identification identify(Path file, String sha256, String fileName,
                                           se.tertial.spec.SpecCatalog catalog) {
         try (OpenedWorkbook wb = WorkbookReader.open(file)) {

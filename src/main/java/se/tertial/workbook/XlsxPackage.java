@@ -53,8 +53,11 @@ final class XlsxPackage implements AutoCloseable {
     String sharedStrings;
     Optional<Instant> savedAt = Optional.empty();
 
-    private XlsxPackage(ZipFile zip) {
+    private final Deadline deadline;
+
+    private XlsxPackage(ZipFile zip, Deadline deadline) {
         this.zip = zip;
+        this.deadline = deadline;
     }
 
     /** What a check of the package found, to read the same bytes again without checking them twice. */
@@ -66,9 +69,9 @@ final class XlsxPackage implements AutoCloseable {
      * Opens a package whose bytes were checked before ({@code outline}, made from the same SHA-256): only the central
      * directory is read again, with the size and inflate-ratio limits; no structure part is parsed twice.
      */
-    static XlsxPackage reopen(Path file, WorkbookOutline outline) throws UnreadableWorkbookException {
+    static XlsxPackage reopen(Path file, WorkbookOutline outline, Deadline deadline) throws UnreadableWorkbookException {
         ZipFile zip = zip(file);
-        XlsxPackage pkg = new XlsxPackage(zip);
+        XlsxPackage pkg = new XlsxPackage(zip, deadline);
         try {
             var all = zip.entries();
             while (all.hasMoreElements()) {
@@ -97,9 +100,9 @@ final class XlsxPackage implements AutoCloseable {
      * Opens and checks the package: no macros (by part name, content type or relationship), no DTD in any part, no
      * part that claims to inflate beyond the limits; then reads its structure.
      */
-    static XlsxPackage open(Path file) throws UnreadableWorkbookException {
+    static XlsxPackage open(Path file, Deadline deadline) throws UnreadableWorkbookException {
         ZipFile zip = zip(file);
-        XlsxPackage pkg = new XlsxPackage(zip);
+        XlsxPackage pkg = new XlsxPackage(zip, deadline);
         try {
             pkg.read();
             return pkg;
@@ -246,21 +249,23 @@ final class XlsxPackage implements AutoCloseable {
 
     /** A part's bytes as they inflate, within the limits. */
     private InputStream open(ZipEntry e) throws IOException {
-        return new Bounded(zip.getInputStream(e), e.getCompressedSize());
+        return new Bounded(zip.getInputStream(e), e.getCompressedSize(), deadline);
     }
 
     /**
-     * POI's zip-bomb limits on one part: at most {@link ZipSecureFile#getMaxEntrySize()} bytes, and past
+     * The upload's deadline, and POI's zip-bomb limits on one part: at most {@link ZipSecureFile#getMaxEntrySize()} bytes, and past
      * {@link ZipSecureFile#getGraceEntrySize()} no more than 1 / {@link ZipSecureFile#getMinInflateRatio()} times the
      * part's compressed size — whatever its header claims.
      */
     static final class Bounded extends FilterInputStream {
         private final long packed;
+        private final Deadline deadline;
         private long inflated;
 
-        Bounded(InputStream in, long packed) {
+        Bounded(InputStream in, long packed, Deadline deadline) {
             super(in);
             this.packed = packed;
+            this.deadline = deadline;
         }
 
         @Override
@@ -289,6 +294,7 @@ final class XlsxPackage implements AutoCloseable {
         }
 
         private void count(long n) throws IOException {
+            deadline.check(); // every part's bytes, also those of parts no handler counts elements in
             inflated += n;
             if (inflated > ZipSecureFile.getMaxEntrySize()) {
                 throw new IOException("a part inflates beyond the size limit");
@@ -337,16 +343,24 @@ final class XlsxPackage implements AutoCloseable {
         } catch (Deadline.Exceeded e) {
             throw e;
         } catch (SAXException e) {
-            if (e.getException() instanceof Deadline.Exceeded x) {
-                throw x;
-            }
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw timeoutOr(e);
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             READERS.remove(); // a reader that failed this way is not trusted again
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw timeoutOr(e);
         } finally {
             xml.setContentHandler(null);
         }
+    }
+
+    /** The deadline passing, however deep the parser wrapped it; else a corrupt part. */
+    private static UnreadableWorkbookException timeoutOr(Throwable e) {
+        for (Throwable t = e; t != null; t = t instanceof SAXException x && x.getException() != null
+                ? x.getException() : t.getCause()) {
+            if (t instanceof Deadline.Exceeded x) {
+                throw x;
+            }
+        }
+        return new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
     }
 
     /**

@@ -25,7 +25,7 @@ final class XlsxStream extends OpenedWorkbook {
     }
 
     static OpenedWorkbook open(Path file, ReadLimits limits, Deadline deadline) throws UnreadableWorkbookException {
-        XlsxPackage pkg = XlsxPackage.open(file);
+        XlsxPackage pkg = XlsxPackage.open(file, deadline);
         deadline.check();
         return new XlsxStream(pkg, limits, deadline);
     }
@@ -33,7 +33,7 @@ final class XlsxStream extends OpenedWorkbook {
     /** Reads bytes checked before (the outline's SHA-256 is the caller's to compare): the data sheets only. */
     static OpenedWorkbook reopen(Path file, WorkbookOutline outline, ReadLimits limits, Deadline deadline)
             throws UnreadableWorkbookException {
-        XlsxPackage pkg = XlsxPackage.reopen(file, outline);
+        XlsxPackage pkg = XlsxPackage.reopen(file, outline, deadline);
         deadline.check();
         return new XlsxStream(pkg, limits, deadline);
     }
