@@ -2,8 +2,9 @@
 # Runs tertial's whole test suite: `scripts/test.sh` (extra arguments go to Maven).
 #
 # Some tests check our output with real programs: LibreOffice must open and print our workbooks, pdftotext reads
-# the PDF back, the web pages are driven in Debian's Chromium through its chromedriver, and openpyxl (Debian's
-# python3-openpyxl) fills templates as a region's script would. When those are missing
+# the PDF back, the web pages are driven in Debian's Chromium through its chromedriver, openpyxl (Debian's
+# python3-openpyxl) fills templates as a region's script would, and the store tests run a second time on a real
+# PostgreSQL server (Debian's postgresql, started by the tests in a temporary directory). When those are missing
 # this script installs them from Debian's packages first (as root, or through sudo), so a fresh machine needs
 # nothing installed by hand beyond Java 17 and Maven.
 set -euo pipefail
@@ -16,9 +17,10 @@ fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 command -v chromium     >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need+=(python3-openpyxl)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 
 if ((${#need[@]})); then
-  echo "scripts/test.sh: installing ${need[*]} (needed by the LibreOffice, browser and openpyxl tests)"
+  echo "scripts/test.sh: installing ${need[*]} (needed by the LibreOffice, browser, openpyxl and PostgreSQL tests)"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq

@@ -9,9 +9,11 @@ import java.util.Objects;
  *
  * @param publicUrl the address users reach the service at; written into the templates' instructions
  * @param sheetPassword protects template sheets against accidental edits; not a secret
+ * @param database a PostgreSQL database to keep the store in; empty: the SQLite file in {@code dataDir}
  */
 public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
-                     long maxUploadBytes, Limits limits, MailConfig mail) {
+                     long maxUploadBytes, Limits limits, MailConfig mail,
+                     java.util.Optional<se.tertial.store.DatabaseUrl> database) {
     public static final Path DEFAULT_TEMPLATES = Path.of("workbook-templates");
     public static final Path DEFAULT_DATA = Path.of("data");
     public static final int DEFAULT_PORT = 7070;
@@ -35,7 +37,15 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
         this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, MailConfig.OFF);
     }
 
+    /** On the embedded SQLite file. */
+    public Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
+                  long maxUploadBytes, Limits limits, MailConfig mail) {
+        this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, mail,
+                java.util.Optional.empty());
+    }
+
     public Config {
+        Objects.requireNonNull(database, "database");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(templatesDir, "templatesDir");
@@ -61,16 +71,28 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
 
     public Config withPort(int newPort) {
         return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes, limits,
-                mail);
+                mail, database);
     }
 
     public Config withLimits(Limits newLimits) {
         return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, newLimits,
-                mail);
+                mail, database);
     }
 
     public Config withMail(MailConfig newMail) {
         return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits,
-                newMail);
+                newMail, database);
+    }
+
+    /** The store in this PostgreSQL database (empty: the SQLite file in {@code dataDir}). */
+    public Config withDatabase(java.util.Optional<se.tertial.store.DatabaseUrl> newDatabase) {
+        return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, mail,
+                newDatabase);
+    }
+
+    /** Opens the store this configuration names. */
+    public se.tertial.store.Database openStore() {
+        return database.map(se.tertial.store.Database::connect)
+                .orElseGet(() -> se.tertial.store.Database.open(databaseFile(), limits.maxDatabaseBytes()));
     }
 }

@@ -75,7 +75,7 @@ public final class Tertial implements AutoCloseable {
     /** With a checkpoint inside upload transactions, for tests that inject failures. */
     public static Tertial open(Config config, Clock clock, Checkpoint checkpoint) {
         SpecCatalog catalog = SpecLoader.load(config.templatesDir());
-        return new Tertial(config, catalog, Database.open(config.databaseFile(), config.limits().maxDatabaseBytes()), clock, checkpoint);
+        return new Tertial(config, catalog, config.openStore(), clock, checkpoint);
     }
 
     public Config config() {

@@ -37,7 +37,7 @@ final class StoreCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Database db = Database.open(databaseFile(store))) {
+            try (Database db = store.offline().openStore()) {
                 long bytes = StoreMaintenance.backup(db, target);
                 out.printf("Säkerhetskopia: %s (%,d byte)%n", target, bytes);
             }
@@ -87,7 +87,7 @@ final class StoreCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<String> problems;
-            try (Database db = Database.open(databaseFile(store))) {
+            try (Database db = store.offline().openStore()) {
                 problems = StoreMaintenance.check(db);
             }
             if (problems.isEmpty()) {

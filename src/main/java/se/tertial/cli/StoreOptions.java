@@ -15,6 +15,43 @@ final class StoreOptions {
             description = "Mapp för SQLite-databasen (standard: ${DEFAULT-VALUE}, env TERTIAL_DATA).")
     Path data;
 
+    @Option(names = "--database", paramLabel = "JDBC-URL", defaultValue = "${env:TERTIAL_DATABASE}",
+            description = "PostgreSQL-databas i stället för SQLite-filen, t.ex. jdbc:postgresql://värd:5432/tertial "
+                    + "(env TERTIAL_DATABASE). Användare: --database-user / env TERTIAL_DATABASE_USER; lösenord: env "
+                    + "TERTIAL_DATABASE_PASSWORD eller --database-password-file, aldrig på kommandoraden.")
+    String database;
+
+    @Option(names = "--database-user", defaultValue = "${env:TERTIAL_DATABASE_USER}",
+            description = "Användare i PostgreSQL (env TERTIAL_DATABASE_USER).")
+    String databaseUser;
+
+    @Option(names = "--database-password-file", paramLabel = "FIL",
+            defaultValue = "${env:TERTIAL_DATABASE_PASSWORD_FILE}",
+            description = "Fil med lösenordet till PostgreSQL (env TERTIAL_DATABASE_PASSWORD_FILE).")
+    Path databasePasswordFile;
+
+    /** The PostgreSQL database named by the options and environment; empty: the embedded SQLite file. */
+    java.util.Optional<se.tertial.store.DatabaseUrl> databaseUrl() {
+        if (database == null || database.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String password = System.getenv("TERTIAL_DATABASE_PASSWORD");
+        if (databasePasswordFile != null) {
+            try {
+                password = java.nio.file.Files.readString(databasePasswordFile).strip();
+            } catch (java.io.IOException e) {
+                throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.unreadableFile(
+                        "--database-password-file", databasePasswordFile));
+            }
+        }
+        try {
+            return java.util.Optional.of(new se.tertial.store.DatabaseUrl(database.strip(),
+                    databaseUser == null || databaseUser.isBlank() ? null : databaseUser, password));
+        } catch (IllegalArgumentException e) {
+            throw new se.tertial.app.TertialException.Invalid(e.getMessage());
+        }
+    }
+
     /** The configuration for commands that work on the store without serving HTTP. */
     Config offline() {
         return config("127.0.0.1", Config.DEFAULT_PORT, null, Config.DEFAULT_SHEET_PASSWORD);
@@ -31,10 +68,11 @@ final class StoreOptions {
     }
 
     Config config(String host, int port, String publicUrl, String sheetPassword) {
-        return new Config(templates, data, host, port, publicUrl, sheetPassword);
+        return new Config(templates, data, host, port, publicUrl, sheetPassword).withDatabase(databaseUrl());
     }
 
     Config config(String host, int port, String publicUrl, String sheetPassword, long maxUploadBytes) {
-        return new Config(templates, data, host, port, publicUrl, sheetPassword, maxUploadBytes);
+        return new Config(templates, data, host, port, publicUrl, sheetPassword, maxUploadBytes)
+                .withDatabase(databaseUrl());
     }
 }

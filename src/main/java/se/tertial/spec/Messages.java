@@ -306,6 +306,25 @@ public final class Messages {
         return "Databasen i " + dir + " återställs just nu (tertial store restore). Vänta tills det är klart.";
     }
 
+    public static String databaseUrlUnsupported(String url) {
+        return "Databasadressen måste vara en PostgreSQL-adress (jdbc:postgresql://värd:5432/databas); utan adress "
+                + "används SQLite-filen i datamappen. Fick: " + url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    public static String databaseUnreachable(String where, String detail) {
+        return "Databasen " + where + " går inte att nå: " + detail;
+    }
+
+    public static String postgresBackup() {
+        return "Databasen ligger i PostgreSQL: säkerhetskopiera och återställ den med pg_dump och pg_restore "
+                + "(se README, \"Backup, restore and check\"). tertial store backup/restore gäller den inbyggda "
+                + "SQLite-databasen.";
+    }
+
+    public static String checkPostgres(String index, String detail) {
+        return "PostgreSQL amcheck, index " + index + ": " + detail;
+    }
+
     // --- backup, restore and check of the embedded store ---
 
     public static String backupTargetExists(Path target) {

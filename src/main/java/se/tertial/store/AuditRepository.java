@@ -81,7 +81,7 @@ public final class AuditRepository {
         add(where, args, "at >= ?", f.from().map(Instant::toString));
         add(where, args, "at < ?", f.to().map(Instant::toString));
         String sql = "SELECT * FROM (" + Q_LIST + (where.length() == 0 ? "" : " WHERE " + where)
-                + " ORDER BY id DESC LIMIT ?) ORDER BY id";
+                + " ORDER BY id DESC LIMIT ?) latest ORDER BY id";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;

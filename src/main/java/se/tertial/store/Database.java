@@ -16,15 +16,35 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The embedded SQLite store. Each thread borrows its own connection from a small pool; every connection runs in
- * WAL mode with {@code synchronous=FULL}, foreign keys on and a busy timeout, so concurrent writers queue instead of
- * failing. Write transactions start with {@code BEGIN IMMEDIATE}, taking the write lock up front.
+ * The store: the embedded SQLite file (the default) or a PostgreSQL database, with the same schema, the same SQL and
+ * the same guarantees. Each thread borrows its own connection from a small pool.
+ *
+ * <p>SQLite: every connection runs in WAL mode with {@code synchronous=FULL}, foreign keys on and a busy timeout, so
+ * concurrent writers queue instead of failing. Write transactions start with {@code BEGIN IMMEDIATE}, taking the
+ * write lock up front.
+ *
+ * <p>PostgreSQL: a write transaction first takes one transaction-scoped advisory lock ({@link #WRITE_LOCK}), the
+ * equivalent of SQLite's {@code BEGIN IMMEDIATE} across every instance on the database: writes (version numbering,
+ * the current-version flip, the review state, quotas, throttling) run one at a time exactly as on SQLite, while
+ * reads never wait. Reads run in {@code REPEATABLE READ READ ONLY} transactions, one snapshot per transaction as in
+ * WAL mode. The unique constraints are the same as SQLite's, the last line of defence.
  */
 public final class Database implements AutoCloseable {
     static final int BUSY_TIMEOUT_MS = 30_000;
     static final int PAGE_SIZE = 4096;
+    /** The advisory lock every PostgreSQL write transaction holds ("tertial" in ASCII). */
+    static final long WRITE_LOCK = 0x7465727469616cL;
+    /** The advisory lock (session-scoped) the instance running the scheduled jobs holds. */
+    static final long JOB_LOCK = 0x7465727469616dL;
+
+    /** The database behind the store. */
+    public enum Dialect { SQLITE, POSTGRESQL }
+
     private final HikariDataSource pool;
     private final Path file;
+    private final Dialect dialect;
+    private final String where;
+    private final DatabaseUrl server;
     private final ThreadLocal<Connection> reading = new ThreadLocal<>();
 
     private java.nio.channels.FileChannel lockChannel;
@@ -33,6 +53,111 @@ public final class Database implements AutoCloseable {
     private Database(Path file, HikariDataSource pool) {
         this.file = file;
         this.pool = pool;
+        this.dialect = Dialect.SQLITE;
+        this.where = String.valueOf(file);
+        this.server = null;
+    }
+
+    private Database(DatabaseUrl server, HikariDataSource pool) {
+        this.file = null;
+        this.pool = pool;
+        this.dialect = Dialect.POSTGRESQL;
+        this.where = server.toString();
+        this.server = server;
+    }
+
+    /**
+     * Connects to a PostgreSQL database and brings its schema up to date (Flyway, {@code db/postgresql}). A server
+     * that cannot be reached fails with a {@link StoreStartupException} naming it (never its password).
+     */
+    public static Database connect(DatabaseUrl url) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            hikari.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            hikari.setPassword(url.password());
+        }
+        hikari.setPoolName("tertial-postgresql");
+        hikari.setMaximumPoolSize(8);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
+        hikari.setInitializationFailTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);
+        }
+        return new Database(url, pool);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage()).replaceAll("(?i)(password=)[^&\\s]*", "$1***");
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The PostgreSQL database, or empty for the embedded file. */
+    public java.util.Optional<DatabaseUrl> server() {
+        return java.util.Optional.ofNullable(server);
+    }
+
+    /** Where the store is, for messages: the file, or the server's URL without password. */
+    public String where() {
+        return where;
+    }
+
+    /**
+     * Whether the database answers a query within about two seconds (for the load balancer's health check). On
+     * PostgreSQL through a connection of its own, so a pool busy with uploads does not make a healthy server look
+     * down and a dead one is seen without waiting for the pool's timeout.
+     */
+    public boolean reachable() {
+        if (dialect == Dialect.SQLITE) {
+            try {
+                return read(c -> {
+                    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1")) {
+                        return rs.next();
+                    }
+                });
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        java.util.Properties props = new java.util.Properties();
+        if (server.user() != null) {
+            props.setProperty("user", server.user());
+        }
+        if (server.password() != null) {
+            props.setProperty("password", server.password());
+        }
+        props.setProperty("connectTimeout", "2");
+        props.setProperty("socketTimeout", "3");
+        props.setProperty("loginTimeout", "3");
+        try (Connection c = new org.postgresql.Driver().connect(server.jdbcUrl(), props)) {
+            if (c == null) {
+                return false;
+            }
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT 1 FROM flyway_schema_history LIMIT 1")) {
+                return rs.next();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -138,7 +263,7 @@ public final class Database implements AutoCloseable {
             try {
                 return work.run(open);
             } catch (SQLException e) {
-                throw new StoreException("read failed on " + file, e);
+                throw new StoreException("read failed on " + where, e);
             }
         }
         return snapshot(() -> read(work));
@@ -153,8 +278,14 @@ public final class Database implements AutoCloseable {
             return work.get();
         }
         try (Connection c = pool.getConnection()) {
-            try (var st = c.createStatement()) {
-                st.execute("BEGIN DEFERRED");
+            if (dialect == Dialect.POSTGRESQL) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+            } else {
+                try (var st = c.createStatement()) {
+                    st.execute("BEGIN DEFERRED");
+                }
             }
             reading.set(c);
             boolean done = false;
@@ -164,12 +295,26 @@ public final class Database implements AutoCloseable {
                 return result;
             } finally {
                 reading.remove();
-                try (var st = c.createStatement()) {
-                    st.execute(done ? "COMMIT" : "ROLLBACK");
+                if (dialect == Dialect.POSTGRESQL) {
+                    try {
+                        if (done) {
+                            c.commit();
+                        } else {
+                            c.rollback();
+                        }
+                    } finally {
+                        c.setAutoCommit(true);
+                        c.setReadOnly(false);
+                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    }
+                } else {
+                    try (var st = c.createStatement()) {
+                        st.execute(done ? "COMMIT" : "ROLLBACK");
+                    }
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("read failed on " + file, e);
+            throw new StoreException("read failed on " + where, e);
         }
     }
 
@@ -178,6 +323,11 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (dialect == Dialect.POSTGRESQL) {
+                    try (var st = c.createStatement()) {
+                        st.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+                    }
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;
@@ -192,10 +342,10 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            if (isFull(e) || looksFull()) {
-                throw new StoreFullException(file, e);
+            if (isFull(e) || (dialect == Dialect.SQLITE && looksFull())) {
+                throw new StoreFullException(where, e);
             }
-            throw new StoreException("write failed on " + file, e);
+            throw new StoreException("write failed on " + where, e);
         }
     }
 
@@ -235,6 +385,9 @@ public final class Database implements AutoCloseable {
             if (t instanceof org.sqlite.SQLiteException s
                     && s.getResultCode().code == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) {
                 return true;
+            }
+            if (t instanceof SQLException q && "53100".equals(q.getSQLState())) {
+                return true; // PostgreSQL: disk_full
             }
             if (t instanceof SQLException q && (q.getErrorCode() == 13
                     || String.valueOf(q.getMessage()).contains("SQLITE_FULL"))) {

@@ -34,7 +34,7 @@ public final class LoginThrottleRepository {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO login_throttle (key, failures, last_failure_at) VALUES (?, 1, ?)
-                    ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
+                    ON CONFLICT (key) DO UPDATE SET failures = login_throttle.failures + 1, last_failure_at = excluded.last_failure_at
                     """)) {
                 ps.setString(1, key);
                 ps.setString(2, now.toString());

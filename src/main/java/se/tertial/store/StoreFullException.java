@@ -1,10 +1,9 @@
 package se.tertial.store;
 
-import java.nio.file.Path;
 
 /** A write failed because the disk, or the configured cap on the database, is full. Nothing was written. */
 public final class StoreFullException extends StoreException {
-    public StoreFullException(Path file, Throwable cause) {
+    public StoreFullException(String file, Throwable cause) {
         super("database full: " + file, cause);
     }
 }

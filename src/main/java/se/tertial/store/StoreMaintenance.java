@@ -38,6 +38,9 @@ public final class StoreMaintenance {
 
     /** Copies the open store to {@code target} (which must not exist), owner-only; returns its size in bytes. */
     public static long backup(Database db, Path target) {
+        if (db.dialect() == Database.Dialect.POSTGRESQL) {
+            throw new StoreStartupException(Messages.postgresBackup(), null);
+        }
         if (Files.exists(target)) {
             throw new StoreStartupException(Messages.backupTargetExists(target), null);
         }
@@ -61,21 +64,27 @@ public final class StoreMaintenance {
 
     /** What is wrong with the store, in Swedish, one line per problem; empty when nothing is. */
     public static List<String> check(Database db) {
+        boolean amcheck = db.dialect() == Database.Dialect.POSTGRESQL && amcheck(db);
         return db.read(c -> {
             List<String> problems = new ArrayList<>();
             try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                    while (rs.next()) {
-                        if (!"ok".equalsIgnoreCase(rs.getString(1))) {
-                            problems.add(Messages.checkSqlite(rs.getString(1)));
+                if (db.dialect() == Database.Dialect.SQLITE) {
+                    try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                        while (rs.next()) {
+                            if (!"ok".equalsIgnoreCase(rs.getString(1))) {
+                                problems.add(Messages.checkSqlite(rs.getString(1)));
+                            }
                         }
                     }
-                }
-                try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
-                    while (rs.next()) {
-                        problems.add(Messages.checkForeignKey(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                        while (rs.next()) {
+                            problems.add(Messages.checkForeignKey(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                        }
                     }
-                }
+                } else if (amcheck) {
+                    problems.addAll(postgresStructure(c));
+                } // PostgreSQL enforces foreign keys always: nothing like SQLite's foreign_key_check to run
+
                 try (ResultSet rs = st.executeQuery("SELECT s.unit, s.period, s.version FROM submission s "
                         + "WHERE NOT EXISTS (SELECT 1 FROM fact f WHERE f.submission_id = s.id) ORDER BY 2, 1, 3")) {
                     while (rs.next()) {
@@ -94,6 +103,7 @@ public final class StoreMaintenance {
                         }
                     }
                 }
+                st.setFetchSize(16); // PostgreSQL streams the originals instead of holding them all
                 try (ResultSet rs = st.executeQuery("SELECT id, sha256, size, original FROM upload "
                         + "WHERE original_kept = 1 ORDER BY id")) {
                     while (rs.next()) {
@@ -107,6 +117,62 @@ public final class StoreMaintenance {
             }
             return problems;
         });
+    }
+
+    /**
+     * Whether PostgreSQL's {@code amcheck} extension is there (created if missing and allowed): the equivalent of
+     * SQLite's {@code integrity_check} for tables and indexes. A role that may not create it gets the other checks.
+     */
+    public static boolean amcheck(Database db) {
+        try {
+            return db.write(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE EXTENSION IF NOT EXISTS amcheck");
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** amcheck over tertial's tables (heap pages) and B-tree indexes in the current schema. */
+    private static List<String> postgresStructure(java.sql.Connection c) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        List<String[]> relations = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT cl.oid, cl.relname, cl.relkind FROM pg_class cl
+                JOIN pg_namespace n ON n.oid = cl.relnamespace
+                LEFT JOIN pg_am am ON am.oid = cl.relam
+                WHERE n.nspname = current_schema() AND (cl.relkind = 'r' OR (cl.relkind = 'i' AND am.amname = 'btree'))
+                ORDER BY cl.relname""")) {
+            while (rs.next()) {
+                relations.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        }
+        for (String[] r : relations) {
+            if (r[2].equals("r")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT blkno, msg FROM verify_heapam(?::oid::regclass)")) {
+                    ps.setLong(1, Long.parseLong(r[0]));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            problems.add(Messages.checkPostgres(r[1], "block " + rs.getLong(1) + ": "
+                                    + rs.getString(2)));
+                        }
+                    }
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT bt_index_check(?::oid::regclass)")) {
+                    ps.setLong(1, Long.parseLong(r[0]));
+                    ps.execute();
+                } catch (SQLException e) {
+                    problems.add(Messages.checkPostgres(r[1], e.getMessage()));
+                    c.rollback(); // the snapshot transaction is aborted after an error; a fresh one goes on
+                }
+            }
+        }
+        return problems;
     }
 
     /**

@@ -91,7 +91,7 @@ class MailTest {
         }
 
         // A restart: the same store, a new service; what was sent is remembered.
-        try (Tertial app = Tertial.open(config(data), clock)) {
+        try (Tertial app = Tertial.open(se.tertial.testkit.TestStores.on(config(data)), clock)) {
             assertEquals(0, app.reminders().run(), "five-day reminders are not sent again after a restart");
             clock.set(day("2022-09-08"));
             assertEquals(2, app.reminders().run(), "one day before");

@@ -29,7 +29,7 @@ class PrefillFromStoreTest {
 
     @BeforeEach
     void open() {
-        app = Tertial.open(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial"));
+        app = Tertial.open(se.tertial.testkit.TestStores.on(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial")));
         for (String p : new String[] {"2021-T2", "2021-T3", "2022-T2"}) {
             StoreRows.period(app.database(), p, "locked");
         }

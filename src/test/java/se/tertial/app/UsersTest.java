@@ -26,7 +26,7 @@ class UsersTest {
 
     @Test
     void theFirstStartCreatesAnAdminOnceAndWritesItsTokenForTheOwnerOnly() throws Exception {
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial"))) {
+        try (Tertial app = Tertial.open(se.tertial.testkit.TestStores.on(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial")))) {
             String token = app.users().bootstrapAdmin(tmp).orElseThrow();
             Path file = tmp.resolve(UserService.ADMIN_TOKEN_FILE);
             assertEquals(token, Files.readString(file).strip());
@@ -48,7 +48,7 @@ class UsersTest {
 
     @Test
     void controllersAreBoundToKnownUnits() {
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial"))) {
+        try (Tertial app = Tertial.open(se.tertial.testkit.TestStores.on(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial")))) {
             var created = app.users().add("anna", "controller", List.of("FS-MED", " FS-KIR"));
             User anna = app.users().authenticate(created.token()).orElseThrow();
             assertTrue(anna.mayActFor(se.tertial.spec.UnitCode.of("FS-KIR")));

@@ -47,7 +47,7 @@ class BatchStoreTest {
 
     @Test
     void aFailingUploadTakesBackOnlyItsOwnRows() {
-        try (Database db = Database.open(tmp.resolve("tertial.db"))) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             new PeriodRepository(db).create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), T);
             db.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO review (unit, period, state, changed_by, "

@@ -10,35 +10,23 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The store's basic guarantees, on each run's database (SQLite, PostgreSQL). */
 class DatabaseTest {
     @TempDir
     Path tmp;
 
     @Test
-    void createsTheFileAndRunsEveryConnectionWithTheRequiredPragmas() {
-        Path file = tmp.resolve("nested/dir/tertial.db");
-        try (Database db = Database.open(file)) {
-            assertTrue(Files.exists(file));
-            assertEquals("wal", pragma(db, "journal_mode"));
-            assertEquals("2", pragma(db, "synchronous"), "synchronous=FULL");
-            assertEquals("1", pragma(db, "foreign_keys"));
-            assertEquals(Integer.toString(Database.BUSY_TIMEOUT_MS), pragma(db, "busy_timeout"));
-            assertEquals(0, db.activeConnections());
-        }
-    }
-
-    @Test
     void migratesOnceAndKeepsDataAcrossRestarts() {
-        Path file = tmp.resolve("tertial.db");
-        try (Database db = Database.open(file)) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             new PeriodRepository(db).create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), Instant.EPOCH);
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             PeriodRepository periods = new PeriodRepository(db);
             assertEquals(LocalDate.of(2022, 9, 9), periods.find(PeriodCode.parse("2022-T2")).orElseThrow().deadline());
             assertTrue(periods.create(PeriodCode.parse("2022-T2"), LocalDate.of(2023, 1, 1), Instant.EPOCH).isEmpty());
@@ -49,7 +37,7 @@ class DatabaseTest {
 
     @Test
     void aFailedWriteLeavesNothingBehind() {
-        try (Database db = Database.open(tmp.resolve("tertial.db"))) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             assertThrows(IllegalStateException.class, () -> db.write(c -> {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("INSERT INTO period VALUES ('2022-T1', '2022-05-10', 'open', '2022-01-01T00:00:00Z')");
@@ -63,7 +51,7 @@ class DatabaseTest {
 
     @Test
     void theSchemaRefusesMalformedRows() {
-        try (Database db = Database.open(tmp.resolve("tertial.db"))) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             assertThrows(StoreException.class, () -> db.write(c -> {
                 try (Statement s = c.createStatement()) {
                     return s.executeUpdate("INSERT INTO period VALUES ('2022-T4', '2022-05-10', 'open', 'x')");
@@ -78,12 +66,38 @@ class DatabaseTest {
         }
     }
 
-    private static String pragma(Database db, String name) {
-        return db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
+    @Test
+    void aSnapshotSeesNothingCommittedAfterItBegan() throws Exception {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
+            PeriodRepository periods = new PeriodRepository(db);
+            periods.create(PeriodCode.parse("2022-T1"), LocalDate.of(2022, 5, 9), Instant.EPOCH);
+            CountDownLatch firstRead = new CountDownLatch(1);
+            CountDownLatch written = new CountDownLatch(1);
+            Thread writer = new Thread(() -> {
+                try {
+                    firstRead.await();
+                    periods.create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), Instant.EPOCH);
+                    written.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            writer.start();
+            int[] counts = db.snapshot(() -> {
+                int before = periods.list().size();
+                firstRead.countDown();
+                try {
+                    written.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new int[] {before, periods.list().size()};
+            });
+            writer.join();
+            assertEquals(1, counts[0]);
+            assertEquals(1, counts[1], "the second read is in the same snapshot");
+            assertEquals(2, periods.list().size());
+            assertEquals(0, db.activeConnections());
+        }
     }
 }

@@ -26,7 +26,7 @@ class SessionRepositoryTest {
 
     @Test
     void anIdleSessionEndsAndAnActiveOneLastsUntilItsAbsoluteLimit() {
-        try (Database db = Database.open(tmp.resolve("tertial.db"))) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             SessionRepository sessions = new SessionRepository(db);
             long user = user(db);
             String idle = sessions.create(user, "c", T0);
@@ -48,14 +48,13 @@ class SessionRepositoryTest {
 
     @Test
     void sessionsSurviveARestartAndEndWithAPasswordChange() {
-        Path file = tmp.resolve("tertial.db");
         String id;
         long user;
-        try (Database db = Database.open(file)) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             user = user(db);
             id = new SessionRepository(db).create(user, "csrf", T0);
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             SessionRepository sessions = new SessionRepository(db);
             assertEquals("csrf", sessions.find(id, T0.plusSeconds(60), IDLE, ABSOLUTE).orElseThrow().csrf());
             UserRepository users = new UserRepository(db);

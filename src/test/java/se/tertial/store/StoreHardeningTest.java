@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,36 +73,14 @@ class StoreHardeningTest {
     }
 
     @Test
-    void aSnapshotSeesNothingCommittedAfterItBegan() throws Exception {
-        try (Database db = Database.open(tmp.resolve("tertial.db"))) {
-            PeriodRepository periods = new PeriodRepository(db);
-            periods.create(PeriodCode.parse("2022-T1"), LocalDate.of(2022, 5, 9), Instant.EPOCH);
-            CountDownLatch firstRead = new CountDownLatch(1);
-            CountDownLatch written = new CountDownLatch(1);
-            Thread writer = new Thread(() -> {
-                try {
-                    firstRead.await();
-                    periods.create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), Instant.EPOCH);
-                    written.countDown();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            writer.start();
-            int[] counts = db.snapshot(() -> {
-                int before = periods.list().size();
-                firstRead.countDown();
-                try {
-                    written.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new int[] {before, periods.list().size()};
-            });
-            writer.join();
-            assertEquals(1, counts[0]);
-            assertEquals(1, counts[1], "the second read is in the same snapshot");
-            assertEquals(2, periods.list().size());
+    void createsTheFileAndRunsEveryConnectionWithTheRequiredPragmas() {
+        Path file = tmp.resolve("nested/dir/tertial.db");
+        try (Database db = Database.open(file)) {
+            assertTrue(Files.exists(file));
+            assertEquals("wal", pragma(db, "journal_mode"));
+            assertEquals("2", pragma(db, "synchronous"), "synchronous=FULL");
+            assertEquals("1", pragma(db, "foreign_keys"));
+            assertEquals(Integer.toString(Database.BUSY_TIMEOUT_MS), pragma(db, "busy_timeout"));
             assertEquals(0, db.activeConnections());
         }
     }
@@ -120,5 +98,14 @@ class StoreHardeningTest {
                 "inte en databas, bara text som råkar heta tertial.db");
         StoreStartupException e3 = assertThrows(StoreStartupException.class, () -> Database.open(garbage));
         assertTrue(e3.getMessage().contains("ingen tertial-databas"), e3.getMessage());
+    }
+
+    private static String pragma(Database db, String name) {
+        return db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
     }
 }

@@ -87,7 +87,7 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Config config, Clock clock, Checkpoint checkpoint, boolean fresh) {
         Path dataDir = config.dataDir();
-        app = Tertial.open(config, clock, checkpoint);
+        app = Tertial.open(TestStores.on(config), clock, checkpoint);
         if (fresh) {
             admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
             finance = app.users().add("ekonomi", "finance", List.of()).token();

@@ -1,0 +1,26 @@
+package se.tertial.store;
+
+import java.util.Objects;
+
+/**
+ * A database server to keep the store in instead of the embedded SQLite file: a JDBC URL
+ * ({@code jdbc:postgresql://host:5432/tertial}) and the credentials, which never appear in {@link #toString()}.
+ */
+public record DatabaseUrl(String jdbcUrl, String user, String password) {
+    public DatabaseUrl {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(se.tertial.spec.Messages.databaseUrlUnsupported(jdbcUrl));
+        }
+    }
+
+    /** The URL without any password a user may have put in its query string. */
+    public String safeUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return safeUrl() + (user == null ? "" : " (" + user + ")");
+    }
+}
