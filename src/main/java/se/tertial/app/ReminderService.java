@@ -80,6 +80,12 @@ public final class ReminderService {
         if (mailer.isEmpty()) {
             return 0;
         }
+        // Several instances on one database each run the schedule; one round runs at a time, and what it sent is
+        // recorded before the next may start, so no reminder goes twice.
+        return sent.exclusively(this::round).orElse(0);
+    }
+
+    private int round() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), AuditService.SWEDEN);
         int mails = 0;
         for (Period p : periods.list()) {

@@ -222,7 +222,7 @@ public final class UploadService {
             throw new IllegalStateException("an accepted upload without facts: the ingest must refuse it");
         }
         Optional<AcceptedVersion> accepted = outcome.isAccepted()
-                ? Optional.of(version(id.orElseThrow(), result, made)) : Optional.empty();
+                ? Optional.of(version(id.orElseThrow(), result, made, options.allowLocked())) : Optional.empty();
         Optional<String> source = id.map(Identity::source);
         if (options.dryRun()) {
             return Prepared.done(new Result(0, outcome, Optional.ofNullable(upload.unit()),
@@ -251,6 +251,8 @@ public final class UploadService {
                     audit.event(p.actor, AuditKind.UPLOAD), p.options.bulk());
         } catch (se.tertial.store.ReviewRepository.Approved e) {
             return refusedAsApproved(p);
+        } catch (se.tertial.store.PeriodRepository.Locked e) {
+            return refusedAsLocked(p);
         }
         return stored(p, stored);
     }
@@ -279,6 +281,8 @@ public final class UploadService {
             SubmissionRepository.StoreResult r = stored.get(i++);
             if (r.failure() instanceof se.tertial.store.ReviewRepository.Approved) {
                 results.add(refusedAsApproved(p));
+            } else if (r.failure() instanceof se.tertial.store.PeriodRepository.Locked) {
+                results.add(refusedAsLocked(p));
             } else if (r.failure() != null) {
                 throw r.failure();
             } else {
@@ -301,8 +305,16 @@ public final class UploadService {
 
     /** Finance approved the report between the check and the store: refused like any approved report. */
     private Result refusedAsApproved(Prepared p) {
-        Finding refused = Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(p.upload.unit(),
-                p.upload.period()));
+        return refusedInStore(p, Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(
+                p.upload.unit(), p.upload.period())));
+    }
+
+    /** Finance locked the period (through any instance) between the check and the store: refused as locked. */
+    private Result refusedAsLocked(Prepared p) {
+        return refusedInStore(p, Finding.error(Rules.PERIOD_LOCKED, Messages.periodLocked(p.upload.period())));
+    }
+
+    private Result refusedInStore(Prepared p, Finding refused) {
         List<Finding> findings = new java.util.ArrayList<>(p.result.findings());
         findings.add(0, refused);
         SubmissionRepository.Stored stored = submissions.store(p.upload, UploadOutcome.REJECTED, findings,
@@ -462,13 +474,13 @@ public final class UploadService {
         return r.unit() != null && user.units().stream().anyMatch(u -> u.value().equals(r.unit()));
     }
 
-    private AcceptedVersion version(Identity id, IngestResult result, java.time.Instant made) {
+    private AcceptedVersion version(Identity id, IngestResult result, java.time.Instant made, boolean intoLocked) {
         Map<TemplateId, String> sheets = new LinkedHashMap<>();
         id.templates().forEach(t -> sheets.put(t.id(), t.sheet()));
         String templates = id.templates().stream().map(t -> t.id() + ":" + t.version())
                 .collect(Collectors.joining(","));
         return new AcceptedVersion(id.unit(), id.period(), result.outcome() == Outcome.ACCEPTED_WITH_WARNINGS,
-                templates, sheets, result.facts(), result.comments(), made);
+                templates, sheets, result.facts(), result.comments(), made, intoLocked);
     }
 
     private static String format(byte[] bytes) {

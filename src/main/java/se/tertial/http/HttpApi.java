@@ -116,7 +116,12 @@ public final class HttpApi {
         r.beforeMatched(access::check);
         Role[] anyone = {Role.CONTROLLER, Role.FINANCE, Role.ADMIN};
         Role[] finance = {Role.FINANCE, Role.ADMIN};
-        r.get("/api/health", ctx -> ctx.json(new JsonViews.Health("ok", Version.get())), Role.PUBLIC);
+        // For the load balancer: 503 when this instance cannot reach its database (a fresh connection, ~2 s at most)
+        r.get("/api/health", ctx -> {
+            boolean up = app.database().reachable();
+            ctx.status(up ? 200 : 503).json(new JsonViews.Health(up ? "ok" : "fel", Version.get(),
+                    up ? "ok" : "otillgänglig", app.database().dialect().name().toLowerCase(java.util.Locale.ROOT)));
+        }, Role.PUBLIC);
         r.get("/api/me", ctx -> ctx.json(JsonViews.user(AccessControl.user(ctx), null)), anyone);
         r.get("/api/organisation", ctx -> ctx.json(JsonViews.organisation(app.catalog().organisation())), anyone);
 

@@ -25,7 +25,8 @@ final class JsonViews {
 
     record CreatePeriod(String code, String deadline) {}
 
-    record Health(String status, String version) {}
+    /** {@code database}: "ok" or "otillgänglig"; {@code store}: "sqlite" or "postgresql". */
+    record Health(String status, String version, String database, String store) {}
 
     record FindingView(String sheet, String cell, String line, String column, String rule, String severity,
                        String message) {}

@@ -397,6 +397,54 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Runs a scheduled job (the e-mail reminders) only if no other instance on this store is running it right now;
+     * empty when one is. What the job records is committed before the lock is let go, so an instance that runs it
+     * next sees it. PostgreSQL: a session-level advisory lock ({@link #JOB_LOCK}) on a connection held for the job.
+     * SQLite: an exclusive lock on {@code tertial.jobs.lock} beside the database file.
+     */
+    public <T> java.util.Optional<T> onceAcrossInstances(java.util.function.Supplier<T> job) {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Connection c = pool.getConnection()) {
+                boolean got;
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_try_advisory_lock(" + JOB_LOCK + ")")) {
+                    rs.next();
+                    got = rs.getBoolean(1);
+                }
+                if (!got) {
+                    return java.util.Optional.empty();
+                }
+                try {
+                    return java.util.Optional.ofNullable(job.get());
+                } finally {
+                    try (var st = c.createStatement()) {
+                        st.execute("SELECT pg_advisory_unlock(" + JOB_LOCK + ")");
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("job lock failed on " + where, e);
+            }
+        }
+        Path lockFile = file.toAbsolutePath().resolveSibling("tertial.jobs.lock");
+        try (var ch = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held;
+            try {
+                held = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                held = null; // another thread of this process runs the job
+            }
+            if (held == null) {
+                return java.util.Optional.empty();
+            }
+            try (java.nio.channels.FileLock l = held) {
+                return java.util.Optional.ofNullable(job.get());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Connections currently borrowed; tests assert it is back to zero. */
     public int activeConnections() {
         return pool.getHikariPoolMXBean() == null ? 0 : pool.getHikariPoolMXBean().getActiveConnections();

@@ -84,4 +84,21 @@ public final class PeriodRepository {
         return new Period(PeriodCode.parse(rs.getString(1)), LocalDate.parse(rs.getString(2)),
                 PeriodState.fromDb(rs.getString(3)), Instant.parse(rs.getString(4)));
     }
+
+    /** Whether the period is locked, read inside the caller's (write) transaction. */
+    static boolean locked(Connection c, PeriodCode period) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM period WHERE code = ?")) {
+            ps.setString(1, period.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && "locked".equals(rs.getString(1));
+            }
+        }
+    }
+
+    /** A version for a period that was locked after its upload was checked: nothing of it is stored. */
+    public static final class Locked extends RuntimeException {
+        public Locked() {
+            super("the period is locked");
+        }
+    }
 }

@@ -17,6 +17,11 @@ public final class ReminderRepository {
         this.db = db;
     }
 
+    /** Runs a round of reminders unless another instance on this store is running one now (then empty). */
+    public <T> java.util.Optional<T> exclusively(java.util.function.Supplier<T> round) {
+        return db.onceAcrossInstances(round);
+    }
+
     /** The units this person has had this reminder for, for this period. */
     public Set<String> sent(PeriodCode period, String kind, long userId) {
         return db.read(c -> {

@@ -193,7 +193,7 @@ public final class SubmissionRepository {
                                 p.message(), p.audit(), p.createPeriod());
                         st.execute("RELEASE upload");
                         results.add(new StoreResult(stored, null));
-                    } catch (ReviewRepository.Approved e) {
+                    } catch (ReviewRepository.Approved | PeriodRepository.Locked e) {
                         st.execute("ROLLBACK TO upload");
                         st.execute("RELEASE upload");
                         results.add(new StoreResult(null, e));
@@ -229,6 +229,10 @@ public final class SubmissionRepository {
                 long id = insertUpload(c, upload, UploadOutcome.UNCHANGED, same.get()[0], true);
                 return new Stored(id, UploadOutcome.UNCHANGED, Optional.of(same.get()[0]),
                         Optional.of((int) same.get()[1]));
+            }
+            if (!accepted.get().intoLockedPeriod() && PeriodRepository.locked(c, accepted.get().period())) {
+                // Locked after this upload was checked: the write lock orders the two, so the lock wins at once.
+                throw new PeriodRepository.Locked();
             }
             if (ReviewRepository.state(c, accepted.get().unit().value(), accepted.get().period().toString())
                     == ReviewState.GODKAND) {

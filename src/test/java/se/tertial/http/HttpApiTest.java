@@ -46,9 +46,12 @@ class HttpApiTest {
 
     @Test
     void healthAnswersWithoutData() {
-        HttpResponse<byte[]> r = server.get("/api/health");
-        assertEquals(200, r.statusCode());
+        HttpResponse<byte[]> r = server.get("/api/health", null);
+        assertEquals(200, r.statusCode(), "the load balancer asks without a key");
         assertEquals("ok", TestServer.json(r).get("status").asText());
+        assertEquals("ok", TestServer.json(r).get("database").asText());
+        assertEquals(se.tertial.testkit.TestStores.postgres() ? "postgresql" : "sqlite",
+                TestServer.json(r).get("store").asText());
     }
 
     @Test
