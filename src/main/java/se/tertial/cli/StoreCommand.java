@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code tertial store backup|restore|check}: the embedded store's safety net. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Säkerhetskopierar, återställer och kontrollerar databasen.",
-        subcommands = {StoreCommand.Backup.class, StoreCommand.Restore.class, StoreCommand.Check.class})
+        subcommands = {StoreCommand.Backup.class, StoreCommand.Restore.class, StoreCommand.Check.class,
+                StoreCommand.Copy.class})
 final class StoreCommand {
     private static Path databaseFile(StoreOptions store) {
         return store.data.resolve(Config.DATABASE_FILE);
@@ -98,6 +99,63 @@ final class StoreCommand {
             }
             out.flush();
             return problems.isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "copy", mixinStandardHelpOptions = true,
+            description = "Kopierar den inbyggda SQLite-databasen i --data till PostgreSQL och kontrollerar kopian "
+                    + "(rader per tabell, varje originals SHA-256, varje periods belopp). Stoppa tjänsten först.")
+    static final class Copy implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        StoreOptions store;
+
+        @picocli.CommandLine.Option(names = "--to", required = true, paramLabel = "JDBC-URL",
+                description = "Måldatabasen, t.ex. jdbc:postgresql://värd:5432/tertial.")
+        String to;
+
+        @picocli.CommandLine.Option(names = "--to-user", defaultValue = "${env:TERTIAL_DATABASE_USER}",
+                description = "Användare i PostgreSQL (env TERTIAL_DATABASE_USER). Lösenord: env "
+                        + "TERTIAL_DATABASE_PASSWORD eller --to-password-file.")
+        String user;
+
+        @picocli.CommandLine.Option(names = "--to-password-file", paramLabel = "FIL",
+                defaultValue = "${env:TERTIAL_DATABASE_PASSWORD_FILE}",
+                description = "Fil med lösenordet till PostgreSQL (env TERTIAL_DATABASE_PASSWORD_FILE).")
+        Path passwordFile;
+
+        @picocli.CommandLine.Option(names = "--replace",
+                description = "Töm måldatabasen först om den redan innehåller uppgifter (annars vägras kopian).")
+        boolean replace;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (store.database != null && !store.database.isBlank()) {
+                throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.copySourceNotSqlite());
+            }
+            store.database = to;
+            store.databaseUser = user;
+            store.databasePasswordFile = passwordFile;
+            se.tertial.store.DatabaseUrl target = store.databaseUrl().orElseThrow();
+            store.database = null;
+            try (Database source = Database.open(databaseFile(store));
+                 Database pg = Database.connect(target, replace)) {
+                se.tertial.store.StoreCopy.Copied copied = se.tertial.store.StoreCopy.copy(source, pg);
+                out.println("Kopierade " + source.where() + " → " + pg.where() + ":");
+                copied.rows().forEach((table, n) -> out.printf("  %-16s %,d rader%n", table, n));
+                if (!copied.problems().isEmpty()) {
+                    out.println("Kontrollen av kopian hittade " + copied.problems().size() + " fel:");
+                    copied.problems().forEach(p -> out.println("  " + p));
+                    out.flush();
+                    return 1;
+                }
+                out.println("Kontrollerad: samma antal rader i varje tabell, varje originalfil med sin SHA-256, "
+                        + "samma belopp och summor per period.");
+            }
+            out.flush();
+            return 0;
         }
     }
 }

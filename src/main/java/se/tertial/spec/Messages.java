@@ -315,6 +315,29 @@ public final class Messages {
         return "Databasen " + where + " går inte att nå: " + detail;
     }
 
+    public static String copyTargetNotEmpty(String where) {
+        return "Databasen " + where + " innehåller redan uppgifter i tertials tabeller. Inget har skrivits. Ange "
+                + "--replace för att tömma den och kopiera ändå (allt som finns där nu försvinner).";
+    }
+
+    public static String copySourceNotSqlite() {
+        return "store copy kopierar den inbyggda SQLite-databasen i --data till PostgreSQL; ange inte --database "
+                + "(källan), bara --to (målet).";
+    }
+
+    public static String copyCountDiffers(String table, long source, long target) {
+        return "Tabellen " + table + ": " + source + " rader i SQLite men " + target + " i PostgreSQL.";
+    }
+
+    public static String copyFactsDiffer(String period, String source, String target) {
+        return "Period " + period + ": " + source + " i SQLite men " + target + " i PostgreSQL.";
+    }
+
+    public static String copyOriginalDiffers(long uploadId) {
+        return "Uppladdning " + uploadId + ": originalfilen i PostgreSQL har inte den SHA-256 som registrerades vid "
+                + "uppladdningen.";
+    }
+
     public static String postgresBackup() {
         return "Databasen ligger i PostgreSQL: säkerhetskopiera och återställ den med pg_dump och pg_restore "
                 + "(se README, \"Backup, restore and check\"). tertial store backup/restore gäller den inbyggda "

@@ -71,6 +71,14 @@ public final class Database implements AutoCloseable {
      * that cannot be reached fails with a {@link StoreStartupException} naming it (never its password).
      */
     public static Database connect(DatabaseUrl url) {
+        return connect(url, false);
+    }
+
+    /**
+     * As {@link #connect(DatabaseUrl)}; {@code emptied}: tertial's schema is dropped first (Flyway clean) and made
+     * anew, every row gone — only for {@code store copy --replace}.
+     */
+    public static Database connect(DatabaseUrl url, boolean emptied) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) {
@@ -91,7 +99,12 @@ public final class Database implements AutoCloseable {
             throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/postgresql").load().migrate();
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+                    .cleanDisabled(!emptied).load();
+            if (emptied) {
+                flyway.clean();
+            }
+            flyway.migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);

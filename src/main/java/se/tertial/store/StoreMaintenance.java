@@ -132,6 +132,8 @@ public final class StoreMaintenance {
                 return true;
             });
         } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(StoreMaintenance.class).warn("amcheck not available on {}: {}",
+                    db.where(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
             return false;
         }
     }

@@ -85,9 +85,27 @@ public final class TestServer implements AutoCloseable {
                 Config.DEFAULT_MAX_UPLOAD_BYTES, GENEROUS, mail), clock, Checkpoint.NONE, false);
     }
 
+    /**
+     * On exactly the store the configuration names, whichever database this run of the suite is on; {@code fresh}:
+     * a new store that gets the test users, otherwise an existing one whose users get new keys.
+     */
+    public static TestServer exactly(Config config, boolean fresh) {
+        return new TestServer(config, Clock.systemUTC(), Checkpoint.NONE, fresh, true);
+    }
+
+    /** The embedded SQLite store in {@code dataDir}, in every run of the suite. */
+    public static TestServer onSqlite(Path dataDir) {
+        return exactly(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+                Config.DEFAULT_MAX_UPLOAD_BYTES, GENEROUS), true);
+    }
+
     private TestServer(Config config, Clock clock, Checkpoint checkpoint, boolean fresh) {
+        this(config, clock, checkpoint, fresh, false);
+    }
+
+    private TestServer(Config config, Clock clock, Checkpoint checkpoint, boolean fresh, boolean asIs) {
         Path dataDir = config.dataDir();
-        app = Tertial.open(TestStores.on(config), clock, checkpoint);
+        app = Tertial.open(asIs ? config : TestStores.on(config), clock, checkpoint);
         if (fresh) {
             admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
             finance = app.users().add("ekonomi", "finance", List.of()).token();
