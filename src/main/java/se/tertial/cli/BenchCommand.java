@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
- * Measures, in one warm JVM against a fresh SQLite file, the time to generate one template and the zip of every
- * unit's template. Prints the median and the 90th percentile of each; the README quotes them.
+ * Measures, in one warm JVM against a fresh SQLite file (and, with {@code --postgresql}, side by side on a
+ * PostgreSQL database): templates, uploads in-process and over HTTP, the consolidated report (in memory and read
+ * from each store), and on request the bulk load. Prints medians and percentiles; the README quotes them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Mäter tiden att skapa mallar (median av flera körningar i en uppvärmd JVM).")
@@ -49,28 +50,55 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--uploads", defaultValue = "300", description = "Uppladdningar per mätning (standard: ${DEFAULT-VALUE}).")
     int uploads;
 
+    @Option(names = "--postgresql", paramLabel = "JDBC-URL",
+            description = "Mät uppladdningar och rapporten också mot denna tomma PostgreSQL-databas, sida vid sida med "
+                    + "SQLite (användare och lösenord: env TERTIAL_DATABASE_USER, TERTIAL_DATABASE_PASSWORD). Bänken "
+                    + "tömmer den mellan delarna; en databas med tertials uppgifter vägras.")
+    String postgresql;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("tertial-bench");
-        // The bench measures throughput, not the per-key rate limit: it is raised far above what it sends.
-        Config config = new Config(templates, dir, "127.0.0.1", 0, null, "tertial")
-                .withLimits(se.tertial.app.Limits.DEFAULTS.withRates(1_000_000, 1_000_000));
-        try (Tertial app = Tertial.open(config)) {
-            app.periods().create("2022-T2", "2022-09-09");
+        java.util.Optional<se.tertial.store.DatabaseUrl> pg = java.util.Optional.ofNullable(postgresql)
+                .map(u -> new se.tertial.store.DatabaseUrl(u, System.getenv("TERTIAL_DATABASE_USER"),
+                        System.getenv("TERTIAL_DATABASE_PASSWORD")));
+        if (pg.isPresent()) {
+            try (se.tertial.store.Database db = se.tertial.store.Database.connect(pg.get())) {
+                if (!se.tertial.store.StoreCopy.isEmpty(db)) {
+                    throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.copyTargetNotEmpty(
+                            db.where()));
+                }
+            }
+        }
+        try {
             out.printf("tertial bench: %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-            if (only == null || only.equals("templates")) {
-                templates(out, app);
+            try (Tertial app = open(templates, dir.resolve("sqlite"), java.util.Optional.empty())) {
+                if (only == null || only.equals("templates")) {
+                    templates(out, app);
+                }
+                if (only == null || only.equals("uploads")) {
+                    out.println("store: SQLite (embedded)");
+                    new UploadBench(app, out, warmup, uploads).run();
+                }
+                if ("bulk".equals(only)) {
+                    new BulkBench(app, out, files, jobs, dir.resolve("bulk"), templates).run();
+                }
             }
-            if (only == null || only.equals("uploads")) {
-                new UploadBench(app, out, warmup, uploads).run();
-            }
-            if ("bulk".equals(only)) {
-                new BulkBench(app, out, files, jobs, dir.resolve("bulk"), templates).run();
+            if (pg.isPresent() && (only == null || only.equals("uploads"))) {
+                try (Tertial app = open(templates, dir.resolve("pg"), pg)) {
+                    out.println("store: PostgreSQL " + app.database().where());
+                    new UploadBench(app, out, warmup, uploads).run();
+                }
             }
             if (only == null || only.equals("report")) {
-                new ReportBench(templates, out, Math.min(warmup, 5), Math.min(runs, 7)).run();
+                ReportBench reports = new ReportBench(templates, out, Math.min(warmup, 5), Math.min(runs, 7));
+                reports.run();
+                reports.stored("SQLite", t -> open(t, dir.resolve("report-sqlite"), java.util.Optional.empty()));
+                if (pg.isPresent()) {
+                    reports.stored("PostgreSQL", t -> open(t, dir.resolve("report-pg"), pg));
+                }
             }
         } finally {
             try (var files = Files.walk(dir)) {
@@ -78,6 +106,19 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A fresh store for one part of the bench: a new SQLite file, or the PostgreSQL database emptied (checked to hold
+     * no tertial data before the first part). The per-key rate limit is raised far above what the bench sends.
+     */
+    private static Tertial open(Path templates, Path dir, java.util.Optional<se.tertial.store.DatabaseUrl> pg) {
+        pg.ifPresent(u -> se.tertial.store.Database.connect(u, true).close());
+        Config config = new Config(templates, dir, "127.0.0.1", 0, null, "tertial")
+                .withLimits(se.tertial.app.Limits.DEFAULTS.withRates(1_000_000, 1_000_000)).withDatabase(pg);
+        Tertial app = Tertial.open(config);
+        app.periods().create("2022-T2", "2022-09-09");
+        return app;
     }
 
     private void templates(PrintWriter out, Tertial app) {

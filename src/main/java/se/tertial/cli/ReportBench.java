@@ -61,6 +61,74 @@ final class ReportBench {
         }
     }
 
+    /**
+     * The 500-unit report read from a store: every unit's version for the period, the same period a year earlier
+     * and last year's bokslut stored (batched, as a bulk load stores), then the report computed from the store and
+     * its workbook written (median of warm runs): what finance waits for on each database.
+     */
+    void stored(String store, java.util.function.Function<Path, se.tertial.app.Tertial> open) throws IOException {
+        Path big = Files.createTempDirectory("tertial-bench-org");
+        try (se.tertial.app.Tertial app = open.apply(syntheticRegion(big, 500))) {
+            SpecCatalog catalog = app.catalog();
+            PeriodCode period = PeriodCode.parse("2022-T2");
+            long t0 = System.nanoTime();
+            long facts = 0;
+            for (PeriodCode p : List.of(period.lastYearBokslut(), period.samePeriodLastYear(), period)) {
+                if (app.periods().list().stream().noneMatch(x -> x.code().equals(p))) {
+                    app.periods().create(p.toString(), p.endDate().toString());
+                }
+                Map<UnitCode, UnitFacts> all = facts(catalog, p.hashCode());
+                List<se.tertial.store.SubmissionRepository.Pending> batch = new ArrayList<>();
+                for (UnitFacts u : all.values()) {
+                    facts += u.facts().size();
+                    byte[] bytes = (p + "/" + u.unit().value()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    se.tertial.store.NewUpload upload = new se.tertial.store.NewUpload("submission", "bench",
+                            java.time.Instant.parse("2022-09-01T00:00:00Z"), "bench.xlsx", bytes,
+                            se.tertial.app.ReceivedFile.sha256(bytes), u.unit().value(), p.toString(), "xlsx");
+                    Map<se.tertial.spec.TemplateId, String> sheets = new HashMap<>();
+                    u.facts().keySet().forEach(k -> sheets.put(k.template(), k.template().value()));
+                    batch.add(new se.tertial.store.SubmissionRepository.Pending(upload,
+                            se.tertial.store.UploadOutcome.ACCEPTED, List.of(), java.util.Optional.of(
+                            new se.tertial.store.AcceptedVersion(u.unit(), p, false, "bench", sheets, u.facts(),
+                                    Map.of(), java.time.Instant.parse("2022-09-01T00:00:00Z"))),
+                            java.util.Optional.empty(), null, false));
+                    if (batch.size() == 64) {
+                        app.submissions().storeAll(batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    app.submissions().storeAll(batch);
+                }
+            }
+            double load = (System.nanoTime() - t0) / 1e9;
+            List<Double> read = new ArrayList<>();
+            List<Double> write = new ArrayList<>();
+            int bytes = 0;
+            for (int i = 0; i < warmup + runs; i++) {
+                long a = System.nanoTime();
+                se.tertial.app.ReportService.Report r = app.reports().report(period);
+                long b = System.nanoTime();
+                bytes = ReportWorkbook.write(catalog, r.figures(), r.current()).length;
+                long c = System.nanoTime();
+                if (i >= warmup) {
+                    read.add((b - a) / 1e6);
+                    write.add((c - b) / 1e6);
+                }
+            }
+            Collections.sort(read);
+            Collections.sort(write);
+            out.printf("report 500 units from %-10s %,7d facts stored in %.1f s; read + compute median %7.1f ms, "
+                    + "workbook median %7.1f ms (%,d bytes)%n", store, facts, load, read.get(read.size() / 2),
+                    write.get(write.size() / 2), bytes);
+            out.flush();
+        } finally {
+            try (Stream<Path> files = Files.walk(big)) {
+                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     private void measure(String name, SpecCatalog catalog) {
         PeriodCode period = PeriodCode.parse("2022-T2");
         Map<UnitCode, UnitFacts> current = facts(catalog, 1);
