@@ -92,7 +92,7 @@ public final class UserRepository {
     }
 
     public Optional<User> byId(long id) {
-        return db.read(c -> find(c, "id = ?", Long.toString(id)));
+        return db.read(c -> find(c, "id = ?", id));
     }
 
     public Optional<User> byName(String name) {
@@ -213,7 +213,7 @@ public final class UserRepository {
         return Optional.of(new Created(new User(id, name, role, units, now), key.token()));
     }
 
-    private static Optional<User> find(Connection c, String where, String value) throws SQLException {
+    private static Optional<User> find(Connection c, String where, Object value) throws SQLException {
         long id;
         String name;
         UserRole role;
@@ -224,7 +224,7 @@ public final class UserRepository {
         boolean notify;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, created_at, active, "
                 + "must_change_password, email, notify_submissions FROM app_user WHERE " + where)) {
-            ps.setString(1, value);
+            ps.setObject(1, value); // a Long for the id: PostgreSQL does not compare bigint with text
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

@@ -114,7 +114,7 @@ class BulkLoadTest {
         try (var wb = Sheets.open(Files.readAllBytes(tmp.resolve("rapport/inläsning.xlsx")))) {
             assertEquals(3 + 12 - 1, wb.getSheetAt(0).getLastRowNum(), "title, heading, then one row per file");
         }
-        try (Tertial app = Tertial.open(new Config(specs, data, "127.0.0.1", 0, null, "tertial"))) {
+        try (Tertial app = open(specs, data)) {
             assertEquals(5 + 3, count(app, "submission"), "five legacy files and three templates accepted");
             assertEquals(11, count(app, "upload"), "every attempt but the in-run duplicate is recorded");
             assertEquals(Set.of("2019-T3", "2020-T1", "2020-T2", "2021-T2", "2021-T3", "2022-T2"),
@@ -128,7 +128,7 @@ class BulkLoadTest {
         assertTrue(again.contains("{duplicate=9, rejected=3}"), again);
         assertEquals(3, Files.readAllLines(tmp.resolve("rapport/igen.csv"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.contains("tidigare avvisad, avvisad igen")).count());
-        try (Tertial app = Tertial.open(new Config(specs, data, "127.0.0.1", 0, null, "tertial"))) {
+        try (Tertial app = open(specs, data)) {
             assertEquals(11, count(app, "upload"));
         }
     }
@@ -138,7 +138,7 @@ class BulkLoadTest {
         Path dir = mixedDirectory();
         Path specs = tmp.resolve("specs-v2/workbook-templates");
         List<BulkLoader.FileResult> direct;
-        try (Tertial app = Tertial.open(new Config(specs, tmp.resolve("direct"), "127.0.0.1", 0, null, "t"))) {
+        try (Tertial app = open(specs, tmp.resolve("direct"))) {
             User admin = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), Instant.now());
             List<BulkLoader.FileResult> dry = new BulkLoader(app.catalog(), 2).run(dir, BulkLoader.files(dir),
                     BulkLoader.direct(app.uploads(), admin, new UploadService.Options(true, false, true)), r -> { });
@@ -176,13 +176,13 @@ class BulkLoadTest {
                 dir.resolve("a-gammal.xlsx"), "2022-09-01T10:00:00Z");
         writeDated(FilledTemplate.of("FS-KIR", "2022-T1").valid(), dir.resolve("kir-t1.xlsx"), "2022-05-01T10:00:00Z");
         Path data = tmp.resolve("data");
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "t"))) {
+        try (Tertial app = open(TestSpecs.DIR, data)) {
             app.periods().create("2022-T1", "2022-05-10");
             app.periods().setLocked("2022-T1", true);
         }
         run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(), "--report",
                 tmp.resolve("r").toString(), dir.toString());
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "t"))) {
+        try (Tertial app = open(TestSpecs.DIR, data)) {
             long current = app.database().read(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery("SELECT f.amount_kr FROM fact f JOIN "
                         + "submission s ON s.id = f.submission_id WHERE s.is_current = 1 AND s.unit = 'FS-MED' "
@@ -238,7 +238,7 @@ class BulkLoadTest {
         Path data = tmp.resolve("data");
         run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(), "--report",
                 tmp.resolve("r").toString(), dir.toString());
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "t"))) {
+        try (Tertial app = open(TestSpecs.DIR, data)) {
             List<String> tenfold = app.database().read(c -> {
                 List<String> rows = new java.util.ArrayList<>();
                 try (var st = c.createStatement(); var rs = st.executeQuery("SELECT DISTINCT u.file_name FROM finding "
@@ -270,7 +270,7 @@ class BulkLoadTest {
             run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(), "--report",
                     tmp.resolve("r-" + dir.getFileName()).toString(), dir.toString());
         }
-        try (Tertial app = Tertial.open(new Config(TestSpecs.DIR, data, "127.0.0.1", 0, null, "t"))) {
+        try (Tertial app = open(TestSpecs.DIR, data)) {
             assertEquals(2, count(app, "submission"), "both versions are kept");
             long current = app.database().read(c -> {
                 try (var st = c.createStatement(); var rs = st.executeQuery("SELECT f.amount_kr FROM fact f JOIN "
@@ -299,8 +299,19 @@ class BulkLoadTest {
         });
     }
 
+    private static Tertial open(Path specs, Path data) {
+        return Tertial.open(se.tertial.testkit.TestStores.on(new Config(specs, data, "127.0.0.1", 0, null, "t")));
+    }
+
+    /** The command line, on this run's database: in the PostgreSQL run the data directory's database is added. */
     private static String run(String... args) {
-        return CliOutput.run(args);
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        int data = all.indexOf("--data");
+        if (data >= 0) {
+            se.tertial.testkit.TestStores.databaseFor(Path.of(all.get(data + 1))).ifPresent(url -> all.addAll(1,
+                    List.of("--database", url.jdbcUrl(), "--database-user", url.user())));
+        }
+        return CliOutput.run(all.toArray(new String[0]));
     }
 
 }
