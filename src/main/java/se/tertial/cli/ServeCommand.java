@@ -132,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "tertial-shutdown"));
         System.out.println("tertial " + se.tertial.app.Version.get() + " kör på http://localhost:" + server.port()
-                + "  (databas: " + config.databaseFile().toAbsolutePath() + ", mallar: "
+                + "  (databas: " + (app.database().dialect() == se.tertial.store.Database.Dialect.POSTGRESQL
+                ? "PostgreSQL " + app.database().where() : config.databaseFile().toAbsolutePath()) + ", mallar: "
                 + config.templatesDir().toAbsolutePath() + ")");
         stopped.await();
         return 0;

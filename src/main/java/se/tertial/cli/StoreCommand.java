@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code tertial store backup|restore|check}: the embedded store's safety net. */
+/**
+ * {@code tertial store backup|restore|check|copy}: the embedded store's safety net, the check on either database,
+ * and the move from SQLite to PostgreSQL.
+ */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Säkerhetskopierar, återställer och kontrollerar databasen.",
         subcommands = {StoreCommand.Backup.class, StoreCommand.Restore.class, StoreCommand.Check.class,
@@ -61,6 +64,9 @@ final class StoreCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (store.databaseUrl().isPresent()) {
+                throw new se.tertial.store.StoreStartupException(se.tertial.spec.Messages.postgresBackup(), null);
+            }
             List<String> problems = StoreMaintenance.restore(backup, databaseFile(store), Instant.now());
             if (!problems.isEmpty()) {
                 out.println("Återställs inte: kopian klarar inte kontrollen. Inget har ändrats.");
@@ -76,8 +82,8 @@ final class StoreCommand {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Kontrollerar databasen: SQLites integritet och tertials egna regler (varje version har "
-                    + "sina belopp, varje original sina byte, versioner utan luckor).")
+            description = "Kontrollerar databasen: SQLites integrity_check (PostgreSQL: amcheck) och tertials egna "
+                    + "regler (varje version har sina belopp, varje original sina byte, versioner utan luckor).")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(8);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
-        hikari.setInitializationFailTimeout(10_000);
+        hikari.setInitializationFailTimeout(3_000); // a server that is not there fails the start, in Swedish
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);

@@ -195,4 +195,21 @@ class PostgresStoreTest {
             assertEquals(200, s.get("/api/health", null).statusCode());
         }
     }
+
+    @Test
+    void aServerThatIsNotThereFailsInSwedishWithoutShowingThePassword() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Run r = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
+                "jdbc:postgresql://127.0.0.1:" + closed + "/tertial?password=hemligt-ord", "--database-user", "tertial");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("går inte att nå"), r.err());
+        assertTrue(!r.err().contains("hemligt-ord") && !r.out().contains("hemligt-ord"), r.err());
+        Run wrong = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
+                "jdbc:mysql://127.0.0.1/tertial");
+        assertEquals(2, wrong.exit(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("PostgreSQL-adress"), wrong.err());
+    }
 }
