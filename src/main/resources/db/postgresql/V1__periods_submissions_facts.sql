@@ -1,4 +1,4 @@
--- The PostgreSQL form of db/migration (SQLite): the same tables, columns, keys, checks and indexes, version by
+-- The PostgreSQL form of db/sqlite: the same tables, columns, keys, checks and indexes, version by
 -- version, so a store copied from SQLite (tertial store copy) and one made here are the same. Differences: ids are
 -- identity columns, originals bytea, amounts bigint, the period pattern a regular expression.
 

@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
             throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql")
+            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql", "classpath:db/common")
                     .cleanDisabled(!emptied).load();
             if (emptied) {
                 flyway.clean();
@@ -253,7 +253,7 @@ public final class Database implements AutoCloseable {
             throw DataFiles.explain(file, e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations("classpath:db/sqlite", "classpath:db/common").load().migrate();
             DataFiles.restrict(file);
         } catch (RuntimeException e) {
             pool.close();
