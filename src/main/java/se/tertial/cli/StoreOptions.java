@@ -30,6 +30,11 @@ final class StoreOptions {
             description = "Fil med lösenordet till PostgreSQL (env TERTIAL_DATABASE_PASSWORD_FILE).")
     Path databasePasswordFile;
 
+    @Option(names = "--database-pool", defaultValue = "${env:TERTIAL_DATABASE_POOL:-8}",
+            description = "Största antal anslutningar till PostgreSQL per instans (standard: ${DEFAULT-VALUE}, env "
+                    + "TERTIAL_DATABASE_POOL).")
+    int databasePool;
+
     /** The PostgreSQL database named by the options and environment; empty: the embedded SQLite file. */
     java.util.Optional<se.tertial.store.DatabaseUrl> databaseUrl() {
         if (database == null || database.isBlank()) {
@@ -46,7 +51,7 @@ final class StoreOptions {
         }
         try {
             return java.util.Optional.of(new se.tertial.store.DatabaseUrl(database.strip(),
-                    databaseUser == null || databaseUser.isBlank() ? null : databaseUser, password));
+                    databaseUser == null || databaseUser.isBlank() ? null : databaseUser, password, databasePool));
         } catch (IllegalArgumentException e) {
             throw new se.tertial.app.TertialException.Invalid(e.getMessage());
         }

@@ -428,6 +428,10 @@ public final class Messages {
                 + "--max-upload-mb eller TERTIAL_MAX_UPLOAD_MB.";
     }
 
+    public static String invalidPool(int value) {
+        return "Ogiltigt värde " + value + " för --database-pool: ange 2–200 anslutningar per instans.";
+    }
+
     public static String invalidLimit(String flag, String value) {
         return "Ogiltigt värde " + value + " för " + flag + ": ange ett positivt heltal.";
     }

@@ -88,7 +88,7 @@ public final class Database implements AutoCloseable {
             hikari.setPassword(url.password());
         }
         hikari.setPoolName("tertial-postgresql");
-        hikari.setMaximumPoolSize(8);
+        hikari.setMaximumPoolSize(url.poolSize());
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
         hikari.setInitializationFailTimeout(3_000); // a server that is not there fails the start, in Swedish

@@ -211,5 +211,9 @@ class PostgresStoreTest {
                 "jdbc:mysql://127.0.0.1/tertial");
         assertEquals(2, wrong.exit(), wrong.out() + wrong.err());
         assertTrue(wrong.err().contains("PostgreSQL-adress"), wrong.err());
+        Run pool = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
+                PostgresServer.shared().newDatabase().jdbcUrl(), "--database-user", "tertial", "--database-pool", "1");
+        assertEquals(2, pool.exit(), pool.out() + pool.err());
+        assertTrue(pool.err().contains("--database-pool"), pool.err());
     }
 }
