@@ -3,7 +3,7 @@ package se.tertial.store;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 
 /** Small JDBC helpers shared by the repositories. */
 final class Sql {
@@ -18,7 +18,8 @@ final class Sql {
         // PostgreSQL: lastval() is the session's latest identity value, i.e. the row this connection just inserted
         String query = c.isWrapperFor(org.sqlite.SQLiteConnection.class) ? "SELECT last_insert_rowid()"
                 : "SELECT lastval()";
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        // prepared, not created: inside a batch's StatementCache it is compiled once, not once per insert
+        try (PreparedStatement st = c.prepareStatement(query); ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
