@@ -141,11 +141,8 @@ final class StoreCommand {
             if (store.database != null && !store.database.isBlank()) {
                 throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.copySourceNotSqlite());
             }
-            store.database = to;
-            store.databaseUser = user;
-            store.databasePasswordFile = passwordFile;
-            se.tertial.store.DatabaseUrl target = store.databaseUrl().orElseThrow();
-            store.database = null;
+            se.tertial.store.DatabaseUrl target = StoreOptions.server(to, user, passwordFile, "--to-password-file",
+                    store.databasePool);
             try (Database source = Database.open(databaseFile(store));
                  Database pg = Database.connect(target, replace)) {
                 se.tertial.store.StoreCopy.Copied copied = se.tertial.store.StoreCopy.copy(source, pg);

@@ -40,18 +40,28 @@ final class StoreOptions {
         if (database == null || database.isBlank()) {
             return java.util.Optional.empty();
         }
+        return java.util.Optional.of(server(database, databaseUser, databasePasswordFile, "--database-password-file",
+                databasePool));
+    }
+
+    /**
+     * A PostgreSQL database from a URL, a user and a password file (else env TERTIAL_DATABASE_PASSWORD); invalid
+     * values are refused in Swedish.
+     */
+    static se.tertial.store.DatabaseUrl server(String url, String user, Path passwordFile, String fileOption,
+                                               int pool) {
         String password = System.getenv("TERTIAL_DATABASE_PASSWORD");
-        if (databasePasswordFile != null) {
+        if (passwordFile != null) {
             try {
-                password = java.nio.file.Files.readString(databasePasswordFile).strip();
+                password = java.nio.file.Files.readString(passwordFile).strip();
             } catch (java.io.IOException e) {
                 throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.unreadableFile(
-                        "--database-password-file", databasePasswordFile));
+                        fileOption, passwordFile));
             }
         }
         try {
-            return java.util.Optional.of(new se.tertial.store.DatabaseUrl(database.strip(),
-                    databaseUser == null || databaseUser.isBlank() ? null : databaseUser, password, databasePool));
+            return new se.tertial.store.DatabaseUrl(url.strip(), user == null || user.isBlank() ? null : user,
+                    password, pool);
         } catch (IllegalArgumentException e) {
             throw new se.tertial.app.TertialException.Invalid(e.getMessage());
         }

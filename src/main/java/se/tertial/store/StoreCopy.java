@@ -2,15 +2,12 @@ package se.tertial.store;
 
 import se.tertial.spec.Messages;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +173,8 @@ public final class StoreCopy {
                 try (ResultSet rs = st.executeQuery("SELECT id, original FROM upload WHERE original_kept = 1 "
                         + "ORDER BY id")) {
                     while (rs.next()) {
-                        String sha = sha256(rs.getBytes(2));
+                        byte[] bytes = rs.getBytes(2);
+                        String sha = StoreMaintenance.sha256(bytes == null ? new byte[0] : bytes);
                         String want = recorded.remove(rs.getLong(1));
                         if (want == null || !want.equalsIgnoreCase(sha)) {
                             problems.add(Messages.copyOriginalDiffers(rs.getLong(1)));
@@ -216,14 +214,5 @@ public final class StoreCopy {
             }
             return m;
         });
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0]
-                    : bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -154,30 +154,14 @@ class CliHardeningTest {
     }
 
     private static String run(int expectedCode, String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream both = new ByteArrayOutputStream();
-        ByteArrayOutputStream errs = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(both, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errs, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expectedCode, Main.run(args), () -> both + "\n" + errs);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return expectedCode == 0 ? both.toString(StandardCharsets.UTF_8) : errs.toString(StandardCharsets.UTF_8);
+        CliOutput.Run r = CliOutput.capture(args);
+        assertEquals(expectedCode, r.exit(), () -> r.out() + "\n" + r.err());
+        return expectedCode == 0 ? r.out() : r.err();
     }
 
     private static String runOut(int expectedCode, String... args) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream both = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(both, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expectedCode, Main.run(args), both::toString);
-        } finally {
-            System.setOut(out);
-        }
-        return both.toString(StandardCharsets.UTF_8);
+        CliOutput.Run r = CliOutput.capture(args);
+        assertEquals(expectedCode, r.exit(), r::out);
+        return r.out();
     }
 }

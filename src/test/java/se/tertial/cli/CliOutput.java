@@ -19,4 +19,24 @@ final class CliOutput {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    /** What a command printed and its exit code. */
+    record Run(int exit, String out, String err) {}
+
+    /** Runs the command line in-process with both streams captured. */
+    static Run capture(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
 }

@@ -11,8 +11,6 @@ import se.tertial.testkit.PostgresServer;
 import se.tertial.testkit.TestServer;
 import se.tertial.testkit.TestSpecs;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,22 +34,8 @@ class PostgresStoreTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliOutput.Run cli(String... args) {
+        return CliOutput.capture(args);
     }
 
     private static final List<String> VIEWS = List.of("/api/periods", "/api/periods/2022-T2/status",
@@ -100,7 +84,7 @@ class PostgresStoreTest {
         }
         PostgresServer pg = PostgresServer.shared();
         DatabaseUrl url = pg.newDatabase();
-        Run copied = cli("store", "copy", "--data", sqlite.toString(), "--templates", TestSpecs.DIR.toString(),
+        CliOutput.Run copied = cli("store", "copy", "--data", sqlite.toString(), "--templates", TestSpecs.DIR.toString(),
                 "--to", url.jdbcUrl(), "--to-user", url.user());
         assertEquals(0, copied.exit(), copied.out() + copied.err());
         assertTrue(copied.out().contains("Kontrollerad"), copied.out());
@@ -121,14 +105,14 @@ class PostgresStoreTest {
         }
 
         // Into a database that holds tertial's rows: refused, nothing changed; with --replace: copied anew.
-        Run refused = cli("store", "copy", "--data", sqlite.toString(), "--to", url.jdbcUrl(), "--to-user",
+        CliOutput.Run refused = cli("store", "copy", "--data", sqlite.toString(), "--to", url.jdbcUrl(), "--to-user",
                 url.user());
         assertEquals(2, refused.exit(), refused.out() + refused.err());
         assertTrue(refused.err().contains("innehåller redan") && refused.err().contains("--replace"), refused.err());
         try (Database db = Database.connect(url)) {
             assertEquals(originals + 1, se.tertial.store.StoreCopy.counts(db).get("upload"));
         }
-        Run replaced = cli("store", "copy", "--data", sqlite.toString(), "--to", url.jdbcUrl(), "--to-user",
+        CliOutput.Run replaced = cli("store", "copy", "--data", sqlite.toString(), "--to", url.jdbcUrl(), "--to-user",
                 url.user(), "--replace");
         assertEquals(0, replaced.exit(), replaced.out() + replaced.err());
         try (Database db = Database.connect(url)) {
@@ -151,7 +135,7 @@ class PostgresStoreTest {
         }
         String[] check = {"store", "check", "--data", data.toString(), "--templates", TestSpecs.DIR.toString(),
                 "--database", url.jdbcUrl(), "--database-user", url.user()};
-        Run clean = cli(check);
+        CliOutput.Run clean = cli(check);
         assertEquals(0, clean.exit(), clean.out() + clean.err());
         assertTrue(clean.out().contains("inga fel"), clean.out());
         try (Database db = Database.connect(url)) {
@@ -161,13 +145,13 @@ class PostgresStoreTest {
             st.executeUpdate("DELETE FROM fact WHERE submission_id = (SELECT MIN(id) FROM submission)");
             st.executeUpdate("UPDATE upload SET original = original || '\\x00'::bytea WHERE id = (SELECT MAX(id) FROM upload)");
         }
-        Run damaged = cli(check);
+        CliOutput.Run damaged = cli(check);
         assertEquals(1, damaged.exit(), damaged.out() + damaged.err());
         assertTrue(damaged.out().contains("2 fel"), damaged.out());
         assertTrue(damaged.out().contains("FS-MED") && damaged.out().contains("version 1"), damaged.out());
         assertTrue(damaged.out().contains("originalfilens byte stämmer inte"), damaged.out());
 
-        Run backup = cli("store", "backup", tmp.resolve("b.db").toString(), "--data", data.toString(),
+        CliOutput.Run backup = cli("store", "backup", tmp.resolve("b.db").toString(), "--data", data.toString(),
                 "--database", url.jdbcUrl(), "--database-user", url.user());
         assertEquals(2, backup.exit());
         assertTrue(backup.err().contains("pg_dump"), backup.err());
@@ -202,16 +186,16 @@ class PostgresStoreTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Run r = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
+        CliOutput.Run r = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
                 "jdbc:postgresql://127.0.0.1:" + closed + "/tertial?password=hemligt-ord", "--database-user", "tertial");
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("går inte att nå"), r.err());
         assertTrue(!r.err().contains("hemligt-ord") && !r.out().contains("hemligt-ord"), r.err());
-        Run wrong = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
+        CliOutput.Run wrong = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
                 "jdbc:mysql://127.0.0.1/tertial");
         assertEquals(2, wrong.exit(), wrong.out() + wrong.err());
         assertTrue(wrong.err().contains("PostgreSQL-adress"), wrong.err());
-        Run pool = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
+        CliOutput.Run pool = cli("store", "check", "--data", tmp.resolve("data").toString(), "--database",
                 PostgresServer.shared().newDatabase().jdbcUrl(), "--database-user", "tertial", "--database-pool", "1");
         assertEquals(2, pool.exit(), pool.out() + pool.err());
         assertTrue(pool.err().contains("--database-pool"), pool.err());

@@ -6,8 +6,6 @@ import se.tertial.testkit.FilledTemplate;
 import se.tertial.testkit.TestServer;
 import se.tertial.testkit.TestSpecs;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,22 +25,8 @@ class StoreMaintenanceTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliOutput.Run cli(String... args) {
+        return CliOutput.capture(args);
     }
 
     private static String[] with(Path data, String... args) {
@@ -79,36 +63,36 @@ class StoreMaintenanceTest {
             });
             uploads.start();
             some.await();
-            Run b = cli(with(data, "store", "backup", backup.toString()));
+            CliOutput.Run b = cli(with(data, "store", "backup", backup.toString()));
             assertEquals(0, b.exit(), b.out() + b.err());
             before = stored.get();
             uploads.join();
             assertEquals(30, stored.get(), "every upload was answered and stored while the backup ran");
             // A restore into the running server's directory is refused, and changes nothing.
-            Run busy = cli(with(data, "store", "restore", backup.toString()));
+            CliOutput.Run busy = cli(with(data, "store", "restore", backup.toString()));
             assertEquals(2, busy.exit(), busy.out());
             assertTrue(busy.err().contains("används av en körande tertial"), busy.err());
             assertEquals(30, server.count("submission"));
         }
-        Run again = cli(with(data, "store", "backup", backup.toString()));
+        CliOutput.Run again = cli(with(data, "store", "backup", backup.toString()));
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("finns redan"), again.err());
 
         Path restored = tmp.resolve("restored");
-        Run r = cli(with(restored, "store", "restore", backup.toString()));
+        CliOutput.Run r = cli(with(restored, "store", "restore", backup.toString()));
         assertEquals(0, r.exit(), r.out() + r.err());
-        Run check = cli(with(restored, "store", "check"));
+        CliOutput.Run check = cli(with(restored, "store", "check"));
         assertEquals(0, check.exit(), check.out());
         assertTrue(check.out().contains("inga fel"), check.out());
         long versions = count(restored, "SELECT COUNT(*) FROM submission");
         assertTrue(versions >= 5 && versions <= 30, "the backup holds the versions committed before it: " + versions);
         assertTrue(versions >= before - 1, versions + " versions, " + before + " answered when the backup ended");
         assertEquals(versions, count(restored, "SELECT MAX(version) FROM submission"), "1…n without gaps");
-        Run users = cli(with(restored, "user", "list"));
+        CliOutput.Run users = cli(with(restored, "user", "list"));
         assertEquals(0, users.exit(), "the restored store opens: " + users.err());
         assertTrue(users.out().contains("admin"), users.out());
         // Restoring over a store keeps the one it replaces beside it.
-        Run over = cli(with(restored, "store", "restore", backup.toString()));
+        CliOutput.Run over = cli(with(restored, "store", "restore", backup.toString()));
         assertEquals(0, over.exit(), over.out() + over.err());
         try (var files = Files.list(restored)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("tertial.db.before-restore-")));
@@ -124,7 +108,7 @@ class StoreMaintenanceTest {
                 assertEquals(201, server.upload(server.admin, version(i)).statusCode());
             }
         }
-        Run clean = cli(with(data, "store", "check"));
+        CliOutput.Run clean = cli(with(data, "store", "check"));
         assertEquals(0, clean.exit(), clean.out());
         long uploadId;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("tertial.db"));
@@ -147,7 +131,7 @@ class StoreMaintenanceTest {
                 assertEquals(1, ps.executeUpdate());
             }
         }
-        Run damaged = cli(with(data, "store", "check"));
+        CliOutput.Run damaged = cli(with(data, "store", "check"));
         assertEquals(1, damaged.exit(), damaged.out());
         assertTrue(damaged.out().contains("FS-MED 2022-T2 version 2 saknar uppgifter"), damaged.out());
         assertTrue(damaged.out().contains("Inlämning " + uploadId + ": originalfilens byte"), damaged.out());
@@ -160,7 +144,7 @@ class StoreMaintenanceTest {
         try (TestServer server = new TestServer(target)) {
             server.createPeriod("2021-T3");
         }
-        Run refused = cli(with(target, "store", "restore", copy.toString()));
+        CliOutput.Run refused = cli(with(target, "store", "restore", copy.toString()));
         assertEquals(1, refused.exit(), refused.out());
         assertTrue(refused.out().contains("Inget har ändrats"), refused.out());
         assertEquals(0, count(target, "SELECT COUNT(*) FROM submission"));
