@@ -30,6 +30,12 @@ public final class PeriodRepository {
         if (find(c, code).isPresent()) {
             return Optional.empty();
         }
+        insert(c, code, deadline, now);
+        return Optional.of(new Period(code, deadline, PeriodState.OPEN, now));
+    }
+
+    /** Inserts an open period the caller knows is missing (inside its write transaction). */
+    static void insert(Connection c, PeriodCode code, LocalDate deadline, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO period (code, deadline, state, created_at) VALUES (?, ?, 'open', ?)")) {
             ps.setString(1, code.toString());
@@ -37,7 +43,6 @@ public final class PeriodRepository {
             ps.setString(3, now.toString());
             ps.executeUpdate();
         }
-        return Optional.of(new Period(code, deadline, PeriodState.OPEN, now));
     }
 
     public Optional<Period> find(PeriodCode code) {
@@ -83,16 +88,6 @@ public final class PeriodRepository {
     private static Period map(ResultSet rs) throws SQLException {
         return new Period(PeriodCode.parse(rs.getString(1)), LocalDate.parse(rs.getString(2)),
                 PeriodState.fromDb(rs.getString(3)), Instant.parse(rs.getString(4)));
-    }
-
-    /** Whether the period is locked, read inside the caller's (write) transaction. */
-    static boolean locked(Connection c, PeriodCode period) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM period WHERE code = ?")) {
-            ps.setString(1, period.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && "locked".equals(rs.getString(1));
-            }
-        }
     }
 
     /** A version for a period that was locked after its upload was checked: nothing of it is stored. */

@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A bulk load's batch: uploads stored in order in one transaction, each in its own savepoint — one that fails takes
- * back only its own rows, the others are all committed, versions numbered as if stored one by one.
+ * A bulk load's batch: uploads stored in order in one transaction — one refused while storing (approved, locked)
+ * writes nothing (it is decided before the upload's first write, so no savepoint is needed), the others are all
+ * committed, versions numbered as if stored one by one.
  */
 class BatchStoreTest {
     @TempDir
@@ -49,6 +50,8 @@ class BatchStoreTest {
     void aFailingUploadTakesBackOnlyItsOwnRows() {
         try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             new PeriodRepository(db).create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), T);
+            new PeriodRepository(db).create(PeriodCode.parse("2021-T3"), LocalDate.of(2022, 1, 9), T);
+            new PeriodRepository(db).setState(PeriodCode.parse("2021-T3"), PeriodState.LOCKED);
             db.write(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO review (unit, period, state, changed_by, "
                         + "changed_at) VALUES ('FS-KIR', '2022-T2', 'godkand', 'ekonomi', ?)")) {
@@ -61,19 +64,28 @@ class BatchStoreTest {
                     accepted("FS-MED", "2022-T2", "a1", -1000, true),
                     accepted("FS-KIR", "2022-T2", "b1", -2000, true), // approved: refused, rolled back alone
                     accepted("FS-MED", "2022-T2", "a2", -3000, true),
-                    accepted("FS-MED", "2019-T1", "c1", -4000, true))); // a period no one created yet
+                    accepted("FS-MED", "2019-T1", "c1", -4000, true), // a period no one created yet
+                    accepted("FS-MED", "2021-T3", "d1", -5000, true), // locked: refused, nothing written
+                    accepted("FS-MED", "2022-T2", "a3", -7000, true)));
 
             assertEquals(Optional.of(1), r.get(0).stored().version());
             assertNull(r.get(1).stored());
             assertInstanceOf(ReviewRepository.Approved.class, r.get(1).failure());
             assertEquals(Optional.of(2), r.get(2).stored().version());
             assertEquals(Optional.of(1), r.get(3).stored().version());
+            assertInstanceOf(PeriodRepository.Locked.class, r.get(4).failure());
+            assertEquals(Optional.of(3), r.get(5).stored().version());
 
-            assertEquals(List.of("a1", "a2", "c1"), column(db, "SELECT sha256 FROM upload ORDER BY id"));
-            // One audit event per stored upload, none for the one taken back.
-            assertEquals(List.of("FS-MED 2019-T1", "FS-MED 2022-T2", "FS-MED 2022-T2"), column(db,
+            assertEquals(List.of("a1", "a2", "c1", "a3"), column(db, "SELECT sha256 FROM upload ORDER BY id"));
+            // One audit event per stored upload, none for the refused ones.
+            assertEquals(List.of("FS-MED 2019-T1", "FS-MED 2022-T2", "FS-MED 2022-T2", "FS-MED 2022-T2"), column(db,
                     "SELECT unit || ' ' || period FROM audit_event ORDER BY period, id"));
-            assertEquals(-3000L, repo.currentFacts(UnitCode.of("FS-MED"), PeriodCode.parse("2022-T2")).orElseThrow()
+            assertEquals(List.of("2019-T1", "2021-T3", "2022-T2"), column(db, "SELECT code FROM period ORDER BY code"));
+            assertEquals(List.of("1", "2", "3"), column(db, "SELECT version FROM submission WHERE unit = 'FS-MED' "
+                    + "AND period = '2022-T2' ORDER BY version"));
+            assertEquals(List.of("3"), column(db, "SELECT version FROM submission WHERE unit = 'FS-MED' "
+                    + "AND period = '2022-T2' AND is_current = 1"));
+            assertEquals(-7000L, repo.currentFacts(UnitCode.of("FS-MED"), PeriodCode.parse("2022-T2")).orElseThrow()
                     .facts().values().iterator().next().kronor());
             assertTrue(new PeriodRepository(db).find(PeriodCode.parse("2019-T1")).isPresent(),
                     "created with its first version");

@@ -44,7 +44,9 @@ class StoreHardeningTest {
                     }
                     return rows;
                 });
-                assertTrue(plan.stream().noneMatch(d -> d.startsWith("SCAN ")), sql + "\n  " + plan);
+                // A SELECT of scalar subqueries steps through one constant row: no table is scanned there.
+                assertTrue(plan.stream().noneMatch(d -> d.startsWith("SCAN ") && !d.equals("SCAN CONSTANT ROW")),
+                        sql + "\n  " + plan);
                 assertTrue(plan.stream().anyMatch(d -> d.startsWith("SEARCH ")), sql + "\n  " + plan);
             }
         }
