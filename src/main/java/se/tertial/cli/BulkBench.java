@@ -36,6 +36,7 @@ import java.util.zip.ZipOutputStream;
 final class BulkBench {
     private static final String MARKER = "-1.234";
     private static final Path OPENPYXL_FILL = Path.of("scripts/openpyxl-fill.py").toAbsolutePath();
+    static final Path JVM_OPTIONS = Path.of("scripts/bulk-load.jvm").toAbsolutePath();
     private final Tertial app;
     private final PrintWriter out;
     private final int files;
@@ -53,7 +54,7 @@ final class BulkBench {
     }
 
     void run() throws Exception {
-        out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (-Xmx1g -XX:+UseParallelGC, as scripts/bulk-load.sh)%n", files,
+        out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (the options of scripts/bulk-load.sh)%n", files,
                 jobs);
         out.flush();
         List<Base> bases = bases();
@@ -129,9 +130,11 @@ final class BulkBench {
         Path report = workbooks.resolveSibling(workbooks.getFileName() + "-report");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JVM options of scripts/bulk-load.sh, the command a user runs.
-        List<String> command = List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
-                "se.tertial.cli.Main", "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
-                templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString());
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.tertial.cli.Main",
+                "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
+                templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString()));
         long t0 = System.nanoTime();
         long peakRss = run(command, workbooks.resolveSibling(workbooks.getFileName() + "-load.log"));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -150,6 +153,11 @@ final class BulkBench {
                 + "transaction %.1f s); load / floor = %.1f%n", kind, floor.total(), floor.read(), floor.unzipped() >> 20,
                 files, facts, floor.store(), seconds / floor.total());
         out.flush();
+    }
+
+    /** The options scripts/bulk-load.sh gives the JVM (scripts/bulk-load.jvm, one java @argfile for both). */
+    static List<String> jvmOptions() throws IOException {
+        return List.of(Files.readString(JVM_OPTIONS).trim().split("\\s+"));
     }
 
     private record Floor(double read, double store, long unzipped) {

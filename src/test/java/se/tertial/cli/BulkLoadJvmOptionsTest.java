@@ -1,0 +1,47 @@
+package se.tertial.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.tertial.testkit.FilledTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JVM options {@code scripts/bulk-load.sh} and {@code bench --only bulk} share ({@code scripts/bulk-load.jvm}, a
+ * java @argfile): a load run in a new JVM with exactly those options stores its files and writes its report.
+ */
+class BulkLoadJvmOptionsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLoadRunsInANewJvmWithTheScriptsOptions() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("historik"));
+        FilledTemplate.of("FS-MED", "2022-T2").valid().write(dir.resolve("FS-MED.xlsx"));
+        FilledTemplate.of("FS-KIR", "2022-T2").valid().write(dir.resolve("FS-KIR.xlsx"));
+        List<String> options = BulkBench.jvmOptions();
+        assertTrue(options.contains("-XX:+UseParallelGC"), options.toString());
+
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "@" + BulkBench.JVM_OPTIONS));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.tertial.cli.Main", "bulk-load",
+                dir.toString(), "--data", tmp.resolve("data").toString(), "--templates",
+                se.tertial.testkit.TestSpecs.DIR.toString(), "--report", tmp.resolve("rapport").toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("{accepted=2}"), out);
+        String csv = Files.readString(tmp.resolve("rapport.csv"), StandardCharsets.UTF_8);
+        assertEquals(3, csv.lines().count(), csv);
+        assertTrue(Files.size(tmp.resolve("rapport.xlsx")) > 0);
+    }
+}
