@@ -45,12 +45,34 @@ public final class BulkReport {
             }
             Files.writeString(csv, s, StandardCharsets.UTF_8);
             Files.write(xlsx, ListWorkbook.write(Messages.BULK_REPORT_SHEET, Messages.bulkReportTitle(counts(results)),
-                    Messages.BULK_REPORT_HEADINGS, new int[] {50, 66, 13, 10, 34, 24, 16, 90}, rows(results)));
+                    Messages.BULK_REPORT_HEADINGS, WIDTHS, rows(results)));
             return List.of(csv, xlsx);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Writes a one-row report, thrown away, on a background thread: the classes and first compilations of the
+     * workbook writer (POI, streaming) are then ready when the real report is written at the end of a load, alone on
+     * one core, instead of costing ~0.4 s there (measured on 10 000 files: the report's 0.6–0.7 s fell to 0.3 s).
+     * Returns the started thread.
+     */
+    public static Thread warmUp() {
+        Thread warm = new Thread(() -> {
+            try {
+                ListWorkbook.write(Messages.BULK_REPORT_SHEET, "", Messages.BULK_REPORT_HEADINGS, WIDTHS,
+                        rows(List.of(new BulkLoader.FileResult("", "", "", "", "", "accepted", 0, ""))));
+            } catch (RuntimeException e) {
+                // only a warm-up: the real report reports its own failure
+            }
+        }, "tertial-report-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+        return warm;
+    }
+
+    private static final int[] WIDTHS = {50, 66, 13, 10, 34, 24, 16, 90};
 
     private static List<List<Object>> rows(List<BulkLoader.FileResult> results) {
         List<List<Object>> rows = new ArrayList<>();

@@ -113,6 +113,8 @@ final class BulkLoadCommand implements Callable<Integer> {
                 + (dryRun ? " (provkörning, inget lagras)" : "") + (url != null ? " → " + url : ""));
         out.flush();
         Instant start = Instant.now();
+        // A long load leaves time to get the report's writer ready on the side; a short one would only wait for it.
+        Thread warmUp = files.size() >= 500 ? BulkReport.warmUp() : null;
         List<BulkLoader.FileResult> results;
         try (Reporter progress = new Reporter(files.size(), out)) {
             if (url != null) {
@@ -135,6 +137,13 @@ final class BulkLoadCommand implements Callable<Integer> {
         Duration took = Duration.between(start, Instant.now());
         Path prefix = report != null ? report : Path.of("bulk-load-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (warmUp != null) {
+            try {
+                warmUp.join(); // long done after thousands of files; never two report writers at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         List<Path> written = BulkReport.write(prefix, results);
         Map<String, Integer> counts = BulkReport.counts(results);
         out.printf("Klart på %.1f s: %s%n", took.toMillis() / 1000.0, counts);
