@@ -63,7 +63,9 @@ public final class WorkbookReader {
      */
     public static OpenedWorkbook open(Path file, String sha256, java.util.Optional<WorkbookOutline> known,
                                       ReadLimits limits, Deadline deadline) throws UnreadableWorkbookException {
-        if (known.isPresent() && known.get().sha256().equals(sha256) && startsWith(head(file), ZIP)) {
+        if (known.isPresent() && known.get().sha256().equals(sha256)) {
+            // An outline is made only of a zip package, so these bytes were one: no need to open the file for its
+            // first bytes again (a file changed since on disk fails in the zip reader, as corrupt).
             return XlsxStream.reopen(file, known.get(), limits, deadline);
         }
         return open(file, limits, deadline);
