@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import static se.tertial.workbook.UnreadableWorkbookException.Reason.CORRUPT;
 import static se.tertial.workbook.UnreadableWorkbookException.Reason.MACROS;
@@ -36,16 +34,18 @@ import static se.tertial.workbook.UnreadableWorkbookException.Reason.MACROS;
  * relationship and property part and was a quarter of a bulk load's CPU): the content types, every relationship part
  * (for macros), the workbook's sheets in order with their parts, the shared-strings part and the saved date. Every
  * part is read through {@link Bounded}, which applies POI's zip-bomb limits (as configured on {@link ZipSecureFile}: entry
- * size, inflate ratio, file count) to every byte inflated — with the JDK's zip reader, which opens a package several
- * times faster than commons-compress (no local header is read until a part is, inflaters are pooled); every XML part
- * is parsed with one hardened SAX reader per thread, reused.
+ * size, inflate ratio, file count) to every byte inflated — from the package's bytes in memory ({@link ZipBytes}: by the
+ * central directory, as Excel reads it; no file read per part, inflaters pooled); every XML part is parsed with one
+ * hardened SAX reader per thread, reused.
  */
 final class XlsxPackage implements AutoCloseable {
     private static final String REL_NS_SUFFIX = "relationships";
     private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
+    /** A package larger than this is not read into memory (the upload limit is far below; a bulk file may not be). */
+    static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
 
-    private final ZipFile zip;
-    private final Map<String, ZipEntry> entries = new HashMap<>(); // lower-case part name without '/'
+    private final ZipBytes zip;
+    private final Map<String, ZipBytes.Entry> entries = new HashMap<>(); // lower-case part name without '/'
     private final Map<String, String> defaults = new HashMap<>(); // extension -> content type
     private final java.util.Set<String> parsed = new java.util.HashSet<>(); // parts parsed while opening
     private final Map<String, String> overrides = new HashMap<>(); // lower-case part name -> content type
@@ -55,7 +55,7 @@ final class XlsxPackage implements AutoCloseable {
 
     private final Deadline deadline;
 
-    private XlsxPackage(ZipFile zip, Deadline deadline) {
+    private XlsxPackage(ZipBytes zip, Deadline deadline) {
         this.zip = zip;
         this.deadline = deadline;
     }
@@ -70,16 +70,14 @@ final class XlsxPackage implements AutoCloseable {
      * directory is read again, with the size and inflate-ratio limits; no structure part is parsed twice.
      */
     static XlsxPackage reopen(Path file, WorkbookOutline outline, Deadline deadline) throws UnreadableWorkbookException {
-        ZipFile zip = zip(file);
+        ZipBytes zip = zip(file);
         XlsxPackage pkg = new XlsxPackage(zip, deadline);
         try {
-            var all = zip.entries();
-            while (all.hasMoreElements()) {
-                ZipEntry e = all.nextElement();
+            for (ZipBytes.Entry e : zip.entries()) {
                 if (e.isDirectory()) {
                     continue;
                 }
-                if (isBomb(e) || pkg.entries.putIfAbsent(partName(e.getName()), e) != null) {
+                if (isBomb(e) || pkg.entries.putIfAbsent(partName(e.name()), e) != null) {
                     throw corrupt();
                 }
             }
@@ -101,7 +99,7 @@ final class XlsxPackage implements AutoCloseable {
      * part that claims to inflate beyond the limits; then reads its structure.
      */
     static XlsxPackage open(Path file, Deadline deadline) throws UnreadableWorkbookException {
-        ZipFile zip = zip(file);
+        ZipBytes zip = zip(file);
         XlsxPackage pkg = new XlsxPackage(zip, deadline);
         try {
             pkg.read();
@@ -116,14 +114,12 @@ final class XlsxPackage implements AutoCloseable {
     }
 
     private void read() throws Exception {
-        List<ZipEntry> rels = new ArrayList<>();
-        var all = zip.entries();
-        while (all.hasMoreElements()) {
-            ZipEntry e = all.nextElement();
+        List<ZipBytes.Entry> rels = new ArrayList<>();
+        for (ZipBytes.Entry e : zip.entries()) {
             if (e.isDirectory()) {
                 continue;
             }
-            String name = partName(e.getName());
+            String name = partName(e.name());
             if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml")) {
                 throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
             }
@@ -137,7 +133,7 @@ final class XlsxPackage implements AutoCloseable {
                 rels.add(e);
             }
         }
-        ZipEntry types = entries.get("[content_types].xml");
+        ZipBytes.Entry types = entries.get("[content_types].xml");
         if (types == null) {
             throw corrupt();
         }
@@ -150,7 +146,7 @@ final class XlsxPackage implements AutoCloseable {
             }
         }
         Map<String, List<Rel>> relsByPart = new HashMap<>();
-        for (ZipEntry e : rels) {
+        for (ZipBytes.Entry e : rels) {
             Rels handler = new Rels();
             parse(e, handler);
             for (Rel r : handler.rels) {
@@ -159,7 +155,7 @@ final class XlsxPackage implements AutoCloseable {
                     throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
                 }
             }
-            relsByPart.put(partName(e.getName()), handler.rels);
+            relsByPart.put(partName(e.name()), handler.rels);
         }
         List<Rel> root = relsByPart.getOrDefault("_rels/.rels", List.of());
         String workbook = null;
@@ -217,10 +213,10 @@ final class XlsxPackage implements AutoCloseable {
         }
         parsed.add("[content_types].xml");
         parsed.add(workbook);
-        rels.forEach(e -> parsed.add(partName(e.getName())));
+        rels.forEach(e -> parsed.add(partName(e.name())));
         // Every other part's prolog is checked for a DTD now, whether or not it is ever read; the parts just parsed
         // were checked by the parser itself (it refuses a DOCTYPE before anything in it takes effect).
-        for (Map.Entry<String, ZipEntry> e : entries.entrySet()) {
+        for (Map.Entry<String, ZipBytes.Entry> e : entries.entrySet()) {
             String name = e.getKey();
             if (!parsed.contains(name) && (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml"))
                     && declaresDtd(e.getValue())) {
@@ -229,27 +225,21 @@ final class XlsxPackage implements AutoCloseable {
         }
     }
 
-    private static ZipFile zip(Path file) throws UnreadableWorkbookException {
-        ZipFile zip;
+    /** The file's bytes as a zip archive (read whole: a workbook is small, and a bulk load holds them anyway). */
+    private static ZipBytes zip(Path file) throws UnreadableWorkbookException {
         try {
-            zip = new ZipFile(file.toFile());
+            if (java.nio.file.Files.size(file) > MAX_PACKAGE_BYTES) {
+                throw corrupt();
+            }
+            return ZipBytes.of(java.nio.file.Files.readAllBytes(file), (int) Math.min(Integer.MAX_VALUE, ZipSecureFile.getMaxFileCount()));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
         }
-        if (zip.size() > ZipSecureFile.getMaxFileCount()) {
-            try {
-                zip.close();
-            } catch (IOException ignored) {
-                // read only
-            }
-            throw corrupt();
-        }
-        return zip;
     }
 
     /** A part's bytes as they inflate, within the limits. */
-    private InputStream open(ZipEntry e) throws IOException {
-        return new Bounded(zip.getInputStream(e), e.getCompressedSize(), deadline);
+    private InputStream open(ZipBytes.Entry e) throws IOException {
+        return new Bounded(zip.open(e), e.packedSize(), deadline);
     }
 
     /**
@@ -317,14 +307,14 @@ final class XlsxPackage implements AutoCloseable {
 
     /** Parses one part with the reused, hardened SAX reader of this thread. */
     void parse(String part, DefaultHandler handler) throws UnreadableWorkbookException {
-        ZipEntry e = entries.get(part);
+        ZipBytes.Entry e = entries.get(part);
         if (e == null) {
             throw corrupt();
         }
         parse(e, handler);
     }
 
-    private void parse(ZipEntry entry, DefaultHandler handler) throws UnreadableWorkbookException {
+    private void parse(ZipBytes.Entry entry, DefaultHandler handler) throws UnreadableWorkbookException {
         XMLReader xml = READERS.get();
         try {
             if (xml == null) {
@@ -461,9 +451,9 @@ final class XlsxPackage implements AutoCloseable {
      * A part that says (in the central directory) it inflates beyond the limits: refused whether or not tertial would
      * read it. A part that lies about its size is caught by {@link Bounded} while it is read.
      */
-    private static boolean isBomb(ZipEntry e) {
-        long size = e.getSize();
-        long packed = e.getCompressedSize();
+    private static boolean isBomb(ZipBytes.Entry e) {
+        long size = e.size();
+        long packed = e.packedSize();
         if (size > WorkbookReader.MAX_ENTRY_BYTES) {
             return true;
         }
@@ -476,7 +466,7 @@ final class XlsxPackage implements AutoCloseable {
      * only up to its first element — a few dozen bytes for every part a spreadsheet program writes — not inflated
      * whole: this runs for every part of every upload. NUL bytes (UTF-16) are skipped, case is ignored.
      */
-    private boolean declaresDtd(ZipEntry e) throws IOException {
+    private boolean declaresDtd(ZipBytes.Entry e) throws IOException {
         final char[] doctype = "<!DOCTYPE".toCharArray();
         int matched = 0;
         boolean afterLt = false;
@@ -508,11 +498,7 @@ final class XlsxPackage implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            zip.close();
-        } catch (IOException ignored) {
-            // read only; nothing to lose
-        }
+        // nothing held but the bytes
     }
 
     private record Rel(String id, String type, String target, boolean external) {}
