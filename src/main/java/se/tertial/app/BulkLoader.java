@@ -111,7 +111,15 @@ public final class BulkLoader {
     }
 
     public <S> List<FileResult> run(Path dir, List<Path> files, Loader<S> loader, Progress progress) {
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "tertial-bulk-worker-" + n.incrementAndGet());
+            // Below the committer, the one serial stage: on two cores it otherwise got only its fair share of a core
+            // while it held up everything queued behind it (honoured with -XX:ThreadPriorityPolicy=1, as in
+            // scripts/bulk-load.jvm; a lower priority needs no privilege).
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
         Committer<S> committer = new Committer<>(loader, progress);
         Thread committing = new Thread(committer, "tertial-bulk-commit");
         committing.start();

@@ -68,6 +68,7 @@ public final class BulkReport {
             }
         }, "tertial-report-warm-up");
         warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY); // never before the committer (see BulkLoader's workers)
         warm.start();
         return warm;
     }

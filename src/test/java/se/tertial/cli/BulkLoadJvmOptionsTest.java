@@ -29,6 +29,7 @@ class BulkLoadJvmOptionsTest {
         FilledTemplate.of("FS-KIR", "2022-T2").valid().write(dir.resolve("FS-KIR.xlsx"));
         List<String> options = BulkBench.jvmOptions();
         assertTrue(options.contains("-XX:+UseParallelGC"), options.toString());
+        assertTrue(options.contains("-XX:ThreadPriorityPolicy=1"), options.toString()); // the workers' low priority
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "@" + BulkBench.JVM_OPTIONS));
@@ -39,6 +40,7 @@ class BulkLoadJvmOptionsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
+        assertTrue(!out.toLowerCase(java.util.Locale.ROOT).contains("warning"), out); // the options say nothing
         assertTrue(out.contains("{accepted=2}"), out);
         String csv = Files.readString(tmp.resolve("rapport.csv"), StandardCharsets.UTF_8);
         assertEquals(3, csv.lines().count(), csv);
