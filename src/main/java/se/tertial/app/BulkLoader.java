@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Loads a directory of workbooks (recursive, .xlsx and .xls) through the same ingest as an upload, in one JVM. First
  * every file is identified locally in parallel (unit, period, its own save date — and what that read found, so the
- * package is not parsed again); then each unit's files for a period are checked oldest first, so the newest becomes
+ * package is not parsed again), while the store opens; then each unit's files for a period are checked oldest first, so the newest becomes
  * current whatever the file order; different units go in parallel, and so do periods, except that a period waits
  * until the same period a year earlier is stored completely (its checks compare with it). Checked files go to
  * one committer thread that stores them in batches (one transaction and one sync to disk per batch, a savepoint per
@@ -111,6 +111,21 @@ public final class BulkLoader {
     }
 
     public <S> List<FileResult> run(Path dir, List<Path> files, Loader<S> loader, Progress progress) {
+        return run(dir, files, () -> loader, progress);
+    }
+
+    /** What a load stores with, made while the files are being identified (opening a store takes a while). */
+    @FunctionalInterface
+    public interface LoaderSource<S> {
+        Loader<S> open();
+    }
+
+    /**
+     * As {@link #run(Path, List, Loader, Progress)}, with the loader made on this thread while the workers already
+     * identify the files: identifying needs the catalog only, so a store that opens (and migrates) meanwhile costs
+     * no time of its own.
+     */
+    public <S> List<FileResult> run(Path dir, List<Path> files, LoaderSource<S> source, Progress progress) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "tertial-bulk-worker-" + n.incrementAndGet());
@@ -120,14 +135,16 @@ public final class BulkLoader {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-        Committer<S> committer = new Committer<>(loader, progress);
-        Thread committing = new Thread(committer, "tertial-bulk-commit");
-        committing.start();
+        Committer<S> committer = null;
         try {
             List<Future<Item>> identified = new ArrayList<>();
             for (Path f : files) {
                 identified.add(pool.submit(() -> identify(dir, f)));
             }
+            Loader<S> loader = source.open();
+            committer = new Committer<>(loader, progress);
+            Thread committing = new Thread(committer, "tertial-bulk-commit");
+            committing.start();
             Map<String, List<Item>> groups = new LinkedHashMap<>();
             Map<String, Item> bySha = new LinkedHashMap<>();
             List<FileResult> all = new ArrayList<>();
@@ -155,6 +172,7 @@ public final class BulkLoader {
             // A period is checked once the same period a year earlier is stored completely (the only earlier data
             // its checks read: the tenfold rule's last year); the periods in between go meanwhile.
             java.util.TreeMap<String, java.util.concurrent.CompletableFuture<Void>> stored = new java.util.TreeMap<>();
+            Committer<S> staging = committer;
             List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             for (Map.Entry<String, List<List<Item>>> wave : byPeriod.entrySet()) {
                 String period = wave.getKey();
@@ -167,7 +185,7 @@ public final class BulkLoader {
                     staged.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                         try {
                             for (Item item : group) {
-                                committer.put(stage(loader, item));
+                                staging.put(stage(loader, item));
                             }
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
@@ -182,7 +200,7 @@ public final class BulkLoader {
                             if (failure != null) {
                                 failures.add(failure);
                             }
-                            committer.mark(committed); // stored once the committer reaches it
+                            staging.mark(committed); // stored once the committer reaches it
                         });
             }
             stored.values().forEach(java.util.concurrent.CompletableFuture::join);
@@ -193,8 +211,10 @@ public final class BulkLoader {
             all.sort(Comparator.comparing(FileResult::file));
             return all;
         } finally {
-            committer.stop();
-            pool.shutdown();
+            if (committer != null) {
+                committer.stop();
+            }
+            pool.shutdownNow(); // a loader that failed to open leaves identifications nobody waits for
         }
     }
 

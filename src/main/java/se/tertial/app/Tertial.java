@@ -78,6 +78,11 @@ public final class Tertial implements AutoCloseable {
         return new Tertial(config, catalog, config.openStore(), clock, checkpoint);
     }
 
+    /** With a catalog loaded from {@code config.templatesDir()} already (a bulk load identifies files meanwhile). */
+    public static Tertial open(Config config, SpecCatalog catalog) {
+        return new Tertial(config, catalog, config.openStore(), Clock.systemUTC(), Checkpoint.NONE);
+    }
+
     public Config config() {
         return config;
     }

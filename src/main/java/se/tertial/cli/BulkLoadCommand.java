@@ -122,10 +122,23 @@ final class BulkLoadCommand implements Callable<Integer> {
                 results = new BulkLoader(catalog, jobs).run(root, files,
                         new HttpSubmitter(url, token, allowLocked, dryRun), progress);
             } else {
-                try (Tertial app = Tertial.open(store.offline())) {
-                    User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), start);
-                    results = new BulkLoader(app.catalog(), jobs).run(root, files, BulkLoader.direct(app.uploads(),
-                            loader, new UploadService.Options(true, allowLocked, dryRun)), progress);
+                // The store opens (and migrates) while the workers already identify the files: they need only
+                // the catalog.
+                se.tertial.app.Config config = store.offline();
+                SpecCatalog catalog = SpecLoader.load(config.templatesDir());
+                User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), start);
+                java.util.concurrent.atomic.AtomicReference<Tertial> opened = new java.util.concurrent.atomic.AtomicReference<>();
+                try {
+                    results = new BulkLoader(catalog, jobs).run(root, files, () -> {
+                        Tertial app = Tertial.open(config, catalog);
+                        opened.set(app);
+                        return BulkLoader.direct(app.uploads(), loader, new UploadService.Options(true, allowLocked,
+                                dryRun));
+                    }, progress);
+                } finally {
+                    if (opened.get() != null) {
+                        opened.get().close();
+                    }
                 }
             }
         }

@@ -50,4 +50,34 @@ class BulkLoaderThreadsTest {
                 && s.endsWith("@" + Thread.MIN_PRIORITY)), staged.toString());
         assertEquals(Set.of("tertial-bulk-commit@" + Thread.NORM_PRIORITY), committed);
     }
+
+    /** The store opens on the caller's thread while the workers identify; if it cannot, the run fails and its
+     * workers stop. */
+    @Test
+    void aStoreThatCannotOpenFailsTheRunAndStopsItsWorkers() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("historik"));
+        for (int i = 0; i < 20; i++) {
+            FilledTemplate.of("FS-MED", "2022-T2").valid().write(dir.resolve("FS-MED-" + i + ".xlsx"));
+        }
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicReference<Thread> openedOn = new java.util.concurrent.atomic.AtomicReference<>();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new BulkLoader(TestSpecs.catalog(), 2).run(dir, BulkLoader.files(dir),
+                        (BulkLoader.LoaderSource<BulkLoader.FileResult>) () -> {
+                            openedOn.set(Thread.currentThread());
+                            throw new IllegalStateException("databasen är låst");
+                        }, r -> { }));
+        assertEquals("databasen är låst", e.getMessage());
+        assertEquals(caller, openedOn.get());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (workers() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, workers(), "worker threads left running");
+    }
+
+    private static long workers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("tertial-bulk-worker-") && t.isAlive()).count();
+    }
 }
