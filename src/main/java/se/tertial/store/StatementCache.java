@@ -14,11 +14,14 @@ import java.util.Map;
  * A connection that prepares each SQL text once for as long as it is open: {@code prepareStatement(sql)} returns the
  * same statement again, cleared, and closing it only clears it. For the many short statements of a batch of uploads
  * stored in one transaction — SQLite compiling them again for every file was a fifth of the committer's time (JFR).
- * Close the cache to close the statements; the connection itself stays the caller's.
+ * Close the cache to close the statements; the connection itself stays the caller's. A text asked for again while
+ * its statement is still open gets a statement of its own. Not thread-safe: one cache per connection, used by the
+ * thread that holds the connection.
  */
 final class StatementCache implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final java.util.Set<String> inUse = new java.util.HashSet<>();
     private final Connection proxy;
 
     StatementCache(Connection connection) {
@@ -32,30 +35,50 @@ final class StatementCache implements AutoCloseable {
         return proxy;
     }
 
+    /** How many statements are kept prepared. */
+    int size() {
+        return prepared.size();
+    }
+
     private Object onConnection(Object self, Method m, Object[] args) throws Throwable {
         if (m.getName().equals("prepareStatement") && args != null && args.length == 1
                 && args[0] instanceof String sql) {
+            if (!inUse.add(sql)) {
+                // The same text again while its statement is still open (a query inside a loop over its own
+                // results): a statement of its own, closed as usual, so the outer one is not reset under it.
+                return connection.prepareStatement(sql);
+            }
             PreparedStatement ps = prepared.get(sql);
             if (ps == null) {
-                ps = connection.prepareStatement(sql);
+                try {
+                    ps = connection.prepareStatement(sql);
+                } catch (SQLException | RuntimeException e) {
+                    inUse.remove(sql);
+                    throw e;
+                }
                 prepared.put(sql, ps);
             }
             PreparedStatement target = ps;
             return Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                    new Class<?>[] {PreparedStatement.class}, reuse(target));
+                    new Class<?>[] {PreparedStatement.class}, reuse(sql, target));
         }
         return invoke(connection, m, args);
     }
 
-    private static InvocationHandler reuse(PreparedStatement target) {
+    private InvocationHandler reuse(String sql, PreparedStatement target) {
+        boolean[] closed = {false};
         return (self, m, args) -> {
             if (m.getName().equals("close") && (args == null || args.length == 0)) {
-                target.clearParameters();
-                target.clearBatch();
+                if (!closed[0]) {
+                    closed[0] = true;
+                    inUse.remove(sql);
+                    target.clearParameters();
+                    target.clearBatch();
+                }
                 return null;
             }
             if (m.getName().equals("isClosed") && (args == null || args.length == 0)) {
-                return false;
+                return closed[0];
             }
             return invoke(target, m, args);
         };
@@ -82,6 +105,7 @@ final class StatementCache implements AutoCloseable {
             }
         }
         prepared.clear();
+        inUse.clear();
         if (first != null) {
             throw first;
         }
