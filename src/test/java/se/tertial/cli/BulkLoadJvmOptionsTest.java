@@ -31,19 +31,26 @@ class BulkLoadJvmOptionsTest {
         assertTrue(options.contains("-XX:+UseParallelGC"), options.toString());
         assertTrue(options.contains("-XX:ThreadPriorityPolicy=1"), options.toString()); // the workers' low priority
 
+        String out = load(dir, "data", List.of());
+        assertTrue(out.contains("{accepted=2}"), out);
+        String csv = Files.readString(tmp.resolve("rapport.csv"), StandardCharsets.UTF_8);
+        assertEquals(3, csv.lines().count(), csv);
+        assertTrue(Files.size(tmp.resolve("rapport.xlsx")) > 0);
+    }
+
+    /** One load in a new JVM with the script's options (and {@code extra}); its output, checked to say no warning. */
+    private String load(Path dir, String data, List<String> extra) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "@" + BulkBench.JVM_OPTIONS));
+        command.addAll(extra);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.tertial.cli.Main", "bulk-load",
-                dir.toString(), "--data", tmp.resolve("data").toString(), "--templates",
+                dir.toString(), "--data", tmp.resolve(data).toString(), "--templates",
                 se.tertial.testkit.TestSpecs.DIR.toString(), "--report", tmp.resolve("rapport").toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         assertTrue(!out.toLowerCase(java.util.Locale.ROOT).contains("warning"), out); // the options say nothing
-        assertTrue(out.contains("{accepted=2}"), out);
-        String csv = Files.readString(tmp.resolve("rapport.csv"), StandardCharsets.UTF_8);
-        assertEquals(3, csv.lines().count(), csv);
-        assertTrue(Files.size(tmp.resolve("rapport.xlsx")) > 0);
+        return out;
     }
 }
