@@ -332,14 +332,16 @@ public final class BulkLoader {
     private Item identify(Path dir, Path file) {
         String name = dir.relativize(file).toString();
         String sha;
+        byte[] bytes = null;
         try {
-            sha = ReceivedFile.sha256(Files.readAllBytes(file));
-        } catch (IOException | RuntimeException e) {
+            bytes = Files.readAllBytes(file);
+            sha = ReceivedFile.sha256(bytes);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             sha = "?" + name;
         }
         Ingest.Identification id;
         try {
-            id = Ingest.identify(file, sha, file.getFileName().toString(), catalog);
+            id = Ingest.identify(file, bytes, sha, file.getFileName().toString(), catalog);
         } catch (RuntimeException | StackOverflowError e) {
             id = new Ingest.Identification(Optional.empty(), Optional.empty(), Optional.empty());
         }

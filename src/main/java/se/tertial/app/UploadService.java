@@ -205,8 +205,8 @@ public final class UploadService {
         boolean retried = earlier.isPresent();
         StoreIngestContext ctx = new StoreIngestContext(catalog, periods, submissions, budgets, reviews, user, options,
                 se.tertial.workbook.ReadLimits.DEFAULT.withTimeout(limits.uploadTimeout()));
-        IngestResult result = Ingest.run(file.file(), file.fileName() == null ? "" : file.fileName(), ctx,
-                file.sha256(), known);
+        IngestResult result = Ingest.run(file.file(), file.bytes(), file.fileName() == null ? "" : file.fileName(),
+                ctx, file.sha256(), known);
         Optional<Identity> id = result.identity();
         NewUpload upload = new NewUpload("submission", user.name(), received, file.fileName(), file.bytes(),
                 file.sha256(), id.map(i -> i.unit().value()).orElse(null),

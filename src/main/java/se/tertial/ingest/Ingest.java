@@ -55,11 +55,20 @@ public final class Ingest {
      */
     public static IngestResult run(Path file, String fileName, IngestContext ctx, String sha256,
                                    Optional<Identification> known) {
+        return run(file, null, fileName, ctx, sha256, known);
+    }
+
+    /**
+     * As {@link #run(Path, String, IngestContext, String, Optional)}, reading {@code bytes} (the file's content,
+     * with that {@code sha256}) when not {@code null}: the bytes checked are then exactly the bytes stored.
+     */
+    public static IngestResult run(Path file, byte[] bytes, String fileName, IngestContext ctx, String sha256,
+                                   Optional<Identification> known) {
         Optional<Identification> same = known.filter(k -> k.sha256().equals(sha256) && !sha256.isEmpty());
         ReadLimits limits = ctx.limits();
         Deadline deadline = limits.start();
-        try (OpenedWorkbook wb = WorkbookReader.open(file, sha256, same.flatMap(Identification::outline), limits,
-                deadline)) {
+        try (OpenedWorkbook wb = WorkbookReader.open(file, bytes, sha256, same.flatMap(Identification::outline),
+                limits, deadline)) {
             Optional<Map<String, String>> raw = same.isPresent() && same.get().outline().isPresent()
                     ? same.get().metadata() : wb.metadata();
             IngestResult result = run(wb, raw, fileName, ctx).savedAt(wb.savedAt());
@@ -98,7 +107,13 @@ public final class Ingest {
 
     public static Identification identify(Path file, String sha256, String fileName,
                                           se.tertial.spec.SpecCatalog catalog) {
-        try (OpenedWorkbook wb = WorkbookReader.open(file)) {
+        return identify(file, null, sha256, fileName, catalog);
+    }
+
+    /** As {@link #identify(Path, String, String, se.tertial.spec.SpecCatalog)}, from the file's {@code bytes}. */
+    public static Identification identify(Path file, byte[] bytes, String sha256, String fileName,
+                                          se.tertial.spec.SpecCatalog catalog) {
+        try (OpenedWorkbook wb = WorkbookReader.open(file, bytes, ReadLimits.DEFAULT, ReadLimits.DEFAULT.start())) {
             return identify(wb, sha256, fileName, catalog);
         } catch (UnreadableWorkbookException | RuntimeException | StackOverflowError e) {
             return Identification.none();

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The checked structure of an .xlsx — its sheets' parts, the shared-strings part, its saved date — for the bytes with
  * the given SHA-256. A bulk load identifies every file first and validates it later; with the outline the second read
- * parses only the data sheets ({@link WorkbookReader#open(java.nio.file.Path, String, Optional, ReadLimits, Deadline)}
+ * parses only the data sheets ({@link WorkbookReader#open(java.nio.file.Path, byte[], String, Optional, ReadLimits, Deadline)}
  * uses it only for bytes with the same SHA-256). Small: it is kept for every file of a run.
  */
 public final class WorkbookOutline {

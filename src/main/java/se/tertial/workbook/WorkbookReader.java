@@ -47,9 +47,19 @@ public final class WorkbookReader {
      */
     public static OpenedWorkbook open(Path file, ReadLimits limits, Deadline deadline)
             throws UnreadableWorkbookException {
-        byte[] head = head(file);
+        return open(file, null, limits, deadline);
+    }
+
+    /**
+     * As {@link #open(Path, ReadLimits, Deadline)}, from {@code bytes} — the file's content, which the caller holds
+     * (and stores) — when not {@code null}: what is checked is then exactly what is stored, and the file is not read
+     * again. An .xls is read from the file.
+     */
+    public static OpenedWorkbook open(Path file, byte[] bytes, ReadLimits limits, Deadline deadline)
+            throws UnreadableWorkbookException {
+        byte[] head = bytes != null ? Arrays.copyOf(bytes, Math.min(8, bytes.length)) : head(file);
         if (startsWith(head, ZIP)) {
-            return XlsxStream.open(file, limits, deadline);
+            return XlsxStream.open(file, bytes, limits, deadline);
         }
         if (startsWith(head, OLE2)) {
             return XlsUsermodel.open(file, limits, deadline);
@@ -58,17 +68,18 @@ public final class WorkbookReader {
     }
 
     /**
-     * As {@link #open(Path, ReadLimits, Deadline)}, reusing an outline made by an earlier open of bytes with the same
-     * SHA-256 ({@code sha256}: of the bytes the caller holds and stores): the structure is not parsed again.
+     * As {@link #open(Path, byte[], ReadLimits, Deadline)}, reusing an outline made by an earlier open of bytes with
+     * the same SHA-256 ({@code sha256}: of the bytes the caller holds and stores): the structure is not parsed again.
      */
-    public static OpenedWorkbook open(Path file, String sha256, java.util.Optional<WorkbookOutline> known,
-                                      ReadLimits limits, Deadline deadline) throws UnreadableWorkbookException {
+    public static OpenedWorkbook open(Path file, byte[] bytes, String sha256,
+                                      java.util.Optional<WorkbookOutline> known, ReadLimits limits, Deadline deadline)
+            throws UnreadableWorkbookException {
         if (known.isPresent() && known.get().sha256().equals(sha256)) {
-            // An outline is made only of a zip package, so these bytes were one: no need to open the file for its
-            // first bytes again (a file changed since on disk fails in the zip reader, as corrupt).
-            return XlsxStream.reopen(file, known.get(), limits, deadline);
+            // An outline is made only of a zip package, so these bytes were one: no need to look at their first
+            // bytes again (a file changed since on disk fails in the zip reader, as corrupt).
+            return XlsxStream.reopen(file, bytes, known.get(), limits, deadline);
         }
-        return open(file, limits, deadline);
+        return open(file, bytes, limits, deadline);
     }
 
     /** Whether the bytes start like a workbook (zip or OLE2) at all; other files are kept only in part. */

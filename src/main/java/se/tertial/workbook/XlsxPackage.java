@@ -69,8 +69,9 @@ final class XlsxPackage implements AutoCloseable {
      * Opens a package whose bytes were checked before ({@code outline}, made from the same SHA-256): only the central
      * directory is read again, with the size and inflate-ratio limits; no structure part is parsed twice.
      */
-    static XlsxPackage reopen(Path file, WorkbookOutline outline, Deadline deadline) throws UnreadableWorkbookException {
-        ZipBytes zip = zip(file);
+    static XlsxPackage reopen(Path file, byte[] bytes, WorkbookOutline outline, Deadline deadline)
+            throws UnreadableWorkbookException {
+        ZipBytes zip = zip(file, bytes);
         XlsxPackage pkg = new XlsxPackage(zip, deadline);
         try {
             for (ZipBytes.Entry e : zip.entries()) {
@@ -98,8 +99,8 @@ final class XlsxPackage implements AutoCloseable {
      * Opens and checks the package: no macros (by part name, content type or relationship), no DTD in any part, no
      * part that claims to inflate beyond the limits; then reads its structure.
      */
-    static XlsxPackage open(Path file, Deadline deadline) throws UnreadableWorkbookException {
-        ZipBytes zip = zip(file);
+    static XlsxPackage open(Path file, byte[] bytes, Deadline deadline) throws UnreadableWorkbookException {
+        ZipBytes zip = zip(file, bytes);
         XlsxPackage pkg = new XlsxPackage(zip, deadline);
         try {
             pkg.read();
@@ -225,13 +226,17 @@ final class XlsxPackage implements AutoCloseable {
         }
     }
 
-    /** The file's bytes as a zip archive (read whole: a workbook is small, and a bulk load holds them anyway). */
-    private static ZipBytes zip(Path file) throws UnreadableWorkbookException {
+    /**
+     * The file's bytes as a zip archive: {@code bytes} when the caller holds them (an upload, a bulk load: the bytes
+     * checked are then exactly the bytes stored), else the file read whole (a workbook is small).
+     */
+    private static ZipBytes zip(Path file, byte[] bytes) throws UnreadableWorkbookException {
         try {
-            if (java.nio.file.Files.size(file) > MAX_PACKAGE_BYTES) {
+            if (bytes == null && java.nio.file.Files.size(file) > MAX_PACKAGE_BYTES) {
                 throw corrupt();
             }
-            return ZipBytes.of(java.nio.file.Files.readAllBytes(file), (int) Math.min(Integer.MAX_VALUE, ZipSecureFile.getMaxFileCount()));
+            return ZipBytes.of(bytes != null ? bytes : java.nio.file.Files.readAllBytes(file),
+                    (int) Math.min(Integer.MAX_VALUE, ZipSecureFile.getMaxFileCount()));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
         }

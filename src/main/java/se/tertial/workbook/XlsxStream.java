@@ -24,16 +24,17 @@ final class XlsxStream extends OpenedWorkbook {
         this.pkg = pkg;
     }
 
-    static OpenedWorkbook open(Path file, ReadLimits limits, Deadline deadline) throws UnreadableWorkbookException {
-        XlsxPackage pkg = XlsxPackage.open(file, deadline);
+    static OpenedWorkbook open(Path file, byte[] bytes, ReadLimits limits, Deadline deadline)
+            throws UnreadableWorkbookException {
+        XlsxPackage pkg = XlsxPackage.open(file, bytes, deadline);
         deadline.check();
         return new XlsxStream(pkg, limits, deadline);
     }
 
     /** Reads bytes checked before (the outline's SHA-256 is the caller's to compare): the data sheets only. */
-    static OpenedWorkbook reopen(Path file, WorkbookOutline outline, ReadLimits limits, Deadline deadline)
-            throws UnreadableWorkbookException {
-        XlsxPackage pkg = XlsxPackage.reopen(file, outline, deadline);
+    static OpenedWorkbook reopen(Path file, byte[] bytes, WorkbookOutline outline, ReadLimits limits,
+                                 Deadline deadline) throws UnreadableWorkbookException {
+        XlsxPackage pkg = XlsxPackage.reopen(file, bytes, outline, deadline);
         deadline.check();
         return new XlsxStream(pkg, limits, deadline);
     }

@@ -119,8 +119,8 @@ class StreamedReadTest {
             outline = w.outline("abc").orElseThrow();
             first = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
         }
-        try (OpenedWorkbook w = WorkbookReader.open(f, "abc", java.util.Optional.of(outline), ReadLimits.DEFAULT,
-                ReadLimits.DEFAULT.start())) {
+        try (OpenedWorkbook w = WorkbookReader.open(f, null, "abc", java.util.Optional.of(outline),
+                ReadLimits.DEFAULT, ReadLimits.DEFAULT.start())) {
             SheetGrid again = w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow();
             assertEquals(first.get(2, 2), again.get(2, 2));
             assertEquals(first.get(2, 4), again.get(2, 4));
@@ -131,9 +131,17 @@ class StreamedReadTest {
         // (here: a macro project is found and refused).
         Files.write(f, Zips.withEntry(wb, "xl/vbaProject.bin", new byte[] {1, 2, 3}));
         UnreadableWorkbookException e = assertThrows(UnreadableWorkbookException.class, () ->
-                WorkbookReader.open(f, "other", java.util.Optional.of(outline), ReadLimits.DEFAULT,
+                WorkbookReader.open(f, null, "other", java.util.Optional.of(outline), ReadLimits.DEFAULT,
                         ReadLimits.DEFAULT.start()).close());
         assertEquals(UnreadableWorkbookException.Reason.MACROS, e.reason());
+        // The bytes the caller holds (and stores) are what is read, whatever the file on disk has become since.
+        try (OpenedWorkbook w = WorkbookReader.open(f, wb, "abc", java.util.Optional.of(outline), ReadLimits.DEFAULT,
+                ReadLimits.DEFAULT.start())) {
+            assertEquals(first.get(2, 2), w.sheet("Resultat", new ReadArea(60, 30)).orElseThrow().get(2, 2));
+        }
+        try (OpenedWorkbook w = WorkbookReader.open(f, wb, ReadLimits.DEFAULT, ReadLimits.DEFAULT.start())) {
+            assertEquals("tertial-template", w.metadata().orElseThrow().get("format"));
+        }
     }
 
     @Test
