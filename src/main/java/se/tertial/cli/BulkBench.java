@@ -188,8 +188,13 @@ final class BulkBench {
 
     /** Flushes the file system holding {@code dir} (coreutils' {@code sync -f}); false when there is no such command. */
     private static boolean sync(Path dir) {
+        return succeeds("sync", "-f", dir.toString());
+    }
+
+    /** Whether a command runs and exits 0 (its output discarded). */
+    private static boolean succeeds(String... command) {
         try {
-            Process p = new ProcessBuilder("sync", "-f", dir.toString()).redirectErrorStream(true)
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return p.waitFor() == 0;
         } catch (IOException e) {
@@ -224,17 +229,7 @@ final class BulkBench {
     }
 
     private static boolean openpyxlAvailable() {
-        try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import openpyxl").redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return succeeds("/usr/bin/python3", "-c", "import openpyxl");
     }
 
     private static List<TemplateFiller.Entry> entries(boolean yearEnd) {
