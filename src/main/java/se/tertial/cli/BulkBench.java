@@ -37,6 +37,10 @@ final class BulkBench {
     private static final String MARKER = "-1.234";
     private static final Path OPENPYXL_FILL = Path.of("scripts/openpyxl-fill.py").toAbsolutePath();
     static final Path JVM_OPTIONS = Path.of("scripts/bulk-load.jvm").toAbsolutePath();
+    /** Added by scripts/bulk-load.sh for a load of fewer than {@link #SMALL_LOAD_FILES} workbooks. */
+    static final Path SMALL_LOAD_OPTIONS = Path.of("scripts/bulk-load-small.jvm").toAbsolutePath();
+    /** The script's {@code small_load_files} (a test keeps the two equal). */
+    static final int SMALL_LOAD_FILES = 7000;
     private final Tertial app;
     private final PrintWriter out;
     private final int files;
@@ -135,7 +139,7 @@ final class BulkBench {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JVM options of scripts/bulk-load.sh, the command a user runs.
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions(files));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.tertial.cli.Main",
                 "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
                 templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString()));
@@ -159,9 +163,20 @@ final class BulkBench {
         out.flush();
     }
 
-    /** The options scripts/bulk-load.sh gives the JVM (scripts/bulk-load.jvm, one java @argfile for both). */
-    static List<String> jvmOptions() throws IOException {
-        return List.of(Files.readString(JVM_OPTIONS).trim().split("\\s+"));
+    /**
+     * The options scripts/bulk-load.sh gives the JVM for a load of {@code files} workbooks (scripts/bulk-load.jvm, and
+     * scripts/bulk-load-small.jvm below {@link #SMALL_LOAD_FILES}: java @argfiles the two share).
+     */
+    static List<String> jvmOptions(int files) throws IOException {
+        List<String> options = new ArrayList<>(options(JVM_OPTIONS));
+        if (files < SMALL_LOAD_FILES) {
+            options.addAll(options(SMALL_LOAD_OPTIONS));
+        }
+        return options;
+    }
+
+    private static List<String> options(Path argfile) throws IOException {
+        return List.of(Files.readString(argfile).trim().split("\\s+"));
     }
 
     private record Floor(double read, double store, long unzipped) {

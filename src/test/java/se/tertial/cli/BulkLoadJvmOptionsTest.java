@@ -27,12 +27,22 @@ class BulkLoadJvmOptionsTest {
         Path dir = Files.createDirectories(tmp.resolve("historik"));
         FilledTemplate.of("FS-MED", "2022-T2").valid().write(dir.resolve("FS-MED.xlsx"));
         FilledTemplate.of("FS-KIR", "2022-T2").valid().write(dir.resolve("FS-KIR.xlsx"));
-        List<String> options = BulkBench.jvmOptions();
+        List<String> options = BulkBench.jvmOptions(10_000);
         assertTrue(options.contains("-XX:+UseParallelGC"), options.toString());
         assertTrue(options.contains("-XX:ThreadPriorityPolicy=1"), options.toString()); // the workers' low priority
+        assertTrue(!options.contains("-XX:TieredStopAtLevel=1"), options.toString());
+        List<String> small = BulkBench.jvmOptions(2);
+        assertEquals(options.size() + 1, small.size(), small.toString());
+        assertTrue(small.contains("-XX:TieredStopAtLevel=1"), small.toString()); // a small load: the quick compiler
+        // The script decides by the same count.
+        String script = Files.readString(Path.of("scripts/bulk-load.sh"), StandardCharsets.UTF_8);
+        assertTrue(script.contains("small_load_files=" + BulkBench.SMALL_LOAD_FILES + "\n"), "bulk-load.sh's threshold");
+        assertTrue(script.contains("@\"$here/scripts/bulk-load-small.jvm\""), "bulk-load.sh's small-load options");
 
         String out = load(dir, "data", List.of());
         assertTrue(out.contains("{accepted=2}"), out);
+        String quick = load(dir, "data-small", List.of("@" + BulkBench.SMALL_LOAD_OPTIONS));
+        assertTrue(quick.contains("{accepted=2}"), quick);
         String csv = Files.readString(tmp.resolve("rapport.csv"), StandardCharsets.UTF_8);
         assertEquals(3, csv.lines().count(), csv);
         assertTrue(Files.size(tmp.resolve("rapport.xlsx")) > 0);
