@@ -364,8 +364,10 @@ public final class BulkLoader {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(item.path());
-        } catch (IOException e) {
-            return new Staged<>(null, new FileResult(item.name(), "", "", "", "", "error", 0, e.getMessage()));
+        } catch (IOException | OutOfMemoryError e) {
+            // Gone, unreadable or larger than memory since it was listed: this file's row, never the whole run.
+            return new Staged<>(null, new FileResult(item.name(), "", "", "", "", "error", 0,
+                    Messages.bulkFileUnreadable(e)));
         }
         try {
             return new Staged<>(loader.stage(item.path(), item.name(), bytes, Optional.of(item.id())), null);

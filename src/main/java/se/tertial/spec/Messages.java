@@ -1069,6 +1069,15 @@ public final class Messages {
         };
     }
 
+    /** A file of a bulk load that could not be read from disk when its turn came. */
+    public static String bulkFileUnreadable(Throwable cause) {
+        String why = cause instanceof java.nio.file.NoSuchFileException ? "den finns inte längre"
+                : cause instanceof java.nio.file.AccessDeniedException ? "åtkomst nekad"
+                : cause instanceof OutOfMemoryError ? "den är för stor för att läsas in"
+                : String.valueOf(cause.getMessage());
+        return "Filen kunde inte läsas: " + why + ".";
+    }
+
     public static String bulkDuplicateOf(String first) {
         return "Samma fil (byte för byte) som " + first + "; läses inte in två gånger.";
     }

@@ -80,4 +80,43 @@ class BulkLoaderThreadsTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("tertial-bulk-worker-") && t.isAlive()).count();
     }
+
+    /** A file gone between listing and its turn is that file's error row, in Swedish; the others still load. */
+    @Test
+    void aFileGoneBeforeItsTurnIsItsOwnErrorRow() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("historik"));
+        FilledTemplate.of("FS-MED", "2022-T2").valid().write(dir.resolve("FS-MED.xlsx"));
+        FilledTemplate.of("FS-KIR", "2022-T2").valid().write(dir.resolve("FS-KIR.xlsx"));
+        List<Path> files = BulkLoader.files(dir);
+        BulkLoader.Loader<BulkLoader.FileResult> loader = new BulkLoader.Loader<>() {
+            @Override
+            public BulkLoader.FileResult stage(Path file, String name, byte[] bytes,
+                                               java.util.Optional<se.tertial.ingest.Ingest.Identification> known) {
+                return new BulkLoader.FileResult(name, "", "", "", "", "accepted", bytes.length, "");
+            }
+
+            @Override
+            public List<BulkLoader.FileResult> commit(List<BulkLoader.FileResult> staged) {
+                return staged;
+            }
+        };
+        List<BulkLoader.FileResult> results = new BulkLoader(TestSpecs.catalog(), 2).run(dir, files,
+                (BulkLoader.LoaderSource<BulkLoader.FileResult>) () -> {
+                    try {
+                        Files.delete(dir.resolve("FS-KIR.xlsx")); // listed, then gone before it is checked
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return loader;
+                }, r -> { });
+        assertEquals(2, results.size(), results.toString());
+        BulkLoader.FileResult gone = results.stream().filter(r -> r.file().equals("FS-KIR.xlsx")).findFirst()
+                .orElseThrow();
+        assertEquals("error", gone.outcome());
+        assertEquals("Filen kunde inte läsas: den finns inte längre.", gone.firstError());
+        BulkLoader.FileResult kept = results.stream().filter(r -> r.file().equals("FS-MED.xlsx")).findFirst()
+                .orElseThrow();
+        assertEquals("accepted", kept.outcome());
+        assertTrue(kept.facts() > 0);
+    }
 }
