@@ -117,15 +117,13 @@ final class BulkLoadCommand implements Callable<Integer> {
         Thread warmUp = files.size() >= 500 ? BulkReport.warmUp() : null;
         List<BulkLoader.FileResult> results;
         try (Reporter progress = new Reporter(files.size(), out)) {
+            // Identifying the files needs only the catalog: the store (direct loads) opens meanwhile.
+            SpecCatalog catalog = SpecLoader.load(store.templates);
             if (url != null) {
-                SpecCatalog catalog = SpecLoader.load(store.templates);
                 results = new BulkLoader(catalog, jobs).run(root, files,
                         new HttpSubmitter(url, token, allowLocked, dryRun), progress);
             } else {
-                // The store opens (and migrates) while the workers already identify the files: they need only
-                // the catalog.
                 se.tertial.app.Config config = store.offline();
-                SpecCatalog catalog = SpecLoader.load(config.templatesDir());
                 User loader = new User(0, "bulk-load", UserRole.ADMIN, Set.of(), start);
                 java.util.concurrent.atomic.AtomicReference<Tertial> opened = new java.util.concurrent.atomic.AtomicReference<>();
                 try {

@@ -329,7 +329,7 @@ public final class Database implements AutoCloseable {
                         st.execute(done ? "COMMIT" : "ROLLBACK");
                     }
                     if (cache != null && (!done || cache.size() > MAX_CACHED_READS)) {
-                        dropReadCache(c, cache); // after a failure, or grown with one-off texts: start afresh
+                        dropReadCache(cache); // after a failure, or grown with one-off texts: start afresh
                     }
                 }
             }
@@ -359,9 +359,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void dropReadCache(Connection pooled, StatementCache cache) throws SQLException {
+    private void dropReadCache(StatementCache cache) throws SQLException {
         synchronized (readCaches) {
-            readCaches.remove(pooled.unwrap(org.sqlite.SQLiteConnection.class));
+            readCaches.values().remove(cache);
         }
         cache.close();
     }
