@@ -37,11 +37,16 @@ class BatchStoreTest {
 
     private static SubmissionRepository.Pending accepted(String unit, String period, String sha, long kr,
                                                          boolean createPeriod) {
+        return accepted(unit, period, sha, kr, createPeriod, T);
+    }
+
+    private static SubmissionRepository.Pending accepted(String unit, String period, String sha, long kr,
+                                                         boolean createPeriod, Instant sourceDate) {
         FactKey key = new FactKey(TemplateId.of("resultat"), LineCode.of("KOST_LON"), ColumnCode.of("UTFALL"));
         NewUpload upload = new NewUpload("submission", "bulk-load", T, sha + ".xlsx", sha.getBytes(), sha, unit,
                 period, "xlsx");
         AcceptedVersion v = new AcceptedVersion(UnitCode.of(unit), PeriodCode.parse(period), false, "resultat:1",
-                Map.of(TemplateId.of("resultat"), "Resultat"), Map.of(key, Amount.ofKronor(kr)), Map.of(), T);
+                Map.of(TemplateId.of("resultat"), "Resultat"), Map.of(key, Amount.ofKronor(kr)), Map.of(), sourceDate);
         return new SubmissionRepository.Pending(upload, UploadOutcome.ACCEPTED, List.of(), Optional.of(v),
                 Optional.empty(), AuditEvent.of(T, "bulk-load", "kommandorad", null, "upload"), createPeriod);
     }
@@ -91,6 +96,75 @@ class BatchStoreTest {
                     "created with its first version");
             assertEquals(List.of(), column(db, "SELECT unit FROM submission WHERE unit = 'FS-KIR'"));
         }
+    }
+
+    /**
+     * A batch reads a unit's slot once and follows its own writes: versions, which one is current, a copy of the
+     * current bytes, an older file, a period created by the batch's first version and the report's state end up
+     * exactly as when each upload is stored in a transaction of its own.
+     */
+    @Test
+    void aBatchStoresWhatOneByOneWould() {
+        Instant day = Instant.parse("2022-09-02T08:00:00Z");
+        List<SubmissionRepository.Pending> uploads = List.of(
+                accepted("FS-MED", "2022-T2", "a1", -1000, true, day),
+                accepted("FS-MED", "2022-T2", "a2", -2000, true, day.plusSeconds(86_400)),
+                accepted("FS-MED", "2022-T2", "a2", -2000, true, day.plusSeconds(86_400)), // the current bytes again
+                accepted("FS-MED", "2022-T2", "a0", -500, true, day.minusSeconds(86_400)), // older: not current
+                accepted("FS-KIR", "2019-T1", "k1", -10, true, day), // creates the period ...
+                accepted("FS-KIR", "2019-T1", "k2", -20, true, day.plusSeconds(60)), // ... once
+                accepted("FS-MED", "2022-T2", "a3", -3000, true, day.plusSeconds(2 * 86_400)),
+                accepted("FS-MED", "2022-T2", "a4", -4000, true, day.plusSeconds(2 * 86_400)));
+        List<List<String>> batch;
+        List<List<String>> oneByOne;
+        List<List<String>> batchVersions = new java.util.ArrayList<>();
+        List<List<String>> singleVersions = new java.util.ArrayList<>();
+        try (Database db = se.tertial.testkit.TestStores.open(tmp.resolve("batch"))) {
+            SubmissionRepository repo = seeded(db);
+            for (SubmissionRepository.StoreResult r : repo.storeAll(uploads)) {
+                batchVersions.add(List.of(r.stored().outcome().dbValue(), String.valueOf(r.stored().version())));
+            }
+            batch = state(db);
+        }
+        try (Database db = se.tertial.testkit.TestStores.open(tmp.resolve("single"))) {
+            SubmissionRepository repo = seeded(db);
+            for (SubmissionRepository.Pending p : uploads) {
+                SubmissionRepository.Stored r = repo.store(p.upload(), p.outcome(), p.findings(), p.accepted(),
+                        p.message(), p.audit(), p.createPeriod());
+                singleVersions.add(List.of(r.outcome().dbValue(), String.valueOf(r.version())));
+            }
+            oneByOne = state(db);
+        }
+        assertEquals(singleVersions, batchVersions);
+        assertEquals(oneByOne, batch);
+        // And what that is, so that both cannot be wrong the same way.
+        assertEquals(List.of("unchanged", "Optional[3]"), batchVersions.get(2));
+        assertEquals(List.of("FS-KIR 2019-T1 1 0", "FS-KIR 2019-T1 2 1", "FS-MED 2022-T2 1 0", "FS-MED 2022-T2 2 0",
+                "FS-MED 2022-T2 3 0", "FS-MED 2022-T2 4 0", "FS-MED 2022-T2 5 0", "FS-MED 2022-T2 6 1"),
+                batch.get(0));
+    }
+
+    /** A store with one version stored before the batch, so that the batch starts from a stored slot. */
+    private static SubmissionRepository seeded(Database db) {
+        new PeriodRepository(db).create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), T);
+        SubmissionRepository repo = new SubmissionRepository(db);
+        SubmissionRepository.Pending first = accepted("FS-MED", "2022-T2", "a", -1, false, T);
+        repo.store(first.upload(), first.outcome(), first.findings(), first.accepted(), first.message(),
+                first.audit(), false);
+        return repo;
+    }
+
+    private static List<List<String>> state(Database db) {
+        return List.of(
+                column(db, "SELECT unit || ' ' || period || ' ' || version || ' ' || is_current FROM submission "
+                        + "ORDER BY unit, period, version"),
+                column(db, "SELECT u.sha256 || ' ' || u.outcome || ' ' || COALESCE(s.version, 0) FROM upload u "
+                        + "LEFT JOIN submission s ON s.id = u.submission_id ORDER BY u.id"),
+                column(db, "SELECT r.unit || ' ' || r.period || ' ' || r.state || ' ' || s.version FROM review r "
+                        + "JOIN submission s ON s.id = r.submission_id ORDER BY r.unit, r.period"),
+                column(db, "SELECT unit || ' ' || period || ' ' || action || ' ' || version FROM review_message "
+                        + "ORDER BY id"),
+                column(db, "SELECT code || ' ' || state FROM period ORDER BY code"));
     }
 
     private static List<String> column(Database db, String sql) {
