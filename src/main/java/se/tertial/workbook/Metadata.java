@@ -140,7 +140,7 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
                     require(m, p + "sheet"), require(m, p + "spec_sha256")));
         }
         return Optional.of(new Metadata(UnitCode.of(require(m, K_UNIT)), PeriodCode.parse(require(m, K_PERIOD)),
-                Instant.parse(require(m, K_GENERATED_AT)), require(m, K_TERTIAL_VERSION), refs));
+                IsoInstant.parse(require(m, K_GENERATED_AT)), require(m, K_TERTIAL_VERSION), refs));
     }
 
     private static String require(Map<String, String> m, String key) {

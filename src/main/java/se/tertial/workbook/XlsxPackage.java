@@ -590,6 +590,10 @@ final class XlsxPackage implements AutoCloseable {
     /** A W3CDTF date as Excel, LibreOffice and openpyxl write it; anything else is no date. */
     static Optional<Instant> instant(String text) {
         String s = text.strip();
+        Instant quick = IsoInstant.quick(s);
+        if (quick != null) {
+            return Optional.of(quick);
+        }
         try {
             return Optional.of(OffsetDateTime.parse(s).toInstant());
         } catch (DateTimeParseException e) {
