@@ -22,9 +22,11 @@ dir="$1"
 shift
 # The JVM options are in scripts/bulk-load.jvm (a java @argfile; `bench --only bulk` runs the load with the same):
 # - the parallel collector: a batch job wants throughput, not G1's short pauses (31 vs 33 s for 10 000 files);
-# - smaller inlining limits for the optimising compiler (-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000): a load is
-#   over in seconds, and on two cores C2 compiling large inlined trees took a third of the CPU (back to back on
-#   10 000 files: 10.5-11.5 s -> 8.4-9.7 s, 20-21 s of CPU -> 15-17 s). `serve` keeps the JVM's defaults;
+# - less work for the optimising compiler (-XX:MaxInlineLevel=6 -XX:FreqInlineSize=60 -XX:InlineSmallCode=600
+#   -XX:-DoEscapeAnalysis): a load is over in seconds, and on two cores C2 compiling large inlined trees took a third
+#   of the CPU (back to back on 10 000 files: the JVM's defaults 10.5-11.5 s -> 8.4-9.7 s with FreqInlineSize=100
+#   InlineSmallCode=1000, 20-21 s of CPU -> 15-17 s; these limits, alternating with those, 13.3-14.8 s ->
+#   11.5-13.9 s, 23-25 s of CPU -> 20-24 s). `serve` keeps the JVM's defaults;
 # - Java thread priorities as nice values (-XX:ThreadPriorityPolicy=1): the workers that read and check files run
 #   at the lowest priority (nice 4), below the one thread that stores them, which otherwise got only its fair share
 #   of a core while everything queued waited for it (back to back: 11.9 -> 11.3 s, 10.7 -> 10.0 s). Lowering a
