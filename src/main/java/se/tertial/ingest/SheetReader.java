@@ -154,9 +154,8 @@ final class SheetReader {
                 }
                 Optional<String> expected = Optional.of(check.get().expected());
                 CellValue cell = grid.get(layout.row(line), layout.col(col));
-                // (a formula saved as written is in the accepted set as it is: no copy made to normalise it)
-                if (cell instanceof CellValue.Formula f && (check.get().accepted().contains(f.formula())
-                        || check.get().accepted().contains(SheetFormulas.normalize(f.formula())))) {
+                if (cell instanceof CellValue.Formula f
+                        && check.get().accepted().contains(SheetFormulas.normalize(f.formula()))) {
                     continue;
                 }
                 if (values.tainted(line.code(), col.code())) {

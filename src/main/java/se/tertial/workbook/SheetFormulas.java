@@ -95,8 +95,32 @@ public final class SheetFormulas {
         });
     }
 
+    /** Formulas normalised before: a template's few hundred texts recur in every file of a bulk load. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NORMALIZED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Enough for every computed cell of every template; texts past it are normalised each time, never kept. */
+    static final int NORMALIZED_KEPT = 20_000;
+    private static final int NORMALIZED_LONGEST = 500;
+
     /** Compares formulas as spreadsheet programs save them: no '=', no '$', no white space, any case. */
     public static String normalize(String formula) {
+        String known = NORMALIZED.get(formula);
+        if (known != null) {
+            return known;
+        }
+        String normal = normalizeNow(formula);
+        if (formula.length() <= NORMALIZED_LONGEST && NORMALIZED.size() < NORMALIZED_KEPT) {
+            NORMALIZED.putIfAbsent(formula, normal);
+        }
+        return normal;
+    }
+
+    /** How many normalised texts are kept. */
+    static int normalizedKept() {
+        return NORMALIZED.size();
+    }
+
+    private static String normalizeNow(String formula) {
         StringBuilder b = new StringBuilder(formula.length());
         for (int i = 0; i < formula.length(); i++) {
             char c = formula.charAt(i);
