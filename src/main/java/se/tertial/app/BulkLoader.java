@@ -49,6 +49,9 @@ public final class BulkLoader {
     public interface Loader<S> {
         S stage(Path file, String relativeName, byte[] bytes, Optional<Ingest.Identification> known);
 
+        /** Before the first {@link #stage}: the SHA-256 of every distinct file of the run (for one query, not one each). */
+        default void identified(java.util.Set<String> sha256s) {}
+
         List<FileResult> commit(List<S> staged);
     }
 
@@ -161,6 +164,7 @@ public final class BulkLoader {
                 }
                 groups.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(item);
             }
+            loader.identified(java.util.Collections.unmodifiableSet(bySha.keySet()));
             // Periods load oldest first: a rule that compares with last year (tenfold change) then always sees last
             // year's final current version, whatever the file order.
             java.util.TreeMap<String, List<List<Item>>> byPeriod = new java.util.TreeMap<>();
@@ -406,6 +410,11 @@ public final class BulkLoader {
                 ReceivedFile received = ReceivedFile.existing(file.getFileName().toString(), file, bytes);
                 return new Direct(name, received.sha256(), uploads.prepare(actor, received, run, Optional.empty(),
                         known));
+            }
+
+            @Override
+            public void identified(java.util.Set<String> sha256s) {
+                run.seen().ifPresent(seen -> seen.load(uploads, sha256s));
             }
 
             @Override

@@ -348,6 +348,31 @@ public final class SubmissionRepository {
     /** What became of earlier attempts with these exact bytes: whether any was taken, and the latest one's rules. */
     public record Earlier(boolean anyTaken, long latestId, List<String> latestRules) {}
 
+    /** Which of these SHA-256 any upload on record has (one query per 500). */
+    public java.util.Set<String> uploadedBefore(java.util.Collection<String> sha256s) {
+        List<String> all = new ArrayList<>(sha256s);
+        java.util.Set<String> found = new java.util.HashSet<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            found.addAll(db.read(c -> {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sha256 FROM upload WHERE sha256 IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(rs.getString(1));
+                        }
+                    }
+                }
+                return rows;
+            }));
+        }
+        return found;
+    }
+
     /**
      * Earlier attempts with these exact bytes (by SHA-256); empty if there was none. "Taken": accepted (also with
      * warnings) or identical to the current version.

@@ -284,6 +284,34 @@ class BulkLoadTest {
         }
     }
 
+    /**
+     * The run asks the store once which of its files were uploaded before: those are skipped as before, a copy of
+     * one of them within the run is reported as a copy, and only the new file is stored.
+     */
+    @Test
+    void filesLoadedBeforeAreSkippedAndOnlyTheNewOneIsStored() throws Exception {
+        Path dir = tmp.resolve("blandat");
+        Files.createDirectories(dir);
+        FilledTemplate.of("FS-MED", "2022-T2").valid().write(dir.resolve("a.xlsx"));
+        FilledTemplate.of("FS-KIR", "2022-T2").valid().write(dir.resolve("b.xlsx"));
+        Path data = tmp.resolve("data");
+        String first = run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(),
+                "--report", tmp.resolve("r1").toString(), dir.toString());
+        assertTrue(first.contains("{accepted=2}"), first);
+        Files.copy(dir.resolve("a.xlsx"), dir.resolve("a-kopia.xlsx"));
+        FilledTemplate.of("FS-MED", "2021-T2").valid().write(dir.resolve("c.xlsx"));
+        String second = run("bulk-load", "--templates", TestSpecs.DIR.toString(), "--data", data.toString(),
+                "--report", tmp.resolve("r2").toString(), dir.toString());
+        assertTrue(second.contains("{accepted=1, duplicate=3}"), second);
+        List<String> csv = Files.readAllLines(tmp.resolve("r2.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"c.xlsx\"") && l.contains("\"FS-MED\";\"2021-T2\"")),
+                String.join("\n", csv));
+        try (Tertial app = open(TestSpecs.DIR, data)) {
+            assertEquals(3, count(app, "submission"));
+            assertEquals(3, count(app, "upload"), "nothing recorded for the files skipped");
+        }
+    }
+
     private static void writeDated(FilledTemplate t, Path file, String modified) {
         t.with(wb -> ((XSSFWorkbook) wb).getProperties().getCoreProperties()
                 .setModified(java.util.Optional.of(Date.from(Instant.parse(modified)))));

@@ -144,6 +144,25 @@ class BatchStoreTest {
                 batch.get(0));
     }
 
+    /** Which bytes were uploaded before: one answer for any number of them, across the chunks it is asked in. */
+    @Test
+    void uploadedBeforeFindsExactlyTheStoredBytes() {
+        try (Database db = se.tertial.testkit.TestStores.open(tmp.resolve("seen"))) {
+            SubmissionRepository repo = seeded(db); // bytes "a"
+            repo.storeAll(List.of(accepted("FS-MED", "2022-T2", "b", -2, false), accepted("FS-MED", "2022-T2", "c",
+                    -3, false)));
+            List<String> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                asked.add("x" + i);
+            }
+            asked.add(0, "c");
+            asked.add(700, "a"); // in the second chunk of 500
+            asked.add("zz");
+            assertEquals(java.util.Set.of("a", "c"), repo.uploadedBefore(asked));
+            assertEquals(java.util.Set.of(), repo.uploadedBefore(List.of()));
+        }
+    }
+
     /** A store with one version stored before the batch, so that the batch starts from a stored slot. */
     private static SubmissionRepository seeded(Database db) {
         new PeriodRepository(db).create(PeriodCode.parse("2022-T2"), LocalDate.of(2022, 9, 9), T);
