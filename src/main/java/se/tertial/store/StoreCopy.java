@@ -26,7 +26,7 @@ public final class StoreCopy {
      * version, which is set once the versions are in.
      */
     static final List<String> TABLES = List.of("period", "app_user", "user_unit", "api_key", "web_session",
-            "login_throttle", "upload", "finding", "submission", "fact", "line_comment", "budget", "budget_load",
+            "login_throttle", "upload", "finding", "submission", "submission_sheet", "fact", "line_comment", "budget", "budget_load",
             "review", "review_message", "audit_event", "reminder_sent");
     private static final List<String> WITH_IDENTITY = List.of("app_user", "api_key", "upload", "submission",
             "review_message", "audit_event");

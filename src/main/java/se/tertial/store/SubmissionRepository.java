@@ -559,15 +559,27 @@ public final class SubmissionRepository {
     }
 
     private static void insertFacts(Connection c, long submissionId, AcceptedVersion v) throws SQLException {
+        java.util.Set<TemplateId> templates = new java.util.TreeSet<>(java.util.Comparator.comparing(TemplateId::value));
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO fact (submission_id, template, sheet, line, col, amount_kr) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO fact (submission_id, template, line, col, amount_kr) VALUES (?, ?, ?, ?, ?)")) {
             for (Map.Entry<FactKey, Amount> f : v.facts().entrySet()) {
+                templates.add(f.getKey().template());
                 ps.setLong(1, submissionId);
                 ps.setString(2, f.getKey().template().value());
-                ps.setString(3, v.sheets().getOrDefault(f.getKey().template(), f.getKey().template().value()));
-                ps.setString(4, f.getKey().line().value());
-                ps.setString(5, f.getKey().column().value());
-                ps.setLong(6, f.getValue().kronor());
+                ps.setString(3, f.getKey().line().value());
+                ps.setString(4, f.getKey().column().value());
+                ps.setLong(5, f.getValue().kronor());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        // The sheet each template was read from: once per version, not beside each fact.
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO submission_sheet (submission_id, template, sheet) VALUES (?, ?, ?)")) {
+            for (TemplateId t : templates) {
+                ps.setLong(1, submissionId);
+                ps.setString(2, t.value());
+                ps.setString(3, v.sheets().getOrDefault(t, t.value()));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -142,6 +142,9 @@ class BatchStoreTest {
         assertEquals(List.of("FS-KIR 2019-T1 1 0", "FS-KIR 2019-T1 2 1", "FS-MED 2022-T2 1 0", "FS-MED 2022-T2 2 0",
                 "FS-MED 2022-T2 3 0", "FS-MED 2022-T2 4 0", "FS-MED 2022-T2 5 0", "FS-MED 2022-T2 6 1"),
                 batch.get(0));
+        assertEquals(List.of("FS-KIR 1 resultat Resultat", "FS-KIR 2 resultat Resultat", "FS-MED 1 resultat Resultat",
+                "FS-MED 2 resultat Resultat", "FS-MED 3 resultat Resultat", "FS-MED 4 resultat Resultat",
+                "FS-MED 5 resultat Resultat", "FS-MED 6 resultat Resultat"), batch.get(5), "one sheet per version");
     }
 
     /** Which bytes were uploaded before: one answer for any number of them, across the chunks it is asked in. */
@@ -183,7 +186,9 @@ class BatchStoreTest {
                         + "JOIN submission s ON s.id = r.submission_id ORDER BY r.unit, r.period"),
                 column(db, "SELECT unit || ' ' || period || ' ' || action || ' ' || version FROM review_message "
                         + "ORDER BY id"),
-                column(db, "SELECT code || ' ' || state FROM period ORDER BY code"));
+                column(db, "SELECT code || ' ' || state FROM period ORDER BY code"),
+                column(db, "SELECT s.unit || ' ' || s.version || ' ' || ss.template || ' ' || ss.sheet FROM "
+                        + "submission_sheet ss JOIN submission s ON s.id = ss.submission_id ORDER BY s.unit, s.version"));
     }
 
     private static List<String> column(Database db, String sql) {

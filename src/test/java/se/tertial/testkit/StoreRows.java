@@ -39,16 +39,27 @@ public final class StoreRows {
                     id = rs.getLong(1);
                 }
             }
+            java.util.Set<String> templates = new java.util.TreeSet<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO fact (submission_id, template, sheet, line, col, amount_kr) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO fact (submission_id, template, line, col, amount_kr) VALUES (?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, Long> f : facts.entrySet()) {
                     String[] k = f.getKey().split("/");
+                    templates.add(k[0]);
                     ps.setLong(1, id);
                     ps.setString(2, k[0]);
-                    ps.setString(3, Character.toUpperCase(k[0].charAt(0)) + k[0].substring(1));
-                    ps.setString(4, k[1]);
-                    ps.setString(5, k[2]);
-                    ps.setLong(6, f.getValue());
+                    ps.setString(3, k[1]);
+                    ps.setString(4, k[2]);
+                    ps.setLong(5, f.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO submission_sheet (submission_id, template, sheet) VALUES (?, ?, ?)")) {
+                for (String t : templates) {
+                    ps.setLong(1, id);
+                    ps.setString(2, t);
+                    ps.setString(3, Character.toUpperCase(t.charAt(0)) + t.substring(1));
                     ps.addBatch();
                 }
                 ps.executeBatch();
