@@ -9,6 +9,11 @@ import java.sql.PreparedStatement;
 final class Sql {
     private Sql() {}
 
+    /** {@code n} parameter marks for a VALUES or IN list: "?, ?, ?". */
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     /**
      * The id of the row the connection inserted last. Used instead of {@code INSERT … RETURNING}: sqlite-jdbc reads
      * the returned row and resets the statement, which swallows an error (SQLITE_FULL) raised when the insert

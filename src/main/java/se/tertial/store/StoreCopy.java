@@ -95,7 +95,7 @@ public final class StoreCopy {
     private static long copyTable(Connection from, Connection to, String table) throws SQLException {
         List<String> cols = columns(to, table);
         String list = String.join(", ", cols);
-        String marks = String.join(", ", java.util.Collections.nCopies(cols.size(), "?"));
+        String marks = Sql.marks(cols.size());
         int linkAt = table.equals("upload") ? cols.indexOf("submission_id") : -1;
         long n = 0;
         long bytes = 0;

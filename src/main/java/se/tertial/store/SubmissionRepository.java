@@ -357,7 +357,7 @@ public final class SubmissionRepository {
             found.addAll(db.read(c -> {
                 List<String> rows = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sha256 FROM upload WHERE sha256 IN ("
-                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        + Sql.marks(chunk.size()) + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
                     }
