@@ -60,6 +60,8 @@ final class BulkBench {
     void run() throws Exception {
         out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (the options of scripts/bulk-load.sh)%n", files,
                 jobs);
+        out.println("bulk: class archive: " + ClassArchive.beside(System.getProperty("java.class.path"))
+                .map(a -> a + " (made by mvn package)").orElse("none (the bench runs from a jar mvn package made)"));
         out.flush();
         List<Base> bases = bases();
         measure("tertial (POI)", write(bases, "tertial", false));
@@ -73,22 +75,40 @@ final class BulkBench {
     }
 
     /** One filled workbook per unit and period, the variants are made from. */
-    private record Base(String name, byte[] blank, List<TemplateFiller.Entry> entries) {}
+    record Base(String name, byte[] blank, List<TemplateFiller.Entry> entries) {}
 
     private List<Base> bases() {
-        List<Unit> units = app.catalog().organisation().units().stream()
-                .filter(u -> u.templates().size() == 1).toList();
+        return bases(app, 2016, 2022, Integer.MAX_VALUE);
+    }
+
+    /** For each period of the years and each of (at most {@code units}) units with one template: a blank workbook. */
+    static List<Base> bases(Tertial app, int fromYear, int toYear, int units) {
+        List<Unit> some = app.catalog().organisation().units().stream()
+                .filter(u -> u.templates().size() == 1).limit(units).toList();
         List<Base> bases = new ArrayList<>();
-        for (int year = 2016; year <= 2022; year++) {
+        for (int year = fromYear; year <= toYear; year++) {
             for (int t = 1; t <= 3; t++) {
                 PeriodCode period = new PeriodCode(year, t);
-                for (Unit u : units) {
+                for (Unit u : some) {
                     byte[] blank = app.templates().template(u, period, Optional.empty(), WorkbookFormat.XLSX).bytes();
                     bases.add(new Base(u.code() + "_" + period, blank, entries(t == 3)));
                 }
             }
         }
         return bases;
+    }
+
+    /**
+     * Writes {@code files} distinct tertial-made workbooks into {@code target}, made from {@code filled} (one filled
+     * workbook per base, in the same order) by changing one amount: about {@code files / bases} versions of each.
+     */
+    static void writeVariants(List<Base> bases, List<byte[]> filled, int files, Path target) throws IOException {
+        for (int i = 0; i < files; i++) {
+            int b = i % bases.size();
+            String value = BigDecimal.valueOf(-(1000L + i), 3).toPlainString();
+            Files.write(target.resolve(bases.get(b).name() + "_v" + (i / bases.size()) + ".xlsx"),
+                    variant(filled.get(b), value));
+        }
     }
 
     /** Writes {@code files} distinct workbooks of one kind; returns their directory. */
@@ -118,12 +138,7 @@ final class BulkBench {
                 filled.add(TemplateFiller.fill(b.blank(), b.entries()));
             }
         }
-        for (int i = 0; i < files; i++) {
-            int b = i % bases.size();
-            String value = BigDecimal.valueOf(-(1000L + i), 3).toPlainString();
-            Files.write(target.resolve(bases.get(b).name() + "_v" + (i / bases.size()) + ".xlsx"),
-                    variant(filled.get(b), value));
-        }
+        writeVariants(bases, filled, files, target);
         // History has long been on disk: the files just written are flushed before the load is timed, or the
         // load's first sync to disk (its store, synchronous=FULL) waits for the file system to write them all.
         boolean synced = sync(target);
@@ -165,13 +180,19 @@ final class BulkBench {
 
     /**
      * The options scripts/bulk-load.sh gives the JVM for a load of {@code files} workbooks (scripts/bulk-load.jvm, and
-     * scripts/bulk-load-small.jvm below {@link #SMALL_LOAD_FILES}: java @argfiles the two share).
+     * scripts/bulk-load-small.jvm below {@link #SMALL_LOAD_FILES}: java @argfiles the two share; and the build's
+     * class archive when there is a fresh one beside the jar: {@link ClassArchive}) with this JVM's class path.
      */
     static List<String> jvmOptions(int files) throws IOException {
+        return jvmOptions(files, System.getProperty("java.class.path"));
+    }
+
+    static List<String> jvmOptions(int files, String classPath) throws IOException {
         List<String> options = new ArrayList<>(options(JVM_OPTIONS));
         if (files < SMALL_LOAD_FILES) {
             options.addAll(options(SMALL_LOAD_OPTIONS));
         }
+        ClassArchive.beside(classPath).ifPresent(a -> options.addAll(ClassArchive.options(a)));
         return options;
     }
 

@@ -41,6 +41,10 @@ class BulkLoadJvmOptionsTest {
 
         String out = load(dir, "data", List.of());
         assertTrue(out.contains("{accepted=2}"), out);
+        // An archive the JVM cannot use (here: not one at all) is skipped without a word.
+        Path broken = Files.writeString(tmp.resolve(ClassArchive.FILE_NAME), "ingen arkivfil");
+        String skipped = load(dir, "data-archive", ClassArchive.options(broken));
+        assertTrue(skipped.contains("{accepted=2}"), skipped);
         String quick = load(dir, "data-small", List.of("@" + BulkBench.SMALL_LOAD_OPTIONS));
         assertTrue(quick.contains("{accepted=2}"), quick);
         String csv = Files.readString(tmp.resolve("rapport.csv"), StandardCharsets.UTF_8);
@@ -62,5 +66,30 @@ class BulkLoadJvmOptionsTest {
         assertEquals(0, p.exitValue(), out);
         assertTrue(!out.toLowerCase(java.util.Locale.ROOT).contains("warning"), out); // the options say nothing
         return out;
+    }
+
+    @Test
+    void theClassArchiveIsUsedOnlyBesideItsJarAndWhenNewerThanIt() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("tertial.jar"), "en jar");
+        assertTrue(ClassArchive.beside(jar.toString()).isEmpty(), "no archive");
+        Path archive = Files.writeString(tmp.resolve(ClassArchive.FILE_NAME), "ett arkiv");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(1_000_000_060_000L));
+        assertEquals(java.util.Optional.of(archive.toAbsolutePath()), ClassArchive.beside(jar.toString()));
+        List<String> options = BulkBench.jvmOptions(10_000, jar.toString());
+        assertTrue(options.containsAll(ClassArchive.options(archive.toAbsolutePath())), options.toString());
+        assertEquals(BulkBench.jvmOptions(10_000, "target/classes").size() + 2, options.size(), options.toString());
+        // A jar built after the archive: the archive is an earlier build's and is not used.
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(1_000_000_120_000L));
+        assertTrue(ClassArchive.beside(jar.toString()).isEmpty(), "stale archive");
+        // Classes from directories or several jars: no archive (CDS maps only jars, exactly as dumped).
+        assertTrue(ClassArchive.beside("target/classes").isEmpty());
+        assertTrue(ClassArchive.beside(jar + java.io.File.pathSeparator + jar).isEmpty());
+        // The script decides the same way.
+        String script = Files.readString(Path.of("scripts/bulk-load.sh"), StandardCharsets.UTF_8);
+        assertTrue(script.contains("archive=\"$here/target/" + ClassArchive.FILE_NAME + "\""), "bulk-load.sh's archive");
+        assertTrue(script.contains("[ \"$archive\" -nt \"$jar\" ]"), "bulk-load.sh: only a newer archive");
+        assertTrue(script.contains("\"-XX:SharedArchiveFile=$archive\" \"" + ClassArchive.options(archive).get(1) + "\""),
+                "bulk-load.sh's archive options");
     }
 }
