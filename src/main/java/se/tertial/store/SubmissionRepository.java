@@ -558,20 +558,52 @@ public final class SubmissionRepository {
         }
     }
 
+    /** Fact rows per insert statement, at most (5 parameters each: far below either database's limit). */
+    static final int FACT_ROWS_PER_INSERT = 128;
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<String> FACT_INSERTS =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(FACT_ROWS_PER_INSERT + 1);
+
+    /** {@code INSERT INTO fact … VALUES (…), (…), …} for {@code rows} rows (made once per row count). */
+    static String factInsert(int rows) {
+        String sql = FACT_INSERTS.get(rows);
+        if (sql == null) {
+            StringBuilder b = new StringBuilder("INSERT INTO fact (submission_id, template, line, col, amount_kr) VALUES ");
+            for (int i = 0; i < rows; i++) {
+                b.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+            }
+            sql = b.toString();
+            FACT_INSERTS.set(rows, sql);
+        }
+        return sql;
+    }
+
     private static void insertFacts(Connection c, long submissionId, AcceptedVersion v) throws SQLException {
         java.util.Set<TemplateId> templates = new java.util.TreeSet<>(java.util.Comparator.comparing(TemplateId::value));
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO fact (submission_id, template, line, col, amount_kr) VALUES (?, ?, ?, ?, ?)")) {
-            for (Map.Entry<FactKey, Amount> f : v.facts().entrySet()) {
-                templates.add(f.getKey().template());
-                ps.setLong(1, submissionId);
-                ps.setString(2, f.getKey().template().value());
-                ps.setString(3, f.getKey().line().value());
-                ps.setString(4, f.getKey().column().value());
-                ps.setLong(5, f.getValue().kronor());
-                ps.addBatch();
+        // Many rows per statement: one statement step instead of one per fact (1.08 M rows in 108-row versions,
+        // alone: 1.7-1.8 s as batches of single-row inserts, 1.3 s this way; in a bulk load of 10 000 files the
+        // committer's CPU went 3.45-3.55 s -> 3.1-3.25 s).
+        java.util.Iterator<Map.Entry<FactKey, Amount>> facts = v.facts().entrySet().iterator();
+        TemplateId last = null;
+        for (int left = v.facts().size(); left > 0; ) {
+            int rows = Math.min(FACT_ROWS_PER_INSERT, left);
+            left -= rows;
+            try (PreparedStatement ps = c.prepareStatement(factInsert(rows))) {
+                int p = 1;
+                for (int i = 0; i < rows; i++) {
+                    Map.Entry<FactKey, Amount> f = facts.next();
+                    TemplateId template = f.getKey().template();
+                    if (!template.equals(last)) { // facts come template by template: one set insert each
+                        templates.add(template);
+                        last = template;
+                    }
+                    ps.setLong(p++, submissionId);
+                    ps.setString(p++, template.value());
+                    ps.setString(p++, f.getKey().line().value());
+                    ps.setString(p++, f.getKey().column().value());
+                    ps.setLong(p++, f.getValue().kronor());
+                }
+                ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
             }
-            ps.executeBatch();
         }
         // The sheet each template was read from: once per version, not beside each fact.
         try (PreparedStatement ps = c.prepareStatement(

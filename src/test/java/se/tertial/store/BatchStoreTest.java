@@ -51,6 +51,50 @@ class BatchStoreTest {
                 Optional.empty(), AuditEvent.of(T, "bulk-load", "kommandorad", null, "upload"), createPeriod);
     }
 
+    /**
+     * A version's facts go in statements of up to {@link SubmissionRepository#FACT_ROWS_PER_INSERT} rows: versions
+     * of one fact, of exactly one statement, one more, and several statements over two templates all come back
+     * exactly, with each template's sheet.
+     */
+    @Test
+    void everyFactComesBackWhateverTheNumberOfStatements() {
+        int most = SubmissionRepository.FACT_ROWS_PER_INSERT;
+        try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
+            SubmissionRepository repo = new SubmissionRepository(db);
+            String[] units = {"FS-MED", "FS-KIR", "FS-ORT", "FS-BARN", "FS-AKUT"};
+            int[] sizes = {1, most, most + 1, 2 * most + 45, 2 * most};
+            List<Map<FactKey, Amount>> stored = new java.util.ArrayList<>();
+            List<SubmissionRepository.Pending> batch = new java.util.ArrayList<>();
+            for (int u = 0; u < units.length; u++) {
+                Map<FactKey, Amount> facts = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < sizes[u]; i++) {
+                    // the first half on the income statement, the rest on the balance sheet
+                    TemplateId t = TemplateId.of(i < sizes[u] / 2 ? "resultat" : "balans");
+                    facts.put(new FactKey(t, LineCode.of("RAD_" + i), ColumnCode.of(i % 2 == 0 ? "UTFALL" : "PROGNOS")),
+                            Amount.ofKronor(-1000L * i - u));
+                }
+                stored.add(facts);
+                NewUpload upload = new NewUpload("submission", "bulk-load", T, units[u] + ".xlsx",
+                        units[u].getBytes(), "sha-" + units[u], units[u], "2022-T2", "xlsx");
+                AcceptedVersion v = new AcceptedVersion(UnitCode.of(units[u]), PeriodCode.parse("2022-T2"), false,
+                        "resultat:1,balans:1", Map.of(TemplateId.of("resultat"), "Resultat",
+                        TemplateId.of("balans"), "Balans"), facts, Map.of(), T);
+                batch.add(new SubmissionRepository.Pending(upload, UploadOutcome.ACCEPTED, List.of(), Optional.of(v),
+                        Optional.empty(), null, true));
+            }
+            repo.storeAll(batch);
+            for (int u = 0; u < units.length; u++) {
+                assertEquals(stored.get(u), repo.currentFacts(UnitCode.of(units[u]), PeriodCode.parse("2022-T2"))
+                        .orElseThrow().facts(), units[u]);
+            }
+            assertEquals(List.of(String.valueOf(1 + most + most + 1 + 2 * most + 45 + 2 * most)),
+                    column(db, "SELECT COUNT(*) FROM fact"));
+            // One fact (on the balance sheet only) has one sheet; the others both.
+            assertEquals(List.of("Balans", "Balans", "Resultat", "Balans", "Resultat", "Balans", "Resultat", "Balans",
+                    "Resultat"), column(db, "SELECT sheet FROM submission_sheet ORDER BY submission_id, template"));
+        }
+    }
+
     @Test
     void aFailingUploadTakesBackOnlyItsOwnRows() {
         try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
