@@ -27,6 +27,10 @@ shift
 #   of the CPU (back to back on 10 000 files: the JVM's defaults 10.5-11.5 s -> 8.4-9.7 s with FreqInlineSize=100
 #   InlineSmallCode=1000, 20-21 s of CPU -> 15-17 s; these limits, alternating with those, 13.3-14.8 s ->
 #   11.5-13.9 s, 23-25 s of CPU -> 20-24 s). `serve` keeps the JVM's defaults;
+# - no profiling of argument and return types in the quick compiler's code (-XX:TypeProfileLevel=0): a load runs
+#   much of its time in that code before the optimising compiler takes over (alternating, 10 000 files, faster in
+#   each of 9 pairs: tertial-made 8.1-8.5 s -> 7.9-8.4 s, openpyxl-made 7.9-8.9 s -> 7.8-8.1 s; the workers' CPU
+#   5.5-5.7 s -> 5.2-5.7 s and 5.1-5.7 s -> 4.8-5.0 s);
 # - Java thread priorities as nice values (-XX:ThreadPriorityPolicy=1): the workers that read and check files run
 #   at the lowest priority (nice 4), below the one thread that stores them, which otherwise got only its fair share
 #   of a core while everything queued waited for it (back to back: 11.9 -> 11.3 s, 10.7 -> 10.0 s). Lowering a
