@@ -61,7 +61,8 @@ final class BulkBench {
         out.printf("bulk: %,d files per kind, each loaded by `bulk-load --jobs %d` in a new JVM (the options of scripts/bulk-load.sh)%n", files,
                 jobs);
         out.println("bulk: class archive: " + ClassArchive.beside(System.getProperty("java.class.path"))
-                .map(a -> a + " (made by mvn package)").orElse("none (only beside a jar mvn package made, and newer than it)"));
+                .map(a -> a + " (made by mvn package)")
+                .orElse("none (only beside a jar mvn package made, and newer than it)"));
         out.flush();
         List<Base> bases = bases();
         measure("tertial (POI)", write(bases, "tertial", false));
