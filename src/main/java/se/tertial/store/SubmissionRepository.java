@@ -592,7 +592,7 @@ public final class SubmissionRepository {
                 for (int i = 0; i < rows; i++) {
                     Map.Entry<FactKey, Amount> f = facts.next();
                     TemplateId template = f.getKey().template();
-                    if (!template.equals(last)) { // facts come template by template: one set insert each
+                    if (!template.equals(last)) { // a version's facts mostly come template by template
                         templates.add(template);
                         last = template;
                     }
