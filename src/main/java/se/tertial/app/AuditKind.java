@@ -22,6 +22,7 @@ public enum AuditKind {
     USER_DEACTIVATED("Användare inaktiverad"),
     KEY_CREATED("API-nyckel skapad"),
     KEY_REVOKED("API-nyckel återkallad"),
+    MAIL_TEST("Testmejl skickat"),
     DOWNLOAD_ORIGINAL("Originalfil hämtad"),
     DOWNLOAD_ANNOTATED("Granskad arbetsbok hämtad"),
     DOWNLOAD_REPORT("Rapport hämtad");

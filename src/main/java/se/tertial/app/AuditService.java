@@ -75,22 +75,48 @@ public final class AuditService {
         for (AuditEvent e : events) {
             List<Object> row = new java.util.ArrayList<>();
             row.add(e.id());
-            row.add(STAMP.format(e.at()));
+            row.add(java.time.LocalDateTime.ofInstant(e.at(), SWEDEN));
             row.add(e.actor());
             row.add(e.via());
-            row.add(e.address().orElse(""));
-            row.add(AuditKind.fromCode(e.kind()).map(AuditKind::swedish).orElse(e.kind()));
-            row.add(e.unit().orElse(""));
-            row.add(e.period().orElse(""));
-            row.add(e.version().map(v -> (Object) v).orElse(""));
-            row.add(e.uploadId().map(v -> (Object) v).orElse(""));
-            row.add(e.detail().orElse(""));
+            row.add(e.address().orElse(null));
+            row.add(kindInWords(e.kind()));
+            row.add(e.unit().orElse(null));
+            row.add(e.period().orElse(null));
+            row.add(e.version().orElse(null));
+            row.add(e.uploadId().orElse(null));
+            row.add(detailInWords(e).orElse(null));
             rows.add(row);
         }
+        String selection = Messages.auditSelection(blank(q.period()).orElse(null), blank(q.unit()).orElse(null),
+                blank(q.user()).orElse(null), blank(q.kind()).map(AuditService::kindInWords).orElse(null),
+                blank(q.from()).orElse(null), blank(q.to()).orElse(null));
         byte[] bytes = se.tertial.workbook.ListWorkbook.write(Messages.AUDIT_SHEET, Messages.auditTitle(events.size(),
-                STAMP.format(clock.instant())), Messages.AUDIT_HEADINGS, new int[] {8, 20, 16, 18, 16, 24, 12, 10, 8,
-                10, 50}, rows);
+                STAMP.format(clock.instant())) + " " + selection, Messages.AUDIT_SHEET + " – " + selection,
+                Messages.AUDIT_HEADINGS, new int[] {7, 19, 14, 14, 15, 20, 11, 9, 8, 12, 40}, rows);
         return new GeneratedFile("handelselogg.xlsx", se.tertial.workbook.WorkbookFormat.XLSX.contentType(), bytes);
+    }
+
+    /** The kind of an event in words ("Uppladdning"); an unknown code as stored. */
+    public static String kindInWords(String code) {
+        return AuditKind.fromCode(code).map(AuditKind::swedish).orElse(code);
+    }
+
+    /**
+     * An event's detail as a person reads it: the outcome of an upload or a budget in words ("mottagen med
+     * varningar", not its code, which JSON keeps), a role by its Swedish name.
+     */
+    public static Optional<String> detailInWords(AuditEvent e) {
+        return e.detail().map(d -> {
+            String out = d;
+            for (String code : List.of("accepted_with_warnings", "accepted", "rejected", "forbidden", "unchanged",
+                    "duplicate")) {
+                out = out.replaceAll("\\b" + code + "\\b", Messages.bulkOutcome(code));
+            }
+            for (String role : List.of("finance", "admin", "controller")) {
+                out = out.replace("(" + role + ")", "(" + Messages.roleName(role) + ")");
+            }
+            return out;
+        });
     }
 
     private static LocalDate day(String text) {

@@ -36,6 +36,7 @@ public final class Tertial implements AutoCloseable {
     private final Optional<Mailer> mailer;
     private final Optional<MailNotices> mailNotices;
     private final ReminderService reminders;
+    private final TestMail testMail;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -62,6 +63,7 @@ public final class Tertial implements AutoCloseable {
         this.reports = new ReportService(catalog, periods, submissions, reviews, audit);
         this.reminders = new ReminderService(config.mail(), mailer, catalog.organisation(), periods, reviews,
                 submissions, userRepository, new se.tertial.store.ReminderRepository(db), config.publicUrl(), clock);
+        this.testMail = new TestMail(config.mail(), mailer, users, audit);
     }
 
     public static Tertial open(Config config) {
@@ -133,6 +135,10 @@ public final class Tertial implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    public TestMail testMail() {
+        return testMail;
     }
 
     public ReminderService reminders() {

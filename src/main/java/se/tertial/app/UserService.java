@@ -64,7 +64,7 @@ public final class UserService {
     public UserRepository.Created add(Actor actor, String name, String role, List<String> unitCodes) {
         UserRepository.Created created = add(name, role, unitCodes);
         audit.record(audit.event(actor, AuditKind.USER_CREATED).detail(created.user().name() + " ("
-                + created.user().role().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+                + Messages.roleName(created.user().role().dbValue()) + unitsText(created.user().units()) + ")"));
         return created;
     }
 
@@ -107,20 +107,71 @@ public final class UserService {
 
     /** Creates a user and returns the token, which is shown this once. */
     public UserRepository.Created add(String name, String role, List<String> unitCodes) {
+        String n = checkedName(name);
+        UserRole r = role(role);
+        Set<UnitCode> units = units(r, unitCodes);
+        return users.add(n, r, units, clock.instant())
+                .orElseThrow(() -> new TertialException.Conflict(Messages.userExists(n)));
+    }
+
+    /**
+     * Creates a person from the administrator's page: no key (people sign in with a password; a key for scripts is
+     * made only when asked for), audited.
+     */
+    public User addPerson(Actor actor, String name, String role, List<String> unitCodes) {
+        String n = checkedName(name);
+        UserRole r = role(role);
+        Set<UnitCode> units = units(r, unitCodes);
+        User user = users.addWithoutKey(n, r, units, clock.instant())
+                .orElseThrow(() -> new TertialException.Conflict(Messages.userExists(n)));
+        audit.record(audit.event(actor, AuditKind.USER_CREATED).detail(n + " (" + Messages.roleName(r.dbValue())
+                + unitsText(units) + ")"));
+        return user;
+    }
+
+    /**
+     * Changes a user's role and units at once (a controller's units take effect on their next request: sessions
+     * read the user afresh), audited with the before and after.
+     */
+    public User change(Actor actor, String userName, String role, List<String> unitCodes) {
+        User user = require(userName);
+        UserRole r = role(role);
+        Set<UnitCode> units = units(r, unitCodes);
+        if (r == user.role() && units.equals(user.units())) {
+            return user;
+        }
+        users.setRoleAndUnits(user, r, units);
+        audit.record(audit.event(actor, AuditKind.USER_CHANGED).detail(Messages.userChangedDetail(user.name(),
+                Messages.roleName(user.role().dbValue()) + unitsText(user.units()),
+                Messages.roleName(r.dbValue()) + unitsText(units))));
+        return require(userName);
+    }
+
+    private static String unitsText(Set<UnitCode> units) {
+        return units.isEmpty() ? "" : ": " + String.join(", ", units.stream().map(UnitCode::value).sorted().toList());
+    }
+
+    private static String checkedName(String name) {
         if (name == null || name.isBlank()) {
             throw new TertialException.Invalid(Messages.missingField("name"));
         }
         if (!NAME.matcher(name.strip()).matches()) {
             throw new TertialException.Invalid(Messages.invalidUserName());
         }
-        if (unitCodes.size() > 1_000) {
-            throw new TertialException.Invalid(Messages.invalidJsonBody());
-        }
-        UserRole r;
+        return name.strip();
+    }
+
+    private static UserRole role(String role) {
         try {
-            r = UserRole.parse(role == null ? "" : role);
+            return UserRole.parse(role == null ? "" : role);
         } catch (IllegalArgumentException e) {
             throw new TertialException.Invalid(Messages.invalidRole(role));
+        }
+    }
+
+    private Set<UnitCode> units(UserRole r, List<String> unitCodes) {
+        if (unitCodes.size() > 1_000) {
+            throw new TertialException.Invalid(Messages.tooManyUnits(1_000));
         }
         Set<UnitCode> units = new LinkedHashSet<>();
         for (String code : unitCodes) {
@@ -133,8 +184,7 @@ public final class UserService {
         if (r != UserRole.CONTROLLER && !units.isEmpty()) {
             throw new TertialException.Invalid(Messages.ONLY_CONTROLLERS_HAVE_UNITS);
         }
-        return users.add(name.strip(), r, units, clock.instant())
-                .orElseThrow(() -> new TertialException.Conflict(Messages.userExists(name.strip())));
+        return units;
     }
 
     public List<User> list() {

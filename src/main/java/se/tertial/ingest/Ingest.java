@@ -208,7 +208,9 @@ public final class Ingest {
         if (ctx.catalog().organisation().unit(identity.unit()).isEmpty()) {
             findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.unknownUnit(identity.unit().value())));
         } else if (!ctx.mayUpload(identity.unit())) {
+            // Only that: the period's and the report's state of a unit one may not address are not one's business.
             findings.add(Finding.error(Rules.UNIT_NOT_ALLOWED, Messages.unitNotAllowed(identity.unit().value())));
+            return;
         }
         Optional<Boolean> locked = ctx.periodLocked(identity.period());
         if (locked.isEmpty()) {

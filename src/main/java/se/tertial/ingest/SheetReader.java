@@ -152,7 +152,6 @@ final class SheetReader {
                 if (check.isEmpty()) {
                     continue;
                 }
-                Optional<String> expected = Optional.of(check.get().expected());
                 CellValue cell = grid.get(layout.row(line), layout.col(col));
                 if (cell instanceof CellValue.Formula f
                         && check.get().accepted().contains(SheetFormulas.normalize(f.formula()))) {
@@ -166,19 +165,13 @@ final class SheetReader {
                 String found = describe(cell);
                 if (theirs.isPresent() && theirs.get().equals(ours)) {
                     add(Severity.WARNING, line, col, Rules.FORMULA_REPLACED,
-                            Messages.formulaReplacedSameValue(plain(line, col), found));
+                            Messages.formulaReplacedSameValue(check.get().expected(), found));
                 } else {
                     add(Severity.ERROR, line, col, Rules.FORMULA_REPLACED,
-                            Messages.formulaReplaced(plain(line, col), found, ours.tkr()));
+                            Messages.formulaReplaced(check.get().expected(), found, ours.tkr()));
                 }
             }
         }
-    }
-
-    /** The formula as a person reads it (C3-D3, SUM(C3:C7)), for messages. */
-    private String plain(LineSpec line, ColumnSpec col) {
-        List<String> forms = SheetFormulas.accepted(layout, period, line, col);
-        return forms.get(forms.size() - 1);
     }
 
     private static Optional<Amount> numeric(CellValue shown) {
@@ -200,7 +193,7 @@ final class SheetReader {
     }
 
     private void add(Severity severity, LineSpec line, ColumnSpec col, String rule, String text) {
-        findings.add(Findings.at(severity, spec.sheet(), layout.address(line.code(), col.code()), line.code().value(),
-                col.code().value(), rule, text));
+        findings.add(Findings.at(severity, spec, period, layout.address(line.code(), col.code()), line.code(),
+                col.code(), rule, text));
     }
 }

@@ -492,6 +492,8 @@ public final class Messages {
         };
     }
 
+    public static final String PERIOD_LOCKED_READ_ONLY = "låst: tar inte emot fler filer";
+
     public static String daysLeft(long days) {
         if (days < 0) {
             return "försenad: sista dag passerades för " + -days + (days == -1 ? " dag" : " dagar") + " sedan";
@@ -519,6 +521,69 @@ public final class Messages {
 
     public static String keyCreated(String key) {
         return "Ny API-nyckel (visas bara nu, spara den säkert): " + key;
+    }
+
+    public static String userRoleSaved(String name, String role, String units) {
+        return "Ändringen är sparad: " + name + " är " + role + (units.isEmpty() ? "" : " för " + units)
+                + ". Det gäller från användarens nästa klick.";
+    }
+
+    public static String emailSaved(String address) {
+        return address == null ? "E-postadressen är borttagen." : "E-postadressen " + address + " är sparad.";
+    }
+
+    public static String userDeactivated(String name) {
+        return name + " är inaktiverad: alla inloggningar och nycklar har slutat gälla.";
+    }
+
+    public static String userReactivated(String name) {
+        return name + " är aktiv igen och kan logga in.";
+    }
+
+    public static String keyRevoked(String name, long id) {
+        return "Nyckel " + id + " för " + name + " är återkallad och fungerar inte längre.";
+    }
+
+    public static String confirmDeactivate(String name) {
+        return "Vill du inaktivera " + name + "? Alla inloggningar och nycklar för användaren slutar gälla genast. "
+                + "Du kan aktivera användaren igen senare.";
+    }
+
+    public static String confirmRevoke(String name, long id, String keyName) {
+        return "Vill du återkalla nyckel " + id + " (" + keyName + ") för " + name + "? Skript som använder den "
+                + "slutar fungera genast, och det går inte att ångra.";
+    }
+
+    public static String confirmLock(String period) {
+        return "Vill du låsa " + period + "? Inga fler filer tas emot och inga rapporter kan godkännas eller "
+                + "återsändas förrän perioden låses upp igen.";
+    }
+
+    public static String periodCreated(String period, String deadline) {
+        return period + " är öppnad för inlämning med sista dag " + deadline + ".";
+    }
+
+    public static String periodLockedNotice(String period) {
+        return period + " är låst: inga fler filer tas emot.";
+    }
+
+    public static String periodUnlockedNotice(String period) {
+        return period + " är upplåst och tar emot filer igen.";
+    }
+
+    /** The heading of an error page, in words. */
+    public static String errorTitle(int status) {
+        return switch (status) {
+            case 400, 422 -> "Uppgifterna kunde inte tas emot";
+            case 401 -> "Du behöver logga in";
+            case 403 -> "Du saknar behörighet";
+            case 404, 405 -> "Sidan finns inte";
+            case 409 -> "Det gick inte att genomföra";
+            case 413 -> "Filen är för stor";
+            case 429 -> "För många försök";
+            case 503 -> "tertial är inte tillgängligt just nu";
+            default -> "Något gick fel";
+        };
     }
 
     // --- users and keys ---
@@ -598,6 +663,31 @@ public final class Messages {
         return "Händelselogg för tertial: " + events + " händelser, uttag " + at;
     }
 
+    /** What a filtered list of events holds, in words: "urval: period 2022-T2, enhet FS-MED" or "alla händelser". */
+    public static String auditSelection(String period, String unit, String user, String kind, String from,
+                                        String to) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (period != null) {
+            parts.add("period " + period);
+        }
+        if (unit != null) {
+            parts.add("enhet " + unit);
+        }
+        if (user != null) {
+            parts.add("användare " + user);
+        }
+        if (kind != null) {
+            parts.add("händelse " + kind);
+        }
+        if (from != null) {
+            parts.add("från och med " + from);
+        }
+        if (to != null) {
+            parts.add("till och med " + to);
+        }
+        return parts.isEmpty() ? "(alla händelser)" : "(urval: " + String.join(", ", parts) + ")";
+    }
+
     public static String unknownAuditKind(String kind) {
         return "Okänd händelsetyp \"" + LogText.safe(kind) + "\".";
     }
@@ -663,6 +753,32 @@ public final class Messages {
         return "Hej " + name + "!\n\n" + by + " har lämnat in version " + version + " av rapporten för "
                 + unit.code().value() + " " + unit.name() + ", " + periodName(period) + "."
                 + message.map(m -> "\n\nMeddelande:\n\n" + m).orElse("") + "\n\nGranska: " + link + MAIL_FOOTER;
+    }
+
+    public static final String MAIL_NOT_CONFIGURED = "E-post är inte inställd: tertial skickar inga påminnelser, "
+            + "besked eller testmejl. Den som driftar tertial ställer in en e-postserver (se driftdokumentationen).";
+    public static final String MAIL_TEST_SUBJECT = "Testmejl från tertial";
+
+    public static String mailConfigured(String server, String from) {
+        return "E-post är inställd: tertial skickar påminnelser och besked via " + server + " från " + from + ".";
+    }
+
+    public static String mailNoAddress(String name) {
+        return "Användaren " + name + " har ingen e-postadress. Spara en adress först.";
+    }
+
+    public static String mailTest(String name) {
+        return "Hej " + name + "!\n\nDetta är ett testmejl från tertial. Påminnelser och besked om rapporter når dig "
+                + "på den här adressen." + MAIL_FOOTER;
+    }
+
+    public static String mailTestSent(String to) {
+        return "Ett testmejl har skickats till " + to + ".";
+    }
+
+    public static String mailTestFailed(String to) {
+        return "Testmejlet till " + to + " kunde inte skickas: e-postservern tog inte emot det. Kontrollera "
+                + "inställningarna för e-post och adressen.";
     }
 
     // --- the review round ---
@@ -871,7 +987,7 @@ public final class Messages {
 
     // --- users and access ---
 
-    public static final String CONTROLLER_NEEDS_UNITS = "En controller måste knytas till minst en enhet (--units).";
+    public static final String CONTROLLER_NEEDS_UNITS = "En controller måste knytas till minst en enhet.";
     public static final String ONLY_CONTROLLERS_HAVE_UNITS = "Bara controllers knyts till enheter; finans och admin "
             + "ser alla enheter.";
     public static final String UNAUTHORIZED = "Inloggning krävs: skicka din API-nyckel som \"Authorization: Bearer "
@@ -884,6 +1000,14 @@ public final class Messages {
 
     public static String invalidRole(String role) {
         return "Okänd roll \"" + role + "\": välj controller, finance eller admin.";
+    }
+
+    public static String userChangedDetail(String name, String before, String after) {
+        return name + ": " + before + " → " + after;
+    }
+
+    public static String tooManyUnits(int max) {
+        return "För många enheter: en användare kan knytas till högst " + max + " enheter.";
     }
 
     public static String userExists(String name) {

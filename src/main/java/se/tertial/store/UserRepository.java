@@ -38,7 +38,32 @@ public final class UserRepository {
 
     /** Creates a user with a first key; empty if the name is taken. */
     public Optional<Created> add(String name, UserRole role, Set<UnitCode> units, Instant now) {
-        return db.write(c -> add(c, name, role, units, now));
+        return db.write(c -> add(c, name, role, units, now, true));
+    }
+
+    /**
+     * Creates a user without any key (the pages: people sign in with a password; a key is made only when the
+     * administrator asks for one); the token of the result is null. Empty if the name is taken.
+     */
+    public Optional<User> addWithoutKey(String name, UserRole role, Set<UnitCode> units, Instant now) {
+        return db.write(c -> add(c, name, role, units, now, false)).map(Created::user);
+    }
+
+    /** Replaces a user's role and units in one transaction. */
+    public void setRoleAndUnits(User user, UserRole role, Set<UnitCode> units) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET role = ? WHERE id = ?")) {
+                ps.setString(1, role.dbValue());
+                ps.setLong(2, user.id());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_unit WHERE user_id = ?")) {
+                ps.setLong(1, user.id());
+                ps.executeUpdate();
+            }
+            insertUnits(c, user.id(), units);
+            return null;
+        });
     }
 
     /** Creates the first admin if there are no users at all; empty otherwise. */
@@ -51,7 +76,7 @@ public final class UserRepository {
                     return Optional.empty();
                 }
             }
-            return add(c, name, UserRole.ADMIN, Set.of(), now);
+            return add(c, name, UserRole.ADMIN, Set.of(), now, true);
         });
     }
 
@@ -181,8 +206,8 @@ public final class UserRepository {
         }
     }
 
-    private static Optional<Created> add(Connection c, String name, UserRole role, Set<UnitCode> units, Instant now)
-            throws SQLException {
+    private static Optional<Created> add(Connection c, String name, UserRole role, Set<UnitCode> units, Instant now,
+                                         boolean firstKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM app_user WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -201,16 +226,20 @@ public final class UserRepository {
             ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
             id = Sql.lastId(c);
         }
+        insertUnits(c, id, units);
+        String token = firstKey ? insertKey(c, id, FIRST_KEY, now).token() : null;
+        return Optional.of(new Created(new User(id, name, role, units, now), token));
+    }
+
+    private static void insertUnits(Connection c, long userId, Set<UnitCode> units) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_unit (user_id, unit) VALUES (?, ?)")) {
             for (UnitCode u : units) {
-                ps.setLong(1, id);
+                ps.setLong(1, userId);
                 ps.setString(2, u.value());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        NewKey key = insertKey(c, id, FIRST_KEY, now);
-        return Optional.of(new Created(new User(id, name, role, units, now), key.token()));
     }
 
     private static Optional<User> find(Connection c, String where, Object value) throws SQLException {

@@ -7,7 +7,6 @@ import se.tertial.app.TertialException;
 import se.tertial.spec.Messages;
 import se.tertial.store.ApiKey;
 import se.tertial.store.User;
-import se.tertial.store.UserRepository;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The administrator's pages: people (create with a role and units, a one-time password shown once, deactivate,
- * reactivate) and their API keys for scripts (make one, shown once; revoke).
+ * The administrator's pages: people (create with a role and units, change them later, a one-time password shown
+ * once, deactivate and reactivate after a confirmation), their e-mail with a test message, and their API keys for
+ * scripts (make one, shown once; revoke after a confirmation). Every action says in words that it was done.
  */
 final class AdminPages {
     private final Tertial app;
@@ -29,46 +29,65 @@ final class AdminPages {
     }
 
     void routes(RoutesConfig r) {
-        r.get("/anvandare", ctx -> users(ctx, null, null, 200), PageRole.ADMIN);
+        r.get("/anvandare", ctx -> users(ctx, Views.UserForm.EMPTY, null, null, 200), PageRole.ADMIN);
         r.post("/anvandare", this::create, PageRole.ADMIN);
         r.get("/anvandare/{name}", ctx -> user(ctx, null, null), PageRole.ADMIN);
+        r.post("/anvandare/{name}/roll", this::change, PageRole.ADMIN);
         r.post("/anvandare/{name}/engangslosenord", this::oneTime, PageRole.ADMIN);
         r.post("/anvandare/{name}/inaktivera", ctx -> active(ctx, false), PageRole.ADMIN);
         r.post("/anvandare/{name}/aktivera", ctx -> active(ctx, true), PageRole.ADMIN);
         r.post("/anvandare/{name}/nycklar", this::newKey, PageRole.ADMIN);
         r.post("/anvandare/{name}/epost", this::email, PageRole.ADMIN);
+        r.post("/anvandare/{name}/testmejl", this::testMail, PageRole.ADMIN);
         r.post("/anvandare/{name}/nycklar/{id}/aterkalla", this::revoke, PageRole.ADMIN);
     }
 
-    private void users(Context ctx, String notice, String error, int status) {
+    private void users(Context ctx, Views.UserForm form, String notice, String error, int status) {
         List<Views.UserRow> rows = new ArrayList<>();
         for (User u : app.users().list()) {
-            rows.add(new Views.UserRow(u.name(), Messages.roleName(u.role().dbValue()), String.join(", ",
-                    u.units().stream().map(Object::toString).sorted().toList()), u.active(),
+            rows.add(new Views.UserRow(u.name(), Messages.roleName(u.role().dbValue()), unitsText(u), u.active(),
                     "/anvandare/" + u.name()));
         }
         ctx.status(status);
         Map<String, Object> p = new HashMap<>();
         p.put("users", rows);
+        p.put("form", form);
+        p.put("roles", roles(form.role()));
         p.put("notice", notice);
         p.put("error", error);
         web.render(ctx, "users.jte", web.frame(ctx, "Användare", "/anvandare"), p);
     }
 
+    private static List<Views.Option> roles(String selected) {
+        return List.of("controller", "finance", "admin").stream()
+                .map(r -> new Views.Option(r, Messages.roleName(r), r.equals(selected))).toList();
+    }
+
+    private static String unitsText(User u) {
+        return String.join(", ", u.units().stream().map(Object::toString).sorted().toList());
+    }
+
+    private static List<String> unitList(String text) {
+        return Arrays.stream((text == null ? "" : text).split("[,;\\s]+")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList();
+    }
+
     private void create(Context ctx) {
-        String units = ctx.formParam("enheter") == null ? "" : ctx.formParam("enheter");
-        UserRepository.Created created;
+        Views.UserForm form = new Views.UserForm(field(ctx, "namn"), field(ctx, "roll"), field(ctx, "enheter"));
+        User created;
         try {
-            created = app.users().add(PageAccess.actor(ctx), ctx.formParam("namn"), ctx.formParam("roll"), Arrays.stream(units.split(","))
-                    .map(String::strip).filter(x -> !x.isEmpty()).toList());
+            created = app.users().addPerson(PageAccess.actor(ctx), form.name(), form.role(), unitList(form.units()));
         } catch (TertialException.Invalid | TertialException.Conflict e) {
-            users(ctx, null, e.getMessage(), 400);
+            users(ctx, form, null, e.getMessage(), 400);
             return;
         }
-        // People sign in with a password; the key every user is created with is for scripts and not shown here.
-        app.users().keys(created.user().name()).forEach(k -> app.users().revokeKey(created.user().name(), k.id()));
-        String password = app.auth().setOneTimePassword(created.user());
-        users(ctx, Messages.userCreated(created.user().name(), password), null, 201);
+        String password = app.auth().setOneTimePassword(created);
+        users(ctx, Views.UserForm.EMPTY, Messages.userCreated(created.name(), password), null, 201);
+    }
+
+    private static String field(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.length() > 2000 ? v.substring(0, 2000) : v;
     }
 
     private void user(Context ctx, String notice, String error) {
@@ -81,28 +100,54 @@ final class AdminPages {
         Map<String, Object> p = new HashMap<>();
         p.put("name", u.name());
         p.put("role", Messages.roleName(u.role().dbValue()));
+        p.put("roles", roles(u.role().dbValue()));
+        p.put("units", unitsText(u));
         p.put("active", u.active());
         p.put("email", u.email().orElse(""));
         p.put("notify", u.notifySubmissions());
         p.put("finance", u.seesAllUnits());
+        p.put("mail", app.testMail().describe());
+        p.put("mailOn", app.testMail().configured() && u.email().isPresent());
         p.put("keys", keys);
         p.put("notice", notice);
         p.put("error", error);
         web.render(ctx, "user.jte", web.frame(ctx, "Användare " + u.name(), "/anvandare"), p);
     }
 
+    /** A controller's units, or anyone's role: changed at once, audited with before and after. */
+    private void change(Context ctx) {
+        String name = ctx.pathParam("name");
+        try {
+            User u = app.users().change(PageAccess.actor(ctx), name, field(ctx, "roll"),
+                    unitList(field(ctx, "enheter")));
+            user(ctx, Messages.userRoleSaved(u.name(), Messages.roleName(u.role().dbValue()), unitsText(u)), null);
+        } catch (TertialException.Invalid e) {
+            ctx.status(400);
+            user(ctx, null, e.getMessage());
+        }
+    }
+
     /** The user's e-mail address for reminders and notices; finance may opt in to hear of submissions. */
     private void email(Context ctx) {
         String name = ctx.pathParam("name");
         try {
-            app.users().setEmail(PageAccess.actor(ctx), name, ctx.formParam("epost"),
+            User u = app.users().setEmail(PageAccess.actor(ctx), name, ctx.formParam("epost"),
                     ctx.formParam("meddelanden") != null);
-        } catch (se.tertial.app.TertialException.Invalid e) {
+            user(ctx, Messages.emailSaved(u.email().orElse(null)), null);
+        } catch (TertialException.Invalid e) {
             ctx.status(400);
             user(ctx, null, e.getMessage());
-            return;
         }
-        throw new Redirect("/anvandare/" + name);
+    }
+
+    private void testMail(Context ctx) {
+        try {
+            String to = app.testMail().send(PageAccess.actor(ctx), ctx.pathParam("name"));
+            user(ctx, Messages.mailTestSent(to), null);
+        } catch (TertialException.Invalid e) {
+            ctx.status(400);
+            user(ctx, null, e.getMessage());
+        }
     }
 
     private void oneTime(Context ctx) {
@@ -111,8 +156,20 @@ final class AdminPages {
     }
 
     private void active(Context ctx, boolean active) {
-        app.users().setActive(PageAccess.actor(ctx), ctx.pathParam("name"), active);
-        throw new Redirect("/anvandare/" + ctx.pathParam("name"));
+        User u = app.users().require(ctx.pathParam("name"));
+        String action = "/anvandare/" + u.name() + (active ? "/aktivera" : "/inaktivera");
+        if (!active && !confirmed(ctx)) {
+            web.confirm(ctx, "Inaktivera " + u.name(), "/anvandare", new Views.Confirm(
+                    Messages.confirmDeactivate(u.name()), action, "Ja, inaktivera " + u.name(),
+                    "/anvandare/" + u.name(), List.of()));
+            return;
+        }
+        app.users().setActive(PageAccess.actor(ctx), u.name(), active);
+        user(ctx, active ? Messages.userReactivated(u.name()) : Messages.userDeactivated(u.name()), null);
+    }
+
+    static boolean confirmed(Context ctx) {
+        return "ja".equals(ctx.formParam("bekraftat"));
     }
 
     private void newKey(Context ctx) {
@@ -132,7 +189,16 @@ final class AdminPages {
         } catch (NumberFormatException e) {
             throw new TertialException.Invalid(Messages.invalidId(ctx.pathParam("id")));
         }
-        app.users().revokeKey(PageAccess.actor(ctx), ctx.pathParam("name"), id);
-        throw new Redirect("/anvandare/" + ctx.pathParam("name"));
+        User u = app.users().require(ctx.pathParam("name"));
+        if (!confirmed(ctx)) {
+            String keyName = app.users().keys(u.name()).stream().filter(k -> k.id() == id).map(ApiKey::name)
+                    .findFirst().orElseThrow(() -> new TertialException.NotFound(Messages.keyNotFound(u.name(), id)));
+            web.confirm(ctx, "Återkalla nyckel", "/anvandare", new Views.Confirm(
+                    Messages.confirmRevoke(u.name(), id, keyName), "/anvandare/" + u.name() + "/nycklar/" + id
+                    + "/aterkalla", "Ja, återkalla nyckeln", "/anvandare/" + u.name(), List.of()));
+            return;
+        }
+        app.users().revokeKey(PageAccess.actor(ctx), u.name(), id);
+        user(ctx, Messages.keyRevoked(u.name(), id), null);
     }
 }

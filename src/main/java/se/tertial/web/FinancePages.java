@@ -56,6 +56,10 @@ final class FinancePages {
     }
 
     private void periods(Context ctx, String error, int status) {
+        periods(ctx, null, error, status, "", "");
+    }
+
+    private void periods(Context ctx, String notice, String error, int status, String code, String deadline) {
         List<Views.PeriodRow> rows = new ArrayList<>();
         for (Period p : app.periods().list()) {
             boolean locked = p.state() == PeriodState.LOCKED;
@@ -66,22 +70,41 @@ final class FinancePages {
         Map<String, Object> params = new HashMap<>();
         params.put("periods", rows);
         params.put("error", error);
+        params.put("notice", notice);
+        params.put("code", code);
+        params.put("deadline", deadline);
         web.render(ctx, "periods.jte", web.frame(ctx, "Perioder", "/perioder"), params);
     }
 
     private void create(Context ctx) {
+        String code = short100(ctx.formParam("kod"));
+        String deadline = short100(ctx.formParam("sista_dag"));
         try {
-            app.periods().create(PageAccess.actor(ctx), ctx.formParam("kod"), ctx.formParam("sista_dag"));
+            app.periods().create(PageAccess.actor(ctx), code, deadline);
         } catch (TertialException.Invalid | TertialException.Conflict e) {
-            periods(ctx, e.getMessage(), 400);
+            periods(ctx, null, e.getMessage(), 400, code, deadline);
             return;
         }
-        throw new Redirect("/perioder");
+        periods(ctx, Messages.periodCreated(Messages.periodName(se.tertial.spec.PeriodCode.parse(code.strip())),
+                deadline.strip()), null, 201, "", "");
     }
 
+    private static String short100(String v) {
+        return v == null ? "" : v.length() > 100 ? v.substring(0, 100) : v;
+    }
+
+    /** Locking asks first (a second step, not a script dialog); reopening does not need to. */
     private void lock(Context ctx, boolean locked) {
-        app.periods().setLocked(PageAccess.actor(ctx), ctx.pathParam("period"), locked);
-        throw new Redirect("/perioder");
+        Period period = app.periods().require(ctx.pathParam("period"));
+        String name = Messages.periodName(period.code());
+        if (locked && !AdminPages.confirmed(ctx)) {
+            web.confirm(ctx, "Lås " + name, "/perioder", new Views.Confirm(Messages.confirmLock(name),
+                    "/perioder/" + period.code() + "/las", "Ja, lås perioden", "/perioder", List.of()));
+            return;
+        }
+        app.periods().setLocked(PageAccess.actor(ctx), period.code().toString(), locked);
+        periods(ctx, locked ? Messages.periodLockedNotice(name) : Messages.periodUnlockedNotice(name), null, 200,
+                "", "");
     }
 
     private void board(Context ctx) {
@@ -129,9 +152,9 @@ final class FinancePages {
         for (int i = events.size() - 1; i >= 0 && rows.size() < 500; i--) {
             var e = events.get(i);
             rows.add(new Views.AuditRow(e.id(), Messages.dateTime(e.at()), e.actor(), e.via(),
-                    e.address().orElse(""), se.tertial.app.AuditKind.fromCode(e.kind())
-                    .map(se.tertial.app.AuditKind::swedish).orElse(e.kind()), e.unit().orElse(""),
-                    e.period().orElse(""), e.version().map(String::valueOf).orElse(""), e.detail().orElse("")));
+                    e.address().orElse(""), se.tertial.app.AuditService.kindInWords(e.kind()), e.unit().orElse(""),
+                    e.period().orElse(""), e.version().map(String::valueOf).orElse(""),
+                    se.tertial.app.AuditService.detailInWords(e).orElse("")));
         }
         List<Views.Option> kinds = new ArrayList<>();
         kinds.add(new Views.Option("", "Alla", q.kind() == null || q.kind().isBlank()));

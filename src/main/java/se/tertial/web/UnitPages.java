@@ -64,25 +64,27 @@ final class UnitPages {
 
 
 
+    /** Open periods first (newest first), then the earlier, locked ones, read-only. */
     private void units(Context ctx) {
         User user = user(ctx);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Stockholm"));
-        List<Views.PeriodView> periods = new ArrayList<>();
+        List<Views.PeriodView> open = new ArrayList<>();
+        List<Views.PeriodView> locked = new ArrayList<>();
         for (Period p : app.periods().list()) {
-            if (p.state() != PeriodState.OPEN) {
-                continue;
-            }
+            boolean isLocked = p.state() != PeriodState.OPEN;
             List<Views.UnitRow> rows = new ArrayList<>();
             for (PeriodService.UnitStatusView s : app.periods().status(p.code().toString(), user,
                     app.catalog().organisation(), app.submissions(), app.reviews())) {
                 rows.add(Views.UnitRow.of(s, p.code().toString()));
             }
             long days = ChronoUnit.DAYS.between(today, p.deadline());
-            periods.add(new Views.PeriodView(p.code().toString(), Messages.periodName(p.code()), p.deadline().toString(),
-                    Messages.daysLeft(days), days < 0, rows));
+            (isLocked ? locked : open).add(new Views.PeriodView(p.code().toString(), Messages.periodName(p.code()),
+                    p.deadline().toString(), isLocked ? Messages.PERIOD_LOCKED_READ_ONLY : Messages.daysLeft(days),
+                    !isLocked && days < 0, isLocked, rows));
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("periods", periods);
+        params.put("periods", open);
+        params.put("earlier", locked);
         params.put("mayUpload", user.role() != UserRole.FINANCE);
         web.render(ctx, "units.jte", web.frame(ctx, user.seesAllUnits() ? "Enheter" : "Mina enheter", "/enheter"),
                 params);
@@ -103,10 +105,11 @@ final class UnitPages {
                         UploadService.Options.UPLOAD, java.util.Optional.ofNullable(ctx.formParam("meddelande")));
                 List<Finding> all = new ArrayList<>(r.errors());
                 all.addAll(r.warnings());
+                boolean workbook = app.uploads().get(user, Long.toString(r.id())).format() != null;
                 results.add(new Views.UploadView(part.filename(), r.outcome().dbValue(),
                         Messages.bulkOutcome(r.outcome().dbValue()), r.outcome().isAccepted(), r.unit().orElse(null),
                         r.period().orElse(null), r.version().orElse(null), findings(all),
-                        "/inlamningar/" + r.id() + "/markerad", "/inlamningar/" + r.id()));
+                        workbook ? "/inlamningar/" + r.id() + "/markerad" : null, "/inlamningar/" + r.id()));
             }
         }
         boolean anyRejected = results.stream().anyMatch(v -> !v.accepted());
@@ -181,7 +184,7 @@ final class UnitPages {
         UploadRecord r = app.uploads().get(user(ctx), ctx.pathParam("id"));
         Views.UploadView v = new Views.UploadView(r.fileName(), r.outcome().dbValue(), Messages.bulkOutcome(r.outcome().dbValue()),
                 r.outcome().isAccepted(), r.unit(), r.period(), r.version().orElse(null), findings(r.findings()),
-                "/inlamningar/" + r.id() + "/markerad", "/inlamningar/" + r.id());
+                r.format() != null ? "/inlamningar/" + r.id() + "/markerad" : null, "/inlamningar/" + r.id());
         web.render(ctx, "submission.jte", web.frame(ctx, "Inlämning " + r.id(), "/enheter"),
                 Map.of("upload", v, "id", r.id(), "at", Messages.dateTime(r.uploadedAt()), "by", r.uploadedBy(),
                         "originalHref", "/inlamningar/" + r.id() + "/original"));

@@ -6,9 +6,12 @@ import java.util.List;
 public final class Views {
     private Views() {}
 
-    /** One open period as shown: its name, deadline in words and the units' rows. */
+    /**
+     * One period as shown: its name, deadline in words and the units' rows; a locked period is read-only (its state,
+     * versions and files, no templates or uploads).
+     */
     public record PeriodView(String code, String name, String deadline, String deadlineText, boolean overdue,
-                             List<UnitRow> units) {}
+                             boolean locked, List<UnitRow> units) {}
 
     /** One unit's state in a period. */
     public record UnitRow(String unit, String name, String status, String statusLabel, Integer version,
@@ -89,4 +92,15 @@ public final class Views {
 
     /** One of a user's keys, never the key itself. */
     public record KeyRow(long id, String name, String created, String lastUsed, boolean active) {}
+
+    /**
+     * The second step of an action that cannot be undone in one click: the question in words, the same form posted
+     * again with {@code bekraftat=ja} and its fields (name in {@code value}, value in {@code label}), and a way back.
+     */
+    public record Confirm(String question, String action, String button, String cancel, List<Option> fields) {}
+
+    /** What the administrator typed into the new-user form, kept when it is refused. */
+    public record UserForm(String name, String role, String units) {
+        public static final UserForm EMPTY = new UserForm("", "controller", "");
+    }
 }

@@ -67,7 +67,13 @@ public final class WebApp implements PageExtension {
 
     @Override
     public void renderError(Context ctx, int status, String message) {
-        render(ctx, "error.jte", frame(ctx, "Fel " + status, null), Map.of("status", status, "message", message));
+        render(ctx, "error.jte", frame(ctx, se.tertial.spec.Messages.errorTitle(status), null),
+                Map.of("status", status, "message", message));
+    }
+
+    /** The confirmation step of an action: the question, the button that does it, and "Avbryt". */
+    void confirm(Context ctx, String title, String current, Views.Confirm confirm) {
+        render(ctx, "confirm.jte", frame(ctx, title, current), Map.of("confirm", confirm));
     }
 
     void render(Context ctx, String template, Frame frame, Map<String, Object> params) {

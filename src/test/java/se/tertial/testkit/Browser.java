@@ -67,6 +67,8 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        reflowsAt320(name);
+        speaksWords(name);
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         for (Rule r : results.getViolations()) {
@@ -112,6 +114,43 @@ public final class Browser implements AutoCloseable {
         driver.findElement(org.openqa.selenium.By.id("nytt")).sendKeys(password);
         driver.findElement(org.openqa.selenium.By.id("upprepa")).sendKeys(password);
         go(org.openqa.selenium.By.cssSelector("form.form button[type=submit]"));
+    }
+
+    /** Pages checked at 320 CSS px and for forbidden tokens, and the number of texts read (for the sweep's report). */
+    public int pagesChecked;
+    public int textsChecked;
+
+    /**
+     * WCAG 2.1 1.4.10 (reflow): at 320 CSS px wide the page itself never scrolls sideways (a wide table scrolls in its
+     * own box). Emulated through the DevTools protocol, as a phone would lay it out, then set back.
+     */
+    private void reflowsAt320(String name) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 800,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            Object fits = driver.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
+            List<?> wh = (List<?>) fits;
+            long scroll = ((Number) wh.get(0)).longValue();
+            long inner = ((Number) wh.get(1)).longValue();
+            if (scroll > inner) {
+                Object wide = driver.executeScript("var out=[];document.querySelectorAll('body *').forEach(function(e)"
+                        + "{var r=e.getBoundingClientRect();if(r.right>window.innerWidth+1&&!e.closest('.scroll'))"
+                        + "out.push(e.tagName+'.'+e.className+' '+Math.round(r.right));});return out.slice(0,5);");
+                violations.add(name + ": reflow at 320 px: scrollWidth " + scroll + " > " + inner + " " + wide);
+            }
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** What a person reads on the page: its title, its visible text and the labels of its controls. */
+    private void speaksWords(String name) {
+        String text = driver.getTitle() + "\n" + driver.executeScript("return document.body.innerText;");
+        pagesChecked++;
+        textsChecked += text.split("\n").length;
+        for (String hit : ForbiddenWords.find(text)) {
+            violations.add(name + ": shows \"" + hit + "\" to a person");
+        }
     }
 
     /** Every serious or critical axe-core violation on the pages visited so far. */

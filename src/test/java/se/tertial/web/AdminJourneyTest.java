@@ -61,10 +61,19 @@ class AdminJourneyTest {
 
             admin.open(base + "/anvandare", "anvandare");
             admin.driver.findElement(By.id("namn")).sendKeys("anna");
+            admin.driver.findElement(By.id("enheter")).sendKeys("FS-OKAND");
+            admin.go(By.cssSelector("form[action='/anvandare'] button"));
+            admin.page("anvandare-fel");
+            assertTrue(admin.driver.findElement(By.id("fel")).getText().contains("FS-OKAND"));
+            assertEquals("anna", admin.driver.findElement(By.id("namn")).getAttribute("value"),
+                    "a refused form keeps what was typed");
+            assertEquals("FS-OKAND", admin.driver.findElement(By.id("enheter")).getAttribute("value"));
+            admin.driver.findElement(By.id("enheter")).clear();
             admin.driver.findElement(By.id("enheter")).sendKeys("FS-MED");
             admin.go(By.cssSelector("form[action='/anvandare'] button"));
             admin.page("anvandare-skapad");
             String annasOneTime = shownOnce(admin, "Engångslösenord \\(visas bara nu\\): (\\S+)");
+            assertTrue(s.app().users().keys("anna").isEmpty(), "no key nobody asked for");
 
             signIn(anna, base, "anna", annasOneTime);
             assertTrue(anna.driver.getCurrentUrl().endsWith("/losenord"), "a one-time password must be changed");
@@ -74,19 +83,53 @@ class AdminJourneyTest {
             anna.page("anna-enheter");
             assertEquals("Mina enheter", anna.driver.findElement(By.tagName("h1")).getText());
 
+            // The admin moves anna from FS-MED to FS-KIR: her next page shows the new unit, the old one is closed.
+            s.app().periods().create("2022-T2", "2022-09-09");
+            anna.open(base + "/enheter", "anna-enheter-med");
+            assertTrue(anna.driver.getPageSource().contains("FS-MED"));
             admin.open(base + "/anvandare/anna", "anna");
+            assertTrue(admin.driver.getPageSource().contains("Inga nycklar."));
+            assertTrue(admin.driver.getPageSource().contains("E-post är inte inställd"));
+            assertEquals("FS-MED", admin.driver.findElement(By.id("enheter")).getAttribute("value"));
+            admin.driver.findElement(By.id("enheter")).clear();
+            admin.driver.findElement(By.id("enheter")).sendKeys("FS-KIR");
+            admin.go(By.cssSelector("form[action='/anvandare/anna/roll'] button"));
+            admin.page("anna-ny-enhet");
+            assertTrue(shownOnce(admin, "(Ändringen är sparad: anna är controller för FS-KIR)").length() > 0);
+            anna.open(base + "/enheter", "anna-enheter-kir");
+            assertTrue(anna.driver.getPageSource().contains("FS-KIR"));
+            assertTrue(!anna.driver.getPageSource().contains("FS-MED"), "the old unit is gone at once");
+            anna.driver.get(base + "/enheter/FS-MED/2022-T2");
+            assertTrue(anna.driver.findElement(By.tagName("h1")).getText().contains("Du saknar behörighet"));
+            assertTrue(s.app().audit().list(s.app().users().require("admin"), new se.tertial.app.AuditService.Query(
+                    null, null, null, "user_changed", null, null)).stream().anyMatch(e -> e.detail().orElse("")
+                    .contains("FS-MED → controller: FS-KIR")), "audited with before and after");
+            admin.driver.findElement(By.id("epost")).sendKeys("anna@region.se");
+            admin.go(By.cssSelector("form[action='/anvandare/anna/epost'] button"));
+            admin.page("anna-epost");
+            assertTrue(shownOnce(admin, "(E-postadressen anna@region.se är sparad.)").length() > 0);
             admin.driver.findElement(By.id("nyckelnamn")).sendKeys("inläsningsskript");
             admin.go(By.cssSelector("form[action='/anvandare/anna/nycklar'] button"));
             admin.page("anna-ny-nyckel");
             String key = shownOnce(admin, "spara den säkert\\): (tt_\\S+)");
             assertEquals(200, s.get("/api/me", key).statusCode());
             admin.go(By.cssSelector("form[action$='/aterkalla'] button"));
+            admin.page("anna-nyckel-bekrafta");
+            assertEquals(200, s.get("/api/me", key).statusCode(), "nothing happens before the confirmation");
+            assertTrue(admin.driver.getPageSource().contains("inläsningsskript"), "the question names the key");
+            admin.go(By.cssSelector("form[action$='/aterkalla'] button"));
             admin.page("anna-nyckel-aterkallad");
             assertEquals(401, s.get("/api/me", key).statusCode(), "a revoked key is refused at once");
+            assertTrue(shownOnce(admin, "(är återkallad)").length() > 0);
 
             admin.go(By.cssSelector("form[action='/anvandare/anna/inaktivera'] button"));
+            admin.page("anna-inaktivera-bekrafta");
+            assertTrue(admin.driver.getPageSource().contains("Vill du inaktivera anna?"));
+            anna.open(base + "/enheter", "anna-fortfarande-inloggad");
+            assertTrue(anna.driver.getCurrentUrl().endsWith("/enheter"), "still signed in before the confirmation");
+            admin.go(By.cssSelector("form[action='/anvandare/anna/inaktivera'] button"));
             admin.page("anna-inaktiverad");
-            assertTrue(admin.driver.getPageSource().contains("inaktiverad"));
+            assertTrue(shownOnce(admin, "(anna är inaktiverad)").length() > 0);
             anna.driver.get(base + "/enheter");
             assertTrue(anna.driver.getCurrentUrl().contains("/logga-in"), "her open session ended");
             assertEquals(List.of(), admin.violations());
