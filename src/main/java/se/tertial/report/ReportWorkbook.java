@@ -92,6 +92,7 @@ public final class ReportWorkbook {
                 wb.getSheetAt(i).setSelected(i == 0);
             }
             wb.setForceFormulaRecalculation(true);
+            ReportPages.headersAndPageNumbers(wb, Messages.reportTitle(figures.period()));
             wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(Messages.reportTitle(figures.period()));
             wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("tertial");
             wb.write(out);

@@ -980,10 +980,50 @@ public final class Messages {
 
     // --- annotated workbook ---
 
+    public static final String ANNOTATED_TITLE = "Granskad arbetsbok med fel och varningar markerade";
     public static final String SEVERITY_ERROR = "Fel";
     public static final String SEVERITY_WARNING = "Varning";
-    public static final List<String> ANNOTATION_HEADINGS = List.of("Typ", "Blad", "Cell", "Rad", "Kolumn", "Regel",
-            "Meddelande");
+    /** The "Fel och varningar" sheet: what a person reads, then the codes for scripts in hidden columns. */
+    public static final List<String> ANNOTATION_HEADINGS = List.of("Typ", "Blad", "Cell", "Rad", "Regel",
+            "Meddelande", "Radkod", "Kolumnkod", "Regelkod");
+
+    /** A rule's name in words, as a controller knows it; the code stays in JSON and a hidden column. */
+    public static String ruleName(String rule) {
+        return switch (rule) {
+            case "unreadable_file" -> "Filen kan inte läsas";
+            case "not_a_workbook" -> "Inte en arbetsbok";
+            case "macro_workbook" -> "Arbetsbok med makron";
+            case "encrypted_workbook" -> "Lösenordsskyddad arbetsbok";
+            case "not_tertial_workbook" -> "Inte en mall från tertial";
+            case "unknown_template_version" -> "Okänd mallversion";
+            case "unknown_unit" -> "Okänd enhet";
+            case "unknown_period" -> "Okänd period";
+            case "period_locked" -> "Perioden är låst";
+            case "review_approved" -> "Rapporten är redan godkänd";
+            case "unit_not_allowed" -> "Ingen behörighet för enheten";
+            case "structure_sheet_missing" -> "Blad saknas";
+            case "structure_line" -> "Rad flyttad eller borttagen";
+            case "structure_column" -> "Kolumn flyttad eller borttagen";
+            case "not_a_number" -> "Inte ett belopp";
+            case "too_many_decimals" -> "För många decimaler";
+            case "number_as_text" -> "Tal inskrivet som text";
+            case "formula_replaced" -> "Formel ersatt";
+            case "comment_missing" -> "Kommentar saknas";
+            case "balance" -> "Balansräkningen balanserar inte";
+            case "budget_mismatch" -> "Annan budget än finans";
+            case "sign" -> "Kontrollera tecken";
+            case "tenfold_change" -> "Tiofaldig förändring";
+            case "legacy_unknown_row" -> "Okänd rad";
+            case "legacy_total_mismatch" -> "Summan stämmer inte";
+            case "legacy_ambiguous" -> "Layouten går inte att tolka entydigt";
+            case "processing_timeout" -> "Tog för lång tid att läsa";
+            case "outside_template_area" -> "Uppgifter utanför mallen";
+            case "no_amounts" -> "Inga belopp ifyllda";
+            case "structure_template_set" -> "Fel mallar för enheten";
+            case "structure_spec_checksum" -> "Mallen har ändrats";
+            default -> "Kontroll";
+        };
+    }
 
     // --- users and access ---
 

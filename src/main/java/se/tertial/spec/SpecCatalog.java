@@ -72,4 +72,31 @@ public final class SpecCatalog {
     public Collection<TemplateId> templateIds() {
         return templates.keySet();
     }
+
+    /**
+     * The label of a line on a template's sheet ("Lokalkostnader" for KOST_LOKAL on Resultat), in any version; the
+     * code itself when no template knows it (a legacy layout's row, a line of a version since removed).
+     */
+    public String lineLabel(String sheet, String line) {
+        if (sheet == null || line == null) {
+            return line;
+        }
+        LineCode code;
+        try {
+            code = LineCode.of(line);
+        } catch (IllegalArgumentException e) {
+            return line;
+        }
+        for (TemplateId id : templateIds()) {
+            for (TemplateSpec t : versions(id)) {
+                if (t.sheet().equals(sheet)) {
+                    Optional<LineSpec> l = t.line(code);
+                    if (l.isPresent()) {
+                        return l.get().label();
+                    }
+                }
+            }
+        }
+        return line;
+    }
 }

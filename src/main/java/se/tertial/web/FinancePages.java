@@ -224,7 +224,7 @@ final class FinancePages {
         params.put("loaded", loaded == null ? null : new Views.UploadView("budget " + loaded.year(),
                 loaded.outcome().json(), Messages.bulkOutcome(loaded.outcome().json()),
                 loaded.outcome() != se.tertial.ingest.Outcome.REJECTED, null, Integer.toString(loaded.year()), null,
-                UnitPages.findings(loaded.findings()), "/inlamningar/" + loaded.uploadId() + "/markerad",
+                UnitPages.findings(app.catalog(), loaded.findings()), "/inlamningar/" + loaded.uploadId() + "/markerad",
                 "/inlamningar/" + loaded.uploadId()));
         web.render(ctx, "budget.jte", web.frame(ctx, "Budget", "/budget"), params);
     }

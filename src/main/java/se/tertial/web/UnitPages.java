@@ -118,10 +118,16 @@ final class UnitPages {
                 Map.of("results", results));
     }
 
-    static List<Views.FindingView> findings(List<Finding> all) {
+    /** Findings as a person reads them: errors first, the line by its label, the rule by its name. */
+    private List<Views.FindingView> findings(List<Finding> all) {
+        return findings(app.catalog(), all);
+    }
+
+    static List<Views.FindingView> findings(se.tertial.spec.SpecCatalog catalog, List<Finding> all) {
         return all.stream().sorted(Comparator.comparing(f -> f.isError() ? 0 : 1))
                 .map(f -> new Views.FindingView(f.isError() ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING,
-                        f.sheet(), f.cell(), f.line(), f.column(), f.rule(), f.message())).toList();
+                        f.sheet(), f.cell(), catalog.lineLabel(f.sheet(), f.line()), f.column(),
+                        Messages.ruleName(f.rule()), f.message())).toList();
     }
 
 

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.util.CellReference;
@@ -79,6 +80,7 @@ public final class Annotator {
             recalculate(wb);
             mark(wb, findings);
             list(wb, findings);
+            PrintLayout.everyVisibleSheet(wb, Messages.ANNOTATED_TITLE);
             wb.write(out);
             return wb instanceof XSSFWorkbook ? VmlIds.renumber(out.toByteArray()) : out.toByteArray();
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -212,11 +214,15 @@ public final class Annotator {
         bold.setFont(font);
         CellStyle wrap = wb.createCellStyle();
         wrap.setWrapText(true);
+        wrap.setVerticalAlignment(VerticalAlignment.TOP);
+        CellStyle top = wb.createCellStyle();
+        top.setVerticalAlignment(VerticalAlignment.TOP);
         CellStyle link = wb.createCellStyle();
         Font blue = wb.createFont();
         blue.setUnderline(Font.U_SINGLE);
         blue.setColor(IndexedColors.BLUE.getIndex());
         link.setFont(blue);
+        link.setVerticalAlignment(VerticalAlignment.TOP);
         Row head = sheet.createRow(0);
         String[] headings = Messages.ANNOTATION_HEADINGS.toArray(new String[0]);
         for (int i = 0; i < headings.length; i++) {
@@ -227,31 +233,34 @@ public final class Annotator {
         int r = 1;
         for (Finding f : findings) {
             Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(label(f.severity()));
-            row.createCell(1).setCellValue(nz(f.sheet()));
-            Cell at = row.createCell(2);
-            at.setCellValue(nz(f.cell()));
+            text(row, 0, label(f.severity()), top);
+            text(row, 1, f.sheet(), top);
+            Cell at = text(row, 2, f.cell(), top);
             if (f.sheet() != null && f.cell() != null && wb.getSheet(f.sheet()) != null) {
                 Hyperlink h = wb.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
                 h.setAddress("'" + f.sheet().replace("'", "''") + "'!" + f.cell());
                 at.setHyperlink(h);
                 at.setCellStyle(link);
             }
-            row.createCell(3).setCellValue(nz(f.line()));
-            row.createCell(4).setCellValue(nz(f.column()));
-            row.createCell(5).setCellValue(f.rule());
-            Cell msg = row.createCell(6);
-            msg.setCellValue(f.message());
-            msg.setCellStyle(wrap);
+            text(row, 3, lineLabel(wb, f), wrap);
+            text(row, 4, Messages.ruleName(f.rule()), wrap);
+            text(row, 5, f.message(), wrap);
+            // For scripts: the codes, in columns a person does not see or print.
+            text(row, 6, f.line(), top);
+            text(row, 7, f.column(), top);
+            text(row, 8, f.rule(), top);
         }
-        int[] widths = {10, 14, 8, 18, 16, 22, 110};
+        int[] widths = {8, 12, 7, 22, 20, 64, 18, 14, 24};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        for (int i = 6; i < widths.length; i++) {
+            sheet.setColumnHidden(i, true);
         }
         // A wrapped message needs a row as tall as its lines (BIFF8 does not grow rows by itself): the part
         // saying where ("Blad …, cell …") must be visible and printed.
         for (int i = 0; i < findings.size(); i++) {
-            int lines = Math.max(1, (int) Math.ceil(findings.get(i).message().length() / 100.0));
+            int lines = Math.max(1, (int) Math.ceil(findings.get(i).message().length() / 60.0));
             sheet.getRow(i + 1).setHeightInPoints(15f * lines + 2);
         }
         sheet.createFreezePane(0, 1);
@@ -263,7 +272,37 @@ public final class Annotator {
         return s == Severity.ERROR ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING;
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /** A text cell; nothing (a blank cell) for no value. */
+    private static Cell text(Row row, int col, String value, CellStyle style) {
+        Cell c = row.createCell(col);
+        if (value != null && !value.isEmpty()) {
+            c.setCellValue(value);
+        }
+        c.setCellStyle(style);
+        return c;
+    }
+
+    /**
+     * The label of the finding's line as the workbook itself shows it: the first text on the finding's row that is
+     * not the line's code (the template's label column); the code when the row has none.
+     */
+    private static String lineLabel(Workbook wb, Finding f) {
+        if (f.line() == null || f.sheet() == null || f.cell() == null || wb.getSheet(f.sheet()) == null) {
+            return f.line();
+        }
+        Row row = wb.getSheet(f.sheet()).getRow(new CellReference(f.cell()).getRow());
+        if (row == null) {
+            return f.line();
+        }
+        for (int c = 0; c < 4; c++) {
+            Cell cell = row.getCell(c);
+            if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                String v = cell.getStringCellValue().strip();
+                if (!v.isEmpty() && !v.equals(f.line())) {
+                    return v;
+                }
+            }
+        }
+        return f.line();
     }
 }

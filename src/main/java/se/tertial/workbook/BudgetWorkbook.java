@@ -56,6 +56,7 @@ public final class BudgetWorkbook {
             wb.setActiveSheet(1);
             wb.setSelectedTab(1);
             wb.lockStructure();
+            PrintLayout.everyVisibleSheet(wb, Messages.budgetTitle(year));
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

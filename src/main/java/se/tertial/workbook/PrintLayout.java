@@ -10,7 +10,7 @@ import java.util.Arrays;
  * How every sheet tertial writes prints: A4 landscape, one page wide, as many pages long as needed; lists at a fixed
  * readable scale with a header and "Sida X av Y" on every page.
  */
-final class PrintLayout {
+public final class PrintLayout {
     /** No printed page of ours below this scale (percent). */
     static final int MIN_SCALE = 70;
     /**
@@ -54,5 +54,27 @@ final class PrintLayout {
     static void headerAndFooter(Sheet sheet, String header) {
         sheet.getHeader().setCenter(header.replace("&", "&&"));
         sheet.getFooter().setCenter(Messages.pageFooter("&P", "&N"));
+    }
+
+    /**
+     * Every visible sheet that has no header of its own gets "subject – sheet" at the top, and every one without page
+     * numbers gets "Sida X av Y" at the bottom, so a printed page always says what it is and where it belongs.
+     */
+    public static void everyVisibleSheet(org.apache.poi.ss.usermodel.Workbook wb, String subject) {
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            if (wb.getSheetVisibility(i) != org.apache.poi.ss.usermodel.SheetVisibility.VISIBLE) {
+                continue;
+            }
+            Sheet sheet = wb.getSheetAt(i);
+            var h = sheet.getHeader();
+            if ((h.getLeft() + h.getCenter() + h.getRight()).isBlank()) {
+                h.setCenter((subject + " – " + sheet.getSheetName()).replace("&", "&&"));
+            }
+            var f = sheet.getFooter();
+            String pages = Messages.pageFooter("&P", "&N");
+            if (!(f.getLeft() + f.getCenter() + f.getRight()).contains(pages)) {
+                f.setCenter(pages);
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package se.tertial.workbook;
 
+import se.tertial.spec.Messages;
+
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.tertial.spec.TemplateSpec;
@@ -31,6 +33,7 @@ public final class TemplateWriter {
 
     public void write(TemplateRequest request, WorkbookFormat format, OutputStream out) {
         try (Workbook wb = build(request, format)) {
+            PrintLayout.everyVisibleSheet(wb, Messages.instructionsTitle(request.period(), request.unit().name()));
             wb.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

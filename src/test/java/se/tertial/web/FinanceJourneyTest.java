@@ -67,12 +67,31 @@ class FinanceJourneyTest {
 
             fin.open(base + "/perioder", "perioder-las");
             fin.go(By.cssSelector("form[action='/perioder/2022-T2/las'] button"));
+            fin.page("perioder-las-bekrafta");
+            assertTrue(fin.driver.getPageSource().contains("Vill du låsa Tertial 2 2022"));
+            assertTrue(s.app().periods().list().stream().noneMatch(p -> p.state() == se.tertial.store.PeriodState.LOCKED),
+                    "nothing is locked before the confirmation");
+            fin.go(By.cssSelector("form[action='/perioder/2022-T2/las'] button"));
+            fin.page("perioder-last");
+            assertTrue(fin.driver.findElement(By.id("besked")).getText().contains("är låst"));
             assertTrue(fin.driver.findElement(By.tagName("table")).getText().contains("låst"));
 
             Path kir = Files.write(tmp.resolve("kir.xlsx"), FilledTemplate.of("FS-KIR", "2022-T2").valid().bytes());
             ctl.open(base + "/enheter", "enheter-last");
-            // A locked period is not open: the controller's page no longer offers it, and an upload is refused.
+            // A locked period is not open: the controller's page lists it read-only among the earlier periods (its
+            // state and history, no template or upload), and an upload is refused.
             assertTrue(ctl.driver.getPageSource().contains("Ingen period är öppen"));
+            WebElement earlier = ctl.driver.findElement(By.cssSelector("section.earlier"));
+            assertTrue(earlier.getText().contains("Tertial 2 2022") && earlier.getText().contains("låst"),
+                    earlier.getText());
+            assertTrue(ctl.driver.findElements(By.cssSelector("section.earlier a[href$='mall.xlsx']")).isEmpty());
+            assertTrue(ctl.driver.findElements(By.cssSelector("section.upload")).isEmpty());
+            earlier.findElement(By.tagName("summary")).click();
+            assertTrue(earlier.getText().contains("Medicinsk vård") && earlier.getText().contains("mottagen"),
+                    earlier.getText());
+            ctl.go(By.cssSelector("section.earlier a[href='/enheter/FS-MED/2022-T2']"));
+            ctl.page("historik-last-period");
+            assertTrue(ctl.driver.getPageSource().contains("med.xlsx"), "versions and files of a locked period");
             s.post("/api/periods/2022-T2/unlock", "");
             ctl.open(base + "/enheter", "enheter-oppen");
             s.post("/api/periods/2022-T2/lock", "");
