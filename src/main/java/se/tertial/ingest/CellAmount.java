@@ -31,7 +31,7 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
                 return new CellAmount(Optional.of(Amount.fromSpreadsheet(n.value())), Optional.empty());
             } catch (ArithmeticException e) {
                 return problem(Severity.ERROR, Rules.TOO_MANY_DECIMALS,
-                        Messages.tooManyDecimals(BigDecimal.valueOf(n.value()).toPlainString()));
+                        Messages.tooManyDecimals(Messages.swedishNumber(BigDecimal.valueOf(n.value()))));
             }
         }
         if (shown instanceof CellValue.Text t && !(cell instanceof CellValue.Formula)) {
@@ -63,7 +63,7 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
         } else if (cell instanceof CellValue.Text t) {
             return "\"" + t.value() + "\"";
         } else if (cell instanceof CellValue.Number n) {
-            return BigDecimal.valueOf(n.value()).stripTrailingZeros().toPlainString();
+            return Messages.swedishNumber(BigDecimal.valueOf(n.value()));
         } else if (cell instanceof CellValue.Bool b) {
             return b.value() ? "SANT" : "FALSKT";
         } else if (cell instanceof CellValue.Error e) {

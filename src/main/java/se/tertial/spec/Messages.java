@@ -192,8 +192,9 @@ public final class Messages {
                         + "bladet med metadata: tertial känner igen filen och raderna på dem. Filnamnet spelar "
                         + "ingen roll och får ändras."},
                 new String[] {"Inlämning", "Ladda upp den ifyllda filen i tertial: " + uploadUrl
-                        + ". Du får direkt besked om filen godkänts, och annars tillbaka din egen fil med varje "
-                        + "fel markerat."},
+                        + ". Du får direkt besked om filen är mottagen, och annars tillbaka din egen fil med "
+                        + "varje fel markerat. Ekonomi granskar sedan rapporten och godkänner den eller sänder "
+                        + "tillbaka den med en fråga."},
                 new String[] {"Om filen", generated});
     }
 
@@ -215,7 +216,7 @@ public final class Messages {
     }
 
     public static String unknownPeriod(String code) {
-        return "Perioden " + code + " finns inte. Finans skapar den med POST /api/periods.";
+        return "Perioden " + code + " finns inte ännu. Ekonomi öppnar den under Perioder i tertial.";
     }
 
     public static String periodExists(String code) {
@@ -921,6 +922,29 @@ public final class Messages {
     public static String budgetMismatch(BigDecimal actual, BigDecimal expected) {
         return "Budgeten i filen (" + tkrText(actual) + ") skiljer sig från den budget finans har lagt in ("
                 + tkrText(expected) + "). Ladda ner mallen på nytt för att få rätt budget.";
+    }
+
+    /**
+     * A number exactly as entered, in Swedish form: "−1 234,5678" (grouping with a no-break space, decimal comma, a
+     * real minus sign, every decimal kept), never "-1234.5678".
+     */
+    public static String swedishNumber(BigDecimal value) {
+        String plain = value.stripTrailingZeros().toPlainString();
+        boolean negative = plain.startsWith("-");
+        String digits = negative ? plain.substring(1) : plain;
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append('\u00a0');
+            }
+            out.append(whole.charAt(i));
+        }
+        if (dot >= 0) {
+            out.append(',').append(digits.substring(dot + 1));
+        }
+        return (negative ? "−" : "") + out;
     }
 
     /** "−1 234,5 tkr": Swedish grouping, decimal comma, a real minus sign. */

@@ -133,7 +133,7 @@ class FindingsApiTest {
                 assertEquals("'Resultat'!" + link.getStringCellValue(), link.getHyperlink().getAddress());
             }
             // The user's text is kept as plain text, never turned into a formula or link.
-            assertTrue(list.getRow(1).getCell(6).getStringCellValue().contains("=HYPERLINK"));
+            assertTrue(list.getRow(1).getCell(5).getStringCellValue().contains("=HYPERLINK"));
             Sheet data = wb.getSheet("Resultat");
             for (Row row : data) {
                 for (Cell c : row) {

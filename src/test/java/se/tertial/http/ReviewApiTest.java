@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,6 +26,27 @@ class ReviewApiTest {
     Path tmp;
 
     private static final String BASE = "/api/periods/2022-T2/units/FS-MED/";
+
+    /** A refusal for a unit one may not address says only that: not that its report is approved, nor locked. */
+    @Test
+    void anotherUnitsFileIsRefusedWithoutItsReviewState() {
+        try (TestServer s = new TestServer(tmp.resolve("data"))) {
+            s.createPeriod("2022-T2");
+            String other = s.app().users().add("controller.rs", "controller", List.of("RS-IT")).token();
+            assertEquals(201, s.upload(s.controller, valid("80000").bytes()).statusCode());
+            assertEquals(200, s.post(BASE + "approve", "{\"version\":1}", s.finance).statusCode());
+
+            HttpResponse<byte[]> refused = s.upload(other, valid("80000").bytes());
+            assertEquals(403, refused.statusCode(), body(refused));
+            String text = body(refused);
+            assertTrue(text.contains("unit_not_allowed") && text.contains("behörighet"), text);
+            assertFalse(text.contains("godkänd") || text.contains("review_approved"), text);
+
+            s.post("/api/periods/2022-T2/lock", "", s.finance);
+            String locked = body(s.upload(other, valid("80000").bytes()));
+            assertFalse(locked.contains("låst") || locked.contains("period_locked"), locked);
+        }
+    }
 
     @Test
     void aWholeRoundForOneUnit() {

@@ -73,6 +73,8 @@ class ControllerJourneyTest {
             assertTrue(findings.contains("Resultat") && findings.contains("KOST_LOKAL") && findings.contains("ca 300"),
                     findings);
             assertTrue(findings.matches("(?s).*\\bC\\d+\\b.*"), "the exact cell: " + findings);
+            assertTrue(findings.contains("Lokalhyror och fastighetskostnader") && findings.contains("Inte ett belopp"),
+                    "the line's label and the rule's name: " + findings);
 
             b.driver.findElement(By.linkText("Ladda ner din fil med felen markerade")).click();
             Path annotated = b.awaitDownload(".xlsx");
@@ -80,6 +82,21 @@ class ControllerJourneyTest {
             try (Workbook wb = Sheets.open(Files.readAllBytes(annotated))) {
                 assertEquals("Fel och varningar", wb.getSheetName(0));
             }
+
+            // A file that is no workbook has no marked copy: no link that leads nowhere.
+            b.open(base + "/enheter", "mina-enheter-text");
+            // The message box shows the same focus ring as the other fields.
+            String ring = "var e=document.getElementById(arguments[0]);e.focus();var c=getComputedStyle(e);"
+                    + "return c.outlineStyle+' '+c.outlineWidth+' '+c.outlineColor;";
+            String box = (String) b.driver.executeScript(ring, "meddelande");
+            String file = (String) b.driver.executeScript(ring, "fil");
+            assertEquals(file, box);
+            assertTrue(box.startsWith("solid 3px"), box);
+            upload(b, Files.writeString(tmp.resolve("anteckningar.txt"), "inte en arbetsbok"));
+            b.page("uppladdning-ingen-arbetsbok");
+            assertTrue(b.driver.findElement(By.cssSelector("section.result")).getText().contains("avvisad"));
+            assertTrue(b.driver.findElements(By.partialLinkText("felen markerade")).isEmpty(),
+                    "no annotated link for a file that is not a workbook");
 
             try (Workbook wb = Sheets.open(filled)) {
                 Sheets.set(wb, "Resultat", "KOST_LOKAL", "UTFALL", new BigDecimal("-300"));

@@ -1,0 +1,57 @@
+package se.tertial.spec;
+
+import org.junit.jupiter.api.Test;
+import se.tertial.testkit.ForbiddenWords;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The words people read instead of codes: rule names, error headings, amounts, and the sweep's own judgement. */
+class WordsForPeopleTest {
+    @Test
+    void everyRuleHasASwedishName() {
+        for (String rule : ForbiddenWords.ruleCodes()) {
+            assertNotEquals("Kontroll", Messages.ruleName(rule), rule + " has no name of its own");
+            assertTrue(ForbiddenWords.find(Messages.ruleName(rule)).isEmpty(), rule);
+        }
+    }
+
+    @Test
+    void errorPagesAreHeadedInWords() {
+        for (int status : List.of(400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 503)) {
+            String title = Messages.errorTitle(status);
+            assertFalse(title.matches(".*\\d.*"), status + ": " + title);
+        }
+        assertEquals("Sidan finns inte", Messages.errorTitle(404));
+    }
+
+    @Test
+    void amountsInMessagesAreSwedish() {
+        assertEquals("−1\u00a0234,5678", Messages.swedishNumber(new BigDecimal("-1234.5678")));
+        assertEquals("1\u00a0234\u00a0567", Messages.swedishNumber(new BigDecimal("1234567.000")));
+        assertEquals("0,5", Messages.swedishNumber(new BigDecimal("0.50")));
+        assertEquals("−1\u00a0234,6 tkr", Messages.tkrText(new BigDecimal("-1234.6")));
+        String message = Messages.tooManyDecimals(Messages.swedishNumber(new BigDecimal("-1234.5678")));
+        assertTrue(message.startsWith("Beloppet −1\u00a0234,5678 har"), message);
+        assertFalse(message.contains("1234.5678"), message);
+    }
+
+    @Test
+    void theSweepFindsCodesAndRoutesButNotSwedishWords() {
+        assertEquals(1, ForbiddenWords.find("Resultat: accepted_with_warnings").size());
+        assertEquals(1, ForbiddenWords.find("Användare skapad: anna (finance)").size());
+        assertEquals(1, ForbiddenWords.find("Regel: comment_missing").size());
+        assertEquals(1, ForbiddenWords.find("Finans skapar den med POST /api/periods.").size());
+        assertEquals(1, ForbiddenWords.find("Fel 404").size());
+        assertEquals(List.of(), ForbiddenWords.find("mottagen med varningar, Kommentar saknas, rad Lokalkostnader "
+                + "(KOST_LOKAL), ekonomi, controller, Sidan finns inte, Fel och varningar, felen markerade"));
+        assertEquals(List.of(), ForbiddenWords.find(Messages.unknownPeriod("2022-T2")));
+        assertEquals(List.of(), ForbiddenWords.find(String.join(" ", List.of(Messages.CONTROLLER_NEEDS_UNITS,
+                Messages.MAIL_NOT_CONFIGURED))));
+    }
+}
