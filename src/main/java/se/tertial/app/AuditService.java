@@ -1,6 +1,8 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.store.AuditEvent;
 import se.tertial.store.AuditRepository;
 import se.tertial.store.User;
@@ -53,11 +55,11 @@ public final class AuditService {
     /** Events for finance and admin, oldest first; the dates {@code from} and {@code to} are inclusive days. */
     public List<AuditEvent> list(User viewer, Query q) {
         if (!viewer.seesAllUnits()) {
-            throw new TertialException.Forbidden(Messages.FORBIDDEN);
+            throw new TertialException.Forbidden(ApiText.FORBIDDEN);
         }
         Optional<String> kind = blank(q.kind());
         kind.ifPresent(k -> AuditKind.fromCode(k).orElseThrow(() ->
-                new TertialException.Invalid(Messages.unknownAuditKind(k))));
+                new TertialException.Invalid(ApiText.unknownAuditKind(k))));
         Optional<Instant> from = blank(q.from()).map(d -> day(d).atStartOfDay(SWEDEN).toInstant());
         Optional<Instant> to = blank(q.to()).map(d -> day(d).plusDays(1).atStartOfDay(SWEDEN).toInstant());
         blank(q.period()).ifPresent(PeriodService::parse);
@@ -87,12 +89,12 @@ public final class AuditService {
             row.add(detailInWords(e).orElse(null));
             rows.add(row);
         }
-        String selection = Messages.auditSelection(blank(q.period()).orElse(null), blank(q.unit()).orElse(null),
+        String selection = WorkbookText.auditSelection(blank(q.period()).orElse(null), blank(q.unit()).orElse(null),
                 blank(q.user()).orElse(null), blank(q.kind()).map(AuditService::kindInWords).orElse(null),
                 blank(q.from()).orElse(null), blank(q.to()).orElse(null));
-        byte[] bytes = se.tertial.workbook.ListWorkbook.write(Messages.AUDIT_SHEET, Messages.auditTitle(events.size(),
-                STAMP.format(clock.instant())) + " " + selection, Messages.AUDIT_SHEET + " – " + selection,
-                Messages.AUDIT_HEADINGS, new int[] {7, 19, 14, 14, 15, 20, 11, 9, 8, 12, 40}, rows);
+        byte[] bytes = se.tertial.workbook.ListWorkbook.write(WorkbookText.AUDIT_SHEET, WorkbookText.auditTitle(events.size(),
+                STAMP.format(clock.instant())) + " " + selection, WorkbookText.AUDIT_SHEET + " – " + selection,
+                WorkbookText.AUDIT_HEADINGS, new int[] {7, 19, 14, 14, 15, 20, 11, 9, 8, 12, 40}, rows);
         return new GeneratedFile("handelselogg.xlsx", se.tertial.workbook.WorkbookFormat.XLSX.contentType(), bytes);
     }
 
@@ -111,9 +113,9 @@ public final class AuditService {
      */
     public static Optional<String> detailInWords(AuditEvent e) {
         return e.detail().map(d -> {
-            String out = OUTCOME_CODE.matcher(d).replaceAll(m -> Messages.bulkOutcome(m.group()));
+            String out = OUTCOME_CODE.matcher(d).replaceAll(m -> CommonText.bulkOutcome(m.group()));
             for (String role : List.of("finance", "admin", "controller")) {
-                out = out.replace("(" + role + ")", "(" + Messages.roleName(role) + ")");
+                out = out.replace("(" + role + ")", "(" + CommonText.roleName(role) + ")");
             }
             return out;
         });
@@ -123,7 +125,7 @@ public final class AuditService {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new TertialException.Invalid(Messages.invalidDate(text));
+            throw new TertialException.Invalid(ApiText.invalidDate(text));
         }
     }
 

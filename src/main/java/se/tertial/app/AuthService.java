@@ -3,7 +3,7 @@ package se.tertial.app;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.tertial.spec.LogText;
-import se.tertial.spec.Messages;
+import se.tertial.spec.PageText;
 import se.tertial.store.LoginThrottleRepository;
 import se.tertial.store.SessionRepository;
 import se.tertial.store.Tokens;
@@ -82,7 +82,7 @@ public final class AuthService {
                         LogText.safe(address));
             }
             audit.failedSignIn(n, address, "fel namn eller lösenord");
-            throw new TertialException.Invalid(Messages.LOGIN_FAILED);
+            throw new TertialException.Invalid(PageText.LOGIN_FAILED);
         }
         throttle.clear(account);
         throttle.clear(ip);
@@ -144,7 +144,7 @@ public final class AuthService {
     public SignedIn changePassword(User user, String current, String next, String repeat) {
         String hash = users.passwordHash(user.name()).orElse(Passwords.DUMMY);
         if (current == null || !Passwords.verify(current, hash)) {
-            throw new TertialException.Invalid(Messages.PASSWORD_CURRENT_WRONG);
+            throw new TertialException.Invalid(PageText.PASSWORD_CURRENT_WRONG);
         }
         checkNew(next, repeat, current);
         users.setPassword(user, Passwords.hash(next), false);
@@ -155,13 +155,13 @@ public final class AuthService {
 
     static void checkNew(String next, String repeat, String current) {
         if (next == null || next.length() < Passwords.MIN_LENGTH || next.length() > Passwords.MAX_LENGTH) {
-            throw new TertialException.Invalid(Messages.passwordTooShort(Passwords.MIN_LENGTH));
+            throw new TertialException.Invalid(PageText.passwordTooShort(Passwords.MIN_LENGTH));
         }
         if (!next.equals(repeat)) {
-            throw new TertialException.Invalid(Messages.PASSWORD_REPEAT_DIFFERS);
+            throw new TertialException.Invalid(PageText.PASSWORD_REPEAT_DIFFERS);
         }
         if (next.equals(current)) {
-            throw new TertialException.Invalid(Messages.PASSWORD_SAME);
+            throw new TertialException.Invalid(PageText.PASSWORD_SAME);
         }
     }
 

@@ -10,7 +10,8 @@ import se.tertial.spec.ColumnKind;
 import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.FactKey;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.SpecCatalog;
 import se.tertial.spec.TemplateSpec;
@@ -73,7 +74,7 @@ public final class BudgetService {
         }
         byte[] bytes = BudgetWorkbook.write(year, catalog.organisation().region(), rows, config.publicUrl() + "/",
                 config.sheetPassword(), Version.get(), clock.instant());
-        return new GeneratedFile(Messages.budgetFileName(year), se.tertial.workbook.WorkbookFormat.XLSX.contentType(),
+        return new GeneratedFile(WorkbookText.budgetFileName(year), se.tertial.workbook.WorkbookFormat.XLSX.contentType(),
                 bytes);
     }
 
@@ -146,7 +147,7 @@ public final class BudgetService {
             }
             return y;
         } catch (NumberFormatException e) {
-            throw new TertialException.Invalid(Messages.invalidYear(text));
+            throw new TertialException.Invalid(ApiText.invalidYear(text));
         }
     }
 }

@@ -1,7 +1,7 @@
 package se.tertial.app;
 
 import se.tertial.ingest.Ingest;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
 import se.tertial.spec.SpecCatalog;
 
 import java.io.IOException;
@@ -157,7 +157,7 @@ public final class BulkLoader {
                 if (first != null) {
                     // The same bytes twice in one run: the first (by path) is loaded, the copy is reported.
                     FileResult dup = new FileResult(item.name(), item.sha256(), "", "", "", "duplicate", 0,
-                            Messages.bulkDuplicateOf(first.name()));
+                            CliText.bulkDuplicateOf(first.name()));
                     progress.done(dup);
                     all.add(dup);
                     continue;
@@ -371,7 +371,7 @@ public final class BulkLoader {
         } catch (IOException | OutOfMemoryError e) {
             // Gone, unreadable or larger than memory since it was listed: this file's row, never the whole run.
             return new Staged<>(null, new FileResult(item.name(), "", "", "", "", "error", 0,
-                    Messages.bulkFileUnreadable(e)));
+                    CliText.bulkFileUnreadable(e)));
         }
         try {
             return new Staged<>(loader.stage(item.path(), item.name(), bytes, Optional.of(item.id())), null);

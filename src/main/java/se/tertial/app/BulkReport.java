@@ -1,6 +1,7 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
+import se.tertial.spec.CommonText;
 import se.tertial.workbook.ListWorkbook;
 
 import java.io.IOException;
@@ -37,15 +38,15 @@ public final class BulkReport {
                 Files.createDirectories(parent);
             }
             StringBuilder s = new StringBuilder("\uFEFF");
-            s.append(String.join(";", Messages.BULK_REPORT_HEADINGS)).append("\r\n");
+            s.append(String.join(";", CliText.BULK_REPORT_HEADINGS)).append("\r\n");
             for (List<Object> row : rows(results)) {
                 List<String> cells = new ArrayList<>();
                 row.forEach(v -> cells.add(csvCell(v == null ? "" : v.toString())));
                 s.append(String.join(";", cells)).append("\r\n");
             }
             Files.writeString(csv, s, StandardCharsets.UTF_8);
-            Files.write(xlsx, ListWorkbook.write(Messages.BULK_REPORT_SHEET, Messages.bulkReportTitle(counts(results)),
-                    Messages.BULK_REPORT_HEADINGS, WIDTHS, rows(results)));
+            Files.write(xlsx, ListWorkbook.write(CliText.BULK_REPORT_SHEET, CliText.bulkReportTitle(counts(results)),
+                    CliText.BULK_REPORT_HEADINGS, WIDTHS, rows(results)));
             return List.of(csv, xlsx);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,7 +62,7 @@ public final class BulkReport {
     public static Thread warmUp() {
         Thread warm = new Thread(() -> {
             try {
-                ListWorkbook.write(Messages.BULK_REPORT_SHEET, "", Messages.BULK_REPORT_HEADINGS, WIDTHS,
+                ListWorkbook.write(CliText.BULK_REPORT_SHEET, "", CliText.BULK_REPORT_HEADINGS, WIDTHS,
                         rows(List.of(new BulkLoader.FileResult("", "", "", "", "", "accepted", 0, ""))));
             } catch (RuntimeException e) {
                 // only a warm-up: the real report reports its own failure
@@ -85,7 +86,7 @@ public final class BulkReport {
             row.add(r.unit());
             row.add(r.period());
             row.add(r.source());
-            row.add(r.retried() ? Messages.bulkRetried(r.outcome()) : Messages.bulkOutcome(r.outcome()));
+            row.add(r.retried() ? CliText.bulkRetried(r.outcome()) : CommonText.bulkOutcome(r.outcome()));
             row.add(r.facts());
             row.add(r.firstError());
             rows.add(row);

@@ -3,7 +3,7 @@ package se.tertial.app;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.tertial.spec.LogText;
-import se.tertial.spec.Messages;
+import se.tertial.spec.MailText;
 import se.tertial.spec.Unit;
 import se.tertial.store.Period;
 import se.tertial.store.User;
@@ -41,7 +41,7 @@ final class MailNotices implements Notices, AutoCloseable {
     @Override
     public void approved(Unit unit, Period period, int version, Optional<String> message) {
         for (User u : controllersOf(unit)) {
-            send(u, Messages.mailApprovedSubject(unit, period.code()), Messages.mailApproved(u.name(), unit,
+            send(u, MailText.mailApprovedSubject(unit, period.code()), MailText.mailApproved(u.name(), unit,
                     period.code(), version, message, link(unit, period)));
         }
     }
@@ -49,7 +49,7 @@ final class MailNotices implements Notices, AutoCloseable {
     @Override
     public void returned(Unit unit, Period period, int version, String message) {
         for (User u : controllersOf(unit)) {
-            send(u, Messages.mailReturnedSubject(unit, period.code()), Messages.mailReturned(u.name(), unit,
+            send(u, MailText.mailReturnedSubject(unit, period.code()), MailText.mailReturned(u.name(), unit,
                     period.code(), period.deadline(), version, message, link(unit, period)));
         }
     }
@@ -58,7 +58,7 @@ final class MailNotices implements Notices, AutoCloseable {
     public void submitted(Unit unit, Period period, int version, String by, Optional<String> message) {
         for (User u : users.list()) {
             if (u.active() && u.notifySubmissions() && u.email().isPresent() && u.role() != UserRole.CONTROLLER) {
-                send(u, Messages.mailSubmittedSubject(unit, period.code(), version), Messages.mailSubmitted(u.name(),
+                send(u, MailText.mailSubmittedSubject(unit, period.code(), version), MailText.mailSubmitted(u.name(),
                         unit, period.code(), version, by, message, link(unit, period)));
             }
         }

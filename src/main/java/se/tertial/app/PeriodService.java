@@ -1,6 +1,6 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.store.Period;
 import se.tertial.spec.Organisation;
@@ -38,27 +38,27 @@ public final class PeriodService {
     /** Creates an open period; {@link TertialException.Invalid} for a bad code or date, Conflict if it exists. */
     public Period create(String code, String deadline) {
         if (code == null) {
-            throw new TertialException.Invalid(Messages.missingField("code"));
+            throw new TertialException.Invalid(ApiText.missingField("code"));
         }
         if (deadline == null) {
-            throw new TertialException.Invalid(Messages.missingField("deadline"));
+            throw new TertialException.Invalid(ApiText.missingField("deadline"));
         }
         PeriodCode period = parse(code);
         LocalDate date;
         try {
             date = LocalDate.parse(deadline.trim());
         } catch (DateTimeParseException e) {
-            throw new TertialException.Invalid(Messages.invalidDeadline(deadline));
+            throw new TertialException.Invalid(ApiText.invalidDeadline(deadline));
         }
         return periods.create(period, date, clock.instant())
-                .orElseThrow(() -> new TertialException.Conflict(Messages.periodExists(period.toString())));
+                .orElseThrow(() -> new TertialException.Conflict(ApiText.periodExists(period.toString())));
     }
 
     /** The stored period; {@link TertialException.Invalid} for a malformed code, NotFound if it does not exist. */
     public Period require(String code) {
         PeriodCode period = parse(code);
         return periods.find(period)
-                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownPeriod(period.toString())));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.unknownPeriod(period.toString())));
     }
 
     /** Creates a period, audited. */

@@ -1,6 +1,6 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha2
         try {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new TertialException.TooLarge(Messages.fileTooLarge(maxBytes));
+                throw new TertialException.TooLarge(ApiText.fileTooLarge(maxBytes));
             }
             Path file = Files.createTempFile("tertial-upload-", ".bin");
             try {

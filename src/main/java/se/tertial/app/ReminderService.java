@@ -3,7 +3,7 @@ package se.tertial.app;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.tertial.spec.LogText;
-import se.tertial.spec.Messages;
+import se.tertial.spec.MailText;
 import se.tertial.spec.Organisation;
 import se.tertial.spec.Unit;
 import se.tertial.store.Period;
@@ -120,15 +120,15 @@ public final class ReminderService {
                 if (u.units().contains(unit.code()) && (s == ReviewState.SAKNAS || s == ReviewState.ATERSAND)
                         && !already.contains(unit.code().value())) {
                     units.add(unit);
-                    lines.add(Messages.mailReminderLine(unit, s.swedish(), publicUrl + "/enheter/"
+                    lines.add(MailText.mailReminderLine(unit, s.swedish(), publicUrl + "/enheter/"
                             + unit.code().value() + "/" + p.code()));
                 }
             }
             if (units.isEmpty()) {
                 continue;
             }
-            String subject = Messages.mailReminderSubject(p.code(), p.deadline(), kind.startsWith("after"));
-            String text = Messages.mailReminder(u.name(), p.code(), p.deadline(), kind.startsWith("after"), lines,
+            String subject = MailText.mailReminderSubject(p.code(), p.deadline(), kind.startsWith("after"));
+            String text = MailText.mailReminder(u.name(), p.code(), p.deadline(), kind.startsWith("after"), lines,
                     publicUrl + "/enheter");
             try {
                 mailer.get().send(u.email().get(), subject, text);

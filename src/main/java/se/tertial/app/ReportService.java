@@ -5,7 +5,7 @@ import se.tertial.report.ConsolidationInput;
 import se.tertial.report.Figures;
 import se.tertial.report.ReportWorkbook;
 import se.tertial.report.UnitFacts;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.SpecCatalog;
 import se.tertial.spec.UnitCode;
@@ -94,7 +94,7 @@ public final class ReportService {
     public GeneratedFile workbook(String periodCode, boolean approvedOnly) {
         Report r = report(periodCode, approvedOnly);
         byte[] bytes = ReportWorkbook.write(catalog, r.figures(), r.current());
-        return new GeneratedFile(Messages.reportFileName(r.figures().period()), WorkbookFormat.XLSX.contentType(),
+        return new GeneratedFile(ReportText.reportFileName(r.figures().period()), WorkbookFormat.XLSX.contentType(),
                 bytes);
     }
 

@@ -1,6 +1,6 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
 import se.tertial.store.ReviewState;
 
 import java.util.Optional;
@@ -41,20 +41,20 @@ public final class ReviewFlow {
 
     public static Step step(ReviewState state, Action action, boolean periodLocked, String unit, String period) {
         if (periodLocked) {
-            return Step.refused(Messages.reviewPeriodLocked(period));
+            return Step.refused(ApiText.reviewPeriodLocked(period));
         }
         return switch (action) {
-            case UPLOAD -> state == ReviewState.GODKAND ? Step.refused(Messages.reviewApprovedNoUpload(unit, period))
+            case UPLOAD -> state == ReviewState.GODKAND ? Step.refused(ApiText.reviewApprovedNoUpload(unit, period))
                     : Step.to(ReviewState.INLAMNAD);
             case APPROVE, RETURN -> switch (state) {
                 case INLAMNAD, ATEROPPNAD -> Step.to(action == Action.APPROVE ? ReviewState.GODKAND
                         : ReviewState.ATERSAND);
-                case SAKNAS -> Step.refused(Messages.reviewNothingSubmitted(unit, period));
-                case ATERSAND -> Step.refused(Messages.reviewAlreadyReturned(unit, period));
-                case GODKAND -> Step.refused(Messages.reviewAlreadyApproved(unit, period));
+                case SAKNAS -> Step.refused(ApiText.reviewNothingSubmitted(unit, period));
+                case ATERSAND -> Step.refused(ApiText.reviewAlreadyReturned(unit, period));
+                case GODKAND -> Step.refused(ApiText.reviewAlreadyApproved(unit, period));
             };
             case REOPEN -> state == ReviewState.GODKAND ? Step.to(ReviewState.ATEROPPNAD)
-                    : Step.refused(Messages.reviewNotApproved(unit, period, state.swedish()));
+                    : Step.refused(ApiText.reviewNotApproved(unit, period, state.swedish()));
         };
     }
 }

@@ -1,6 +1,6 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
 import se.tertial.spec.Organisation;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.Unit;
@@ -59,20 +59,20 @@ public final class ReviewService {
     private Decided decide(Actor actor, String periodText, String unitText, ReviewFlow.Action action,
                            Optional<Integer> version, String messageText, boolean messageRequired) {
         if (!actor.user().seesAllUnits()) {
-            throw new TertialException.Forbidden(Messages.FORBIDDEN);
+            throw new TertialException.Forbidden(ApiText.FORBIDDEN);
         }
         Period period = periods.require(periodText);
         Unit unit = organisation.unit(unitText)
-                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(unitText)));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.unknownUnit(unitText)));
         Optional<String> message = Optional.ofNullable(messageText).map(String::strip).filter(m -> !m.isEmpty());
         if (messageRequired && message.isEmpty()) {
-            throw new TertialException.Invalid(Messages.REVIEW_MESSAGE_REQUIRED);
+            throw new TertialException.Invalid(ApiText.REVIEW_MESSAGE_REQUIRED);
         }
         if (message.isPresent() && message.get().length() > MESSAGE_MAX) {
-            throw new TertialException.Invalid(Messages.reviewMessageTooLong(MESSAGE_MAX));
+            throw new TertialException.Invalid(ApiText.reviewMessageTooLong(MESSAGE_MAX));
         }
         if (action != ReviewFlow.Action.REOPEN && version.isEmpty()) {
-            throw new TertialException.Invalid(Messages.REVIEW_VERSION_REQUIRED);
+            throw new TertialException.Invalid(ApiText.REVIEW_VERSION_REQUIRED);
         }
         String code = unit.code().value();
         String p = period.code().toString();
@@ -94,7 +94,7 @@ public final class ReviewService {
                 return step.next().orElseThrow(() -> new TertialException.Conflict(step.refusal().orElseThrow()));
             }, thread, actor.user().name(), clock.instant(), message, audit.event(actor, kind));
         } catch (ReviewRepository.StaleVersion e) {
-            throw new TertialException.Conflict(Messages.reviewStaleVersion(code, p, version.orElse(0), e.current()));
+            throw new TertialException.Conflict(ApiText.reviewStaleVersion(code, p, version.orElse(0), e.current()));
         }
         Decided decided = new Decided(code, p, d.state(), d.version());
         switch (action) {

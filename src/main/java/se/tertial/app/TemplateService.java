@@ -2,7 +2,8 @@ package se.tertial.app;
 
 import se.tertial.spec.ColumnKind;
 import se.tertial.spec.ColumnSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.SpecCatalog;
 import se.tertial.spec.TemplateSpec;
@@ -75,12 +76,12 @@ public final class TemplateService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new GeneratedFile(Messages.zipFileName(period.code()), "application/zip", bytes.toByteArray());
+        return new GeneratedFile(WorkbookText.zipFileName(period.code()), "application/zip", bytes.toByteArray());
     }
 
     public Unit unit(String unitCode) {
         return catalog.organisation().unit(unitCode)
-                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(unitCode)));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.unknownUnit(unitCode)));
     }
 
     TemplateRequest request(Unit unit, PeriodCode period, Optional<LocalDate> deadline) {

@@ -50,7 +50,7 @@ public abstract sealed class TertialException extends RuntimeException
         private final long retryAfterSeconds;
 
         public TooMany(long retryAfterSeconds) {
-            super(se.tertial.spec.Messages.tooManyRequests(retryAfterSeconds));
+            super(se.tertial.spec.ApiText.tooManyRequests(retryAfterSeconds));
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -62,7 +62,7 @@ public abstract sealed class TertialException extends RuntimeException
     /** The disk or the database cap is full; nothing of the request was stored. */
     public static final class StorageFull extends TertialException {
         public StorageFull() {
-            super(se.tertial.spec.Messages.STORAGE_FULL);
+            super(se.tertial.spec.ApiText.STORAGE_FULL);
         }
     }
 }

@@ -1,7 +1,7 @@
 package se.tertial.app;
 
 import jakarta.mail.MessagingException;
-import se.tertial.spec.Messages;
+import se.tertial.spec.MailText;
 import se.tertial.store.User;
 
 import java.util.Optional;
@@ -27,19 +27,19 @@ public final class TestMail {
 
     /** "E-post skickas via smtp.region.se:587 från tertial@region.se." or that it is off. */
     public String describe() {
-        return mailer.isPresent() ? Messages.mailConfigured(config.host() + ":" + config.port(), config.from())
-                : Messages.MAIL_NOT_CONFIGURED;
+        return mailer.isPresent() ? MailText.mailConfigured(config.host() + ":" + config.port(), config.from())
+                : MailText.MAIL_NOT_CONFIGURED;
     }
 
     /** Sends a test message to the user's address; returns the address it went to. */
     public String send(Actor actor, String userName) {
         User user = users.require(userName);
-        Mailer m = mailer.orElseThrow(() -> new TertialException.Invalid(Messages.MAIL_NOT_CONFIGURED));
-        String to = user.email().orElseThrow(() -> new TertialException.Invalid(Messages.mailNoAddress(user.name())));
+        Mailer m = mailer.orElseThrow(() -> new TertialException.Invalid(MailText.MAIL_NOT_CONFIGURED));
+        String to = user.email().orElseThrow(() -> new TertialException.Invalid(MailText.mailNoAddress(user.name())));
         try {
-            m.send(to, Messages.MAIL_TEST_SUBJECT, Messages.mailTest(user.name()));
+            m.send(to, MailText.MAIL_TEST_SUBJECT, MailText.mailTest(user.name()));
         } catch (MessagingException e) {
-            throw new TertialException.Invalid(Messages.mailTestFailed(to));
+            throw new TertialException.Invalid(MailText.mailTestFailed(to));
         }
         audit.record(audit.event(actor, AuditKind.MAIL_TEST).detail(user.name() + ": " + to));
         return to;

@@ -6,7 +6,9 @@ import se.tertial.ingest.IngestResult;
 import se.tertial.ingest.Outcome;
 import se.tertial.ingest.Rules;
 import se.tertial.spec.Finding;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.FindingText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.SpecCatalog;
 import se.tertial.spec.TemplateId;
@@ -208,7 +210,7 @@ public final class UploadService {
         User user = actor.user();
         Optional<String> note = message.map(String::strip).filter(m -> !m.isEmpty());
         if (note.isPresent() && note.get().length() > ReviewService.MESSAGE_MAX) {
-            throw new TertialException.Invalid(Messages.reviewMessageTooLong(ReviewService.MESSAGE_MAX));
+            throw new TertialException.Invalid(ApiText.reviewMessageTooLong(ReviewService.MESSAGE_MAX));
         }
         // An upload is as new as the moment it arrived: one that took long to check never overtakes a later one.
         java.time.Instant received = clock.instant();
@@ -330,13 +332,13 @@ public final class UploadService {
 
     /** Finance approved the report between the check and the store: refused like any approved report. */
     private Result refusedAsApproved(Prepared p) {
-        return refusedInStore(p, Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(
+        return refusedInStore(p, Finding.error(Rules.REVIEW_APPROVED, ApiText.reviewApprovedNoUpload(
                 p.upload.unit(), p.upload.period())));
     }
 
     /** Finance locked the period (through any instance) between the check and the store: refused as locked. */
     private Result refusedAsLocked(Prepared p) {
-        return refusedInStore(p, Finding.error(Rules.PERIOD_LOCKED, Messages.periodLocked(p.upload.period())));
+        return refusedInStore(p, Finding.error(Rules.PERIOD_LOCKED, FindingText.periodLocked(p.upload.period())));
     }
 
     private Result refusedInStore(Prepared p, Finding refused) {
@@ -371,16 +373,16 @@ public final class UploadService {
     public List<UploadRecord> list(User user, Optional<String> period, Optional<String> unit) {
         Optional<PeriodCode> p = period.filter(s -> !s.isBlank()).map(PeriodService::parse);
         Optional<UnitCode> u = unit.filter(s -> !s.isBlank()).map(s -> catalog.organisation().unit(s)
-                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(s))).code());
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.unknownUnit(s))).code());
         return submissions.list(p, u).stream().filter(r -> visible(user, r)).toList();
     }
 
     public UploadRecord get(User user, String idText) {
         long id = id(idText);
         UploadRecord r = submissions.upload(id).filter(x -> x.kind().equals("submission"))
-                .orElseThrow(() -> new TertialException.NotFound(Messages.uploadNotFound(id)));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.uploadNotFound(id)));
         if (!visible(user, r)) {
-            throw new TertialException.Forbidden(Messages.FORBIDDEN);
+            throw new TertialException.Forbidden(ApiText.FORBIDDEN);
         }
         return r;
     }
@@ -413,7 +415,7 @@ public final class UploadService {
 
     private GeneratedFile original(UploadRecord r) {
         byte[] bytes = submissions.original(r.id())
-                .orElseThrow(() -> new TertialException.NotFound(Messages.ORIGINAL_NOT_KEPT));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.ORIGINAL_NOT_KEPT));
         return new GeneratedFile(safeFileName(r.fileName(), r.id(), r.format()), contentType(r.format()), bytes);
     }
 
@@ -465,21 +467,21 @@ public final class UploadService {
 
     private GeneratedFile annotated(UploadRecord r) {
         byte[] bytes = submissions.original(r.id())
-                .orElseThrow(() -> new TertialException.NotFound(Messages.ORIGINAL_NOT_KEPT));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.ORIGINAL_NOT_KEPT));
         try {
             Path tmp = Files.createTempFile("tertial-annotate-", ".bin");
             try {
                 Files.write(tmp, bytes);
                 byte[] annotated = Annotator.annotate(tmp, r.findings(), ourFormulas(r));
                 String ext = "xls".equals(r.format()) ? "xls" : "xlsx";
-                return new GeneratedFile(Messages.annotatedFileName(r.unit(), r.period(), r.id(), ext),
+                return new GeneratedFile(WorkbookText.annotatedFileName(r.unit(), r.period(), r.id(), ext),
                         contentType(r.format()), annotated);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (UnreadableWorkbookException e) {
             throw new TertialException.NotFound(e.reason() == UnreadableWorkbookException.Reason.TOO_LARGE
-                    ? e.getMessage() : Messages.NO_ANNOTATION);
+                    ? e.getMessage() : FindingText.NO_ANNOTATION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -529,7 +531,7 @@ public final class UploadService {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new TertialException.Invalid(Messages.invalidId(text));
+            throw new TertialException.Invalid(ApiText.invalidId(text));
         }
     }
 }

@@ -1,6 +1,7 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.CommonText;
 import se.tertial.spec.Organisation;
 import se.tertial.spec.UnitCode;
 import se.tertial.store.User;
@@ -64,7 +65,7 @@ public final class UserService {
     public UserRepository.Created add(Actor actor, String name, String role, List<String> unitCodes) {
         UserRepository.Created created = add(name, role, unitCodes);
         audit.record(audit.event(actor, AuditKind.USER_CREATED).detail(created.user().name() + " ("
-                + Messages.roleName(created.user().role().dbValue()) + unitsText(created.user().units()) + ")"));
+                + CommonText.roleName(created.user().role().dbValue()) + unitsText(created.user().units()) + ")"));
         return created;
     }
 
@@ -97,7 +98,7 @@ public final class UserService {
         User user = require(userName);
         String address = email == null || email.isBlank() ? null : email.strip();
         if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
-            throw new TertialException.Invalid(Messages.invalidEmail(address));
+            throw new TertialException.Invalid(ApiText.invalidEmail(address));
         }
         users.setEmail(user, address, notifySubmissions && user.seesAllUnits());
         audit.record(audit.event(actor, AuditKind.USER_CHANGED).detail(userName + ": e-post "
@@ -111,7 +112,7 @@ public final class UserService {
         UserRole r = role(role);
         Set<UnitCode> units = units(r, unitCodes);
         return users.add(n, r, units, clock.instant())
-                .orElseThrow(() -> new TertialException.Conflict(Messages.userExists(n)));
+                .orElseThrow(() -> new TertialException.Conflict(ApiText.userExists(n)));
     }
 
     /**
@@ -123,8 +124,8 @@ public final class UserService {
         UserRole r = role(role);
         Set<UnitCode> units = units(r, unitCodes);
         User user = users.addWithoutKey(n, r, units, clock.instant())
-                .orElseThrow(() -> new TertialException.Conflict(Messages.userExists(n)));
-        audit.record(audit.event(actor, AuditKind.USER_CREATED).detail(n + " (" + Messages.roleName(r.dbValue())
+                .orElseThrow(() -> new TertialException.Conflict(ApiText.userExists(n)));
+        audit.record(audit.event(actor, AuditKind.USER_CREATED).detail(n + " (" + CommonText.roleName(r.dbValue())
                 + unitsText(units) + ")"));
         return user;
     }
@@ -141,9 +142,9 @@ public final class UserService {
             return user;
         }
         users.setRoleAndUnits(user, r, units);
-        audit.record(audit.event(actor, AuditKind.USER_CHANGED).detail(Messages.userChangedDetail(user.name(),
-                Messages.roleName(user.role().dbValue()) + unitsText(user.units()),
-                Messages.roleName(r.dbValue()) + unitsText(units))));
+        audit.record(audit.event(actor, AuditKind.USER_CHANGED).detail(ApiText.userChangedDetail(user.name(),
+                CommonText.roleName(user.role().dbValue()) + unitsText(user.units()),
+                CommonText.roleName(r.dbValue()) + unitsText(units))));
         return require(userName);
     }
 
@@ -153,10 +154,10 @@ public final class UserService {
 
     private static String checkedName(String name) {
         if (name == null || name.isBlank()) {
-            throw new TertialException.Invalid(Messages.missingField("name"));
+            throw new TertialException.Invalid(ApiText.missingField("name"));
         }
         if (!NAME.matcher(name.strip()).matches()) {
-            throw new TertialException.Invalid(Messages.invalidUserName());
+            throw new TertialException.Invalid(ApiText.invalidUserName());
         }
         return name.strip();
     }
@@ -165,24 +166,24 @@ public final class UserService {
         try {
             return UserRole.parse(role == null ? "" : role);
         } catch (IllegalArgumentException e) {
-            throw new TertialException.Invalid(Messages.invalidRole(role));
+            throw new TertialException.Invalid(ApiText.invalidRole(role));
         }
     }
 
     private Set<UnitCode> units(UserRole r, List<String> unitCodes) {
         if (unitCodes.size() > 1_000) {
-            throw new TertialException.Invalid(Messages.tooManyUnits(1_000));
+            throw new TertialException.Invalid(ApiText.tooManyUnits(1_000));
         }
         Set<UnitCode> units = new LinkedHashSet<>();
         for (String code : unitCodes) {
             units.add(organisation.unit(code.strip())
-                    .orElseThrow(() -> new TertialException.Invalid(Messages.unknownUnit(code.strip()))).code());
+                    .orElseThrow(() -> new TertialException.Invalid(ApiText.unknownUnit(code.strip()))).code());
         }
         if (r == UserRole.CONTROLLER && units.isEmpty()) {
-            throw new TertialException.Invalid(Messages.CONTROLLER_NEEDS_UNITS);
+            throw new TertialException.Invalid(ApiText.CONTROLLER_NEEDS_UNITS);
         }
         if (r != UserRole.CONTROLLER && !units.isEmpty()) {
-            throw new TertialException.Invalid(Messages.ONLY_CONTROLLERS_HAVE_UNITS);
+            throw new TertialException.Invalid(ApiText.ONLY_CONTROLLERS_HAVE_UNITS);
         }
         return units;
     }
@@ -193,7 +194,7 @@ public final class UserService {
 
     public User require(String name) {
         return users.byName(name == null ? "" : name)
-                .orElseThrow(() -> new TertialException.NotFound(Messages.userNotFound(name)));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.userNotFound(name)));
     }
 
     public List<se.tertial.store.ApiKey> keys(String userName) {
@@ -217,14 +218,14 @@ public final class UserService {
 
     public void revokeKey(String userName, long keyId) {
         if (!users.revokeKey(require(userName), keyId, clock.instant())) {
-            throw new TertialException.NotFound(Messages.keyNotFound(userName, keyId));
+            throw new TertialException.NotFound(ApiText.keyNotFound(userName, keyId));
         }
     }
 
     private static String keyName(String name) {
         String n = name == null || name.isBlank() ? "ny nyckel" : name.strip();
         if (!KEY_NAME.matcher(n).matches()) {
-            throw new TertialException.Invalid(Messages.invalidKeyName());
+            throw new TertialException.Invalid(ApiText.invalidKeyName());
         }
         return n;
     }

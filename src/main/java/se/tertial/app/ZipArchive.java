@@ -1,6 +1,6 @@
 package se.tertial.app;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,7 @@ public final class ZipArchive {
                 String name = e.getName().replace('\\', '/');
                 String shown = archive + "/" + name;
                 if (++count > MAX_ENTRIES) {
-                    refused.add(error(archive, Messages.zipTooManyEntries(MAX_ENTRIES)));
+                    refused.add(error(archive, ApiText.zipTooManyEntries(MAX_ENTRIES)));
                     break;
                 }
                 String file = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
@@ -67,7 +67,7 @@ public final class ZipArchive {
                 Path target = base.resolve(name).normalize();
                 if (name.startsWith("/") || name.contains(":") || !target.startsWith(base)
                         || List.of(name.split("/")).contains("..")) {
-                    refused.add(error(shown, Messages.zipUnsafeName(name)));
+                    refused.add(error(shown, ApiText.zipUnsafeName(name)));
                     continue;
                 }
                 Files.createDirectories(target.getParent());
@@ -80,18 +80,18 @@ public final class ZipArchive {
                     continue;
                 } catch (IOException | RuntimeException ex) {
                     Files.deleteIfExists(target);
-                    refused.add(error(shown, Messages.zipUnreadableEntry()));
+                    refused.add(error(shown, ApiText.zipUnreadableEntry()));
                     continue;
                 }
                 total += written;
                 if (total > MAX_TOTAL_BYTES) {
                     Files.deleteIfExists(target);
-                    refused.add(error(archive, Messages.zipTooLarge(MAX_TOTAL_BYTES)));
+                    refused.add(error(archive, ApiText.zipTooLarge(MAX_TOTAL_BYTES)));
                     break;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            refused.add(error(archive, Messages.zipUnreadable()));
+            refused.add(error(archive, ApiText.zipUnreadable()));
         }
         return new Unpacked(into, refused);
     }
@@ -110,10 +110,10 @@ public final class ZipArchive {
         while ((r = in.read(buffer)) > 0) {
             n += r;
             if (n > max) {
-                throw new TooLarge(Messages.fileTooLarge(max));
+                throw new TooLarge(ApiText.fileTooLarge(max));
             }
             if (n > RATIO_GRACE_BYTES && compressed > 0 && n > compressed * MAX_RATIO) {
-                throw new TooLarge(Messages.zipBomb(MAX_RATIO));
+                throw new TooLarge(ApiText.zipBomb(MAX_RATIO));
             }
             out.write(buffer, 0, r);
         }

@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         if (pg.isPresent()) {
             try (se.tertial.store.Database db = se.tertial.store.Database.connect(pg.get())) {
                 if (!se.tertial.store.StoreCopy.isEmpty(db)) {
-                    throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.copyTargetNotEmpty(
+                    throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.CliText.copyTargetNotEmpty(
                             db.where()));
                 }
             }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import se.tertial.app.Config;
 import se.tertial.app.Limits;
 import se.tertial.app.TertialException;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
 import se.tertial.app.Tertial;
 import se.tertial.http.HttpApi;
 
@@ -103,9 +103,9 @@ final class ServeCommand implements Callable<Integer> {
             app.users().bootstrapAdmin(config.dataDir()).ifPresentOrElse(token -> System.out.println(
                     "Första start: administratören \"admin\" har skapats. API-nyckel (visas bara nu, finns också i "
                             + tokenFile.toAbsolutePath() + "):\n  " + token + "\n"
-                            + se.tertial.spec.Messages.adminTokenFileStillThere(tokenFile)), () -> {
+                            + se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile)), () -> {
                 if (java.nio.file.Files.exists(tokenFile)) {
-                    System.out.println(se.tertial.spec.Messages.adminTokenFileStillThere(tokenFile));
+                    System.out.println(se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile));
                 }
             });
             app.auth().bootstrapAdminPassword(config.dataDir()).ifPresent(password -> System.out.println(
@@ -117,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             app.close();
             if (isBindFailure(e)) {
-                throw new TertialException.Invalid(Messages.portInUse(config.host(), config.port()));
+                throw new TertialException.Invalid(CliText.portInUse(config.host(), config.port()));
             }
             throw e;
         }
@@ -142,19 +142,19 @@ final class ServeCommand implements Callable<Integer> {
     /** Every flag checked before anything starts, each with a Swedish message (exit code 2). */
     private Config config() {
         if (port < 1 || port > 65535) {
-            throw new TertialException.Invalid(Messages.invalidPort(port));
+            throw new TertialException.Invalid(CliText.invalidPort(port));
         }
         if (maxUploadMb < 1 || maxUploadMb > 1024) {
-            throw new TertialException.Invalid(Messages.invalidUploadLimit(maxUploadMb));
+            throw new TertialException.Invalid(CliText.invalidUploadLimit(maxUploadMb));
         }
         if (uploadTimeoutSeconds < 1) {
-            throw new TertialException.Invalid(Messages.invalidLimit("--upload-timeout-s", "" + uploadTimeoutSeconds));
+            throw new TertialException.Invalid(CliText.invalidLimit("--upload-timeout-s", "" + uploadTimeoutSeconds));
         }
         if (uploadsPerMinute < 1) {
-            throw new TertialException.Invalid(Messages.invalidLimit("--uploads-per-minute", "" + uploadsPerMinute));
+            throw new TertialException.Invalid(CliText.invalidLimit("--uploads-per-minute", "" + uploadsPerMinute));
         }
         if (rejectedMbPerDay < 0 || maxDatabaseMb < 0) {
-            throw new TertialException.Invalid(Messages.invalidLimit("--rejected-mb-per-day/--max-database-mb",
+            throw new TertialException.Invalid(CliText.invalidLimit("--rejected-mb-per-day/--max-database-mb",
                     rejectedMbPerDay + "/" + maxDatabaseMb));
         }
         Limits limits = Limits.DEFAULTS.withUploadTimeout(java.time.Duration.ofSeconds(uploadTimeoutSeconds))
@@ -175,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 password = java.nio.file.Files.readString(smtpPasswordFile).strip();
             } catch (java.io.IOException e) {
-                throw new TertialException.Invalid(Messages.unreadableFile("--smtp-password-file", smtpPasswordFile));
+                throw new TertialException.Invalid(CliText.unreadableFile("--smtp-password-file", smtpPasswordFile));
             }
         }
         try {
@@ -220,7 +220,7 @@ final class ServeCommand implements Callable<Integer> {
             probe.setReuseAddress(true);
             probe.bind(new java.net.InetSocketAddress(host, port));
         } catch (java.io.IOException e) {
-            throw new TertialException.Invalid(Messages.portInUse(host, port));
+            throw new TertialException.Invalid(CliText.portInUse(host, port));
         }
     }
 

@@ -65,7 +65,7 @@ final class StoreCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (store.databaseUrl().isPresent()) {
-                throw new se.tertial.store.StoreStartupException(se.tertial.spec.Messages.postgresBackup(), null);
+                throw new se.tertial.store.StoreStartupException(se.tertial.spec.CliText.postgresBackup(), null);
             }
             List<String> problems = StoreMaintenance.restore(backup, databaseFile(store), Instant.now());
             if (!problems.isEmpty()) {
@@ -139,7 +139,7 @@ final class StoreCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (store.database != null && !store.database.isBlank()) {
-                throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.copySourceNotSqlite());
+                throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.CliText.copySourceNotSqlite());
             }
             se.tertial.store.DatabaseUrl target = StoreOptions.server(to, user, passwordFile, "--to-password-file",
                     store.databasePool);

@@ -55,7 +55,7 @@ final class StoreOptions {
             try {
                 password = java.nio.file.Files.readString(passwordFile).strip();
             } catch (java.io.IOException e) {
-                throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.Messages.unreadableFile(
+                throw new se.tertial.app.TertialException.Invalid(se.tertial.spec.CliText.unreadableFile(
                         fileOption, passwordFile));
             }
         }

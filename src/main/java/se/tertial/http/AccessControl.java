@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import se.tertial.app.TertialException;
 import se.tertial.app.UserService;
 import se.tertial.spec.LogText;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
 import se.tertial.store.User;
 
 import java.util.Optional;
@@ -37,7 +37,7 @@ final class AccessControl {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
             LOG.warn("refused {} {}: route declares no role", ctx.method(), LogText.safe(ctx.path()));
-            throw new ForbiddenResponse(Messages.FORBIDDEN);
+            throw new ForbiddenResponse(ApiText.FORBIDDEN);
         }
         if (roles.stream().noneMatch(r -> r instanceof Role)) {
             return; // a page route: its roles are checked by the pages' own guard (web.PageAccess)
@@ -48,7 +48,7 @@ final class AccessControl {
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("").strip();
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\"");
-            throw new UnauthorizedResponse(Messages.UNAUTHORIZED);
+            throw new UnauthorizedResponse(ApiText.UNAUTHORIZED);
         }
         // An address that keeps presenting wrong keys is told to wait before any key of it is looked at again.
         String address = ctx.ip();
@@ -60,20 +60,20 @@ final class AccessControl {
                     LogText.safe(ctx.path()));
             failedKeys.take(address);
             ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\", error=\"invalid_token\"");
-            return new UnauthorizedResponse(Messages.UNAUTHORIZED_BAD_TOKEN);
+            return new UnauthorizedResponse(ApiText.UNAUTHORIZED_BAD_TOKEN);
         });
         User user = keyUser.user();
         Role role = Role.valueOf(user.role().name());
         if (role != Role.ADMIN && !roles.contains(role)) {
             LOG.warn("refused {} {} to {} ({})", ctx.method(), LogText.safe(ctx.path()), LogText.safe(user.name()),
                     role);
-            throw new ForbiddenResponse(Messages.FORBIDDEN);
+            throw new ForbiddenResponse(ApiText.FORBIDDEN);
         }
         String unit = ctx.pathParamMap().get("unit");
         if (unit != null && !user.mayAddress(unit)) {
             LOG.warn("refused {} {} to {}: not bound to unit {}", ctx.method(), LogText.safe(ctx.path()),
                     LogText.safe(user.name()), LogText.safe(unit));
-            throw new ForbiddenResponse(Messages.unitForbidden(unit));
+            throw new ForbiddenResponse(ApiText.unitForbidden(unit));
         }
         ctx.attribute(USER, user);
         ctx.attribute(ACTOR, se.tertial.app.Actor.key(user, keyUser.keyName(), address));

@@ -33,7 +33,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import se.tertial.spec.LogText;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.CliText;
 import se.tertial.store.Period;
 import se.tertial.workbook.WorkbookFormat;
 
@@ -99,7 +100,7 @@ public final class HttpApi {
             });
             config.routes.before(ctx -> {
                 if (ctx.contentLength() > max + MULTIPART_OVERHEAD) {
-                    throw new TertialException.TooLarge(Messages.fileTooLarge(max));
+                    throw new TertialException.TooLarge(ApiText.fileTooLarge(max));
                 }
             });
             routes(config);
@@ -197,7 +198,7 @@ public final class HttpApi {
         });
         var r = app.reviews().round(AccessControl.user(ctx), p.code(), p.deadline(), current).stream()
                 .filter(x -> x.unit().equals(unit)).findFirst()
-                .orElseThrow(() -> new TertialException.NotFound(Messages.unknownUnit(unit)));
+                .orElseThrow(() -> new TertialException.NotFound(ApiText.unknownUnit(unit)));
         ctx.json(JsonViews.review(p.code().toString(), r));
     }
 
@@ -251,7 +252,7 @@ public final class HttpApi {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
-            throw new TertialException.Invalid(Messages.invalidId(text));
+            throw new TertialException.Invalid(ApiText.invalidId(text));
         }
     }
 
@@ -274,7 +275,7 @@ public final class HttpApi {
         UploadService.Options options = new UploadService.Options(flag(ctx, "bulk"), flag(ctx, "allowLocked"),
                 flag(ctx, "dryRun"));
         if ((options.bulk() || options.allowLocked()) && user.role() != UserRole.ADMIN) {
-            throw new TertialException.Forbidden(Messages.BULK_ADMIN_ONLY);
+            throw new TertialException.Forbidden(CliText.BULK_ADMIN_ONLY);
         }
         throttleUpload(ctx, user, options);
         try (ReceivedFile file = receive(ctx)) {
@@ -318,12 +319,12 @@ public final class HttpApi {
             throw tooLargeOrMalformed(e);
         }
         if (part == null) {
-            throw new TertialException.Invalid(Messages.MISSING_FILE);
+            throw new TertialException.Invalid(ApiText.MISSING_FILE);
         }
         try (InputStream in = part.content()) {
             return ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes());
         } catch (IOException e) {
-            throw new TertialException.Invalid(Messages.MISSING_FILE);
+            throw new TertialException.Invalid(ApiText.MISSING_FILE);
         }
     }
 
@@ -333,17 +334,17 @@ public final class HttpApi {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("max file size") || m.contains("max request size") || m.contains("too large")
                     || m.contains("exceeded")) {
-                return new TertialException.TooLarge(Messages.fileTooLarge(app.config().maxUploadBytes()));
+                return new TertialException.TooLarge(ApiText.fileTooLarge(app.config().maxUploadBytes()));
             }
         }
         LOG.info("unreadable multipart body: {}", LogText.safe(e.toString()));
-        return new TertialException.Invalid(Messages.BAD_MULTIPART);
+        return new TertialException.Invalid(ApiText.BAD_MULTIPART);
     }
 
     private void reportJson(Context ctx) {
         String name = ctx.pathParam("name");
         if (!List.of("namndsavvikelser", "resultatrakning", "balansrakning", "nyckeltal", "kontroller").contains(name)) {
-            throw new TertialException.NotFound(Messages.notFoundPath(ctx.path()));
+            throw new TertialException.NotFound(ApiText.notFoundPath(ctx.path()));
         }
         Figures f = app.reports().report(ctx.pathParam("period"), flag(ctx, "approved")).figures();
         ctx.json(switch (name) {
@@ -367,11 +368,11 @@ public final class HttpApi {
         try {
             T body = json.readValue(ctx.body(), type);
             if (body == null) {
-                throw new TertialException.Invalid(Messages.invalidJsonBody());
+                throw new TertialException.Invalid(ApiText.invalidJsonBody());
             }
             return body;
         } catch (JsonProcessingException e) {
-            throw new TertialException.Invalid(Messages.invalidJsonBody());
+            throw new TertialException.Invalid(ApiText.invalidJsonBody());
         }
     }
 
@@ -390,7 +391,7 @@ public final class HttpApi {
         WorkbookFormat format = dot < 0 ? null
                 : WorkbookFormat.fromExtension(file.substring(dot + 1)).orElse(null);
         if (format == null) {
-            throw new TertialException.NotFound(Messages.notFoundPath(ctx.path()));
+            throw new TertialException.NotFound(ApiText.notFoundPath(ctx.path()));
         }
         Downloads.send(ctx, app.templates().template(ctx.pathParam("unit"), file.substring(0, dot), format));
     }
@@ -412,21 +413,21 @@ public final class HttpApi {
                 HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT), swedish(e, ctx)));
         r.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), LogText.safe(ctx.path()), e);
-            error(ctx, 500, "internal_error", Messages.INTERNAL_ERROR);
+            error(ctx, 500, "internal_error", ApiText.INTERNAL_ERROR);
         });
         r.error(404, ctx -> {
             if (isEmpty(ctx)) {
-                error(ctx, 404, "not_found", Messages.notFoundPath(ctx.path()));
+                error(ctx, 404, "not_found", ApiText.notFoundPath(ctx.path()));
             }
         });
         r.error(405, ctx -> {
             if (isEmpty(ctx)) {
-                error(ctx, 405, "method_not_allowed", Messages.methodNotAllowed(ctx.method().name(), ctx.path()));
+                error(ctx, 405, "method_not_allowed", ApiText.methodNotAllowed(ctx.method().name(), ctx.path()));
             }
         });
         r.error(413, ctx -> {
             if (isEmpty(ctx)) {
-                error(ctx, 413, "too_large", Messages.TOO_LARGE);
+                error(ctx, 413, "too_large", ApiText.TOO_LARGE);
             }
         });
     }
@@ -434,16 +435,16 @@ public final class HttpApi {
     /** Javalin's own responses (no route, wrong method, too large) carry English text; ours are Swedish already. */
     private static String swedish(HttpResponseException e, Context ctx) {
         return switch (e.getStatus()) {
-            case 404 -> Messages.notFoundPath(ctx.path());
-            case 405 -> Messages.methodNotAllowed(ctx.method().name(), ctx.path());
-            case 413 -> Messages.TOO_LARGE;
+            case 404 -> ApiText.notFoundPath(ctx.path());
+            case 405 -> ApiText.methodNotAllowed(ctx.method().name(), ctx.path());
+            case 413 -> ApiText.TOO_LARGE;
             default -> e.getMessage();
         };
     }
 
     private void storageFull(Context ctx, Exception e) {
         LOG.error("storage full on {} {}: {}", ctx.method(), LogText.safe(ctx.path()), e.toString());
-        error(ctx, 507, "insufficient_storage", Messages.STORAGE_FULL);
+        error(ctx, 507, "insufficient_storage", ApiText.STORAGE_FULL);
     }
 
     private static boolean isEmpty(Context ctx) {

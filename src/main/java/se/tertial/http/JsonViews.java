@@ -1,6 +1,6 @@
 package se.tertial.http;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
 import se.tertial.spec.Namnd;
 import se.tertial.spec.Organisation;
 import se.tertial.spec.TemplateId;
@@ -144,7 +144,7 @@ final class JsonViews {
     }
 
     static PeriodView period(Period p) {
-        return new PeriodView(p.code().toString(), Messages.periodName(p.code()), p.deadline(),
+        return new PeriodView(p.code().toString(), CommonText.periodName(p.code()), p.deadline(),
                 p.state().dbValue(), p.createdAt());
     }
 }

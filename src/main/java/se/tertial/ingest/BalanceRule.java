@@ -4,7 +4,7 @@ import se.tertial.money.Amount;
 import se.tertial.spec.BalanceCheck;
 import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.Finding;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.Severity;
 
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class BalanceRule {
             Amount diff = assets.minus(liabilities);
             if (diff.abs().compareTo(tolerance) >= 0) {
                 out.add(Findings.at(Severity.ERROR, v, b.equityAndLiabilities(), col.code(), Rules.BALANCE,
-                        Messages.unbalanced(assets.tkr(), liabilities.tkr(), diff.tkr(),
+                        FindingText.unbalanced(assets.tkr(), liabilities.tkr(), diff.tkr(),
                                 v.address(b.assets(), col.code()))));
             }
         }

@@ -5,7 +5,8 @@ import se.tertial.spec.ColumnKind;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.Severity;
 import se.tertial.spec.Sign;
 import se.tertial.spec.SpecCatalog;
@@ -55,24 +56,24 @@ public final class BudgetIngest {
         try (OpenedWorkbook wb = WorkbookReader.open(file)) {
             Optional<Integer> fileYear = wb.metadata().flatMap(BudgetWorkbook::year);
             if (fileYear.isEmpty()) {
-                return rejected(Finding.error(Rules.NOT_TERTIAL, Messages.NOT_BUDGET_WORKBOOK));
+                return rejected(Finding.error(Rules.NOT_TERTIAL, FindingText.NOT_BUDGET_WORKBOOK));
             }
             if (fileYear.get() != year) {
-                return rejected(Finding.error(Rules.NOT_TERTIAL, Messages.budgetWrongYear(fileYear.get(), year)));
+                return rejected(Finding.error(Rules.NOT_TERTIAL, FindingText.budgetWrongYear(fileYear.get(), year)));
             }
-            Optional<SheetGrid> grid = wb.sheet(Messages.BUDGET_SHEET,
+            Optional<SheetGrid> grid = wb.sheet(WorkbookText.BUDGET_SHEET,
                     new se.tertial.workbook.ReadArea(expectedRows(catalog).size() + 200, 60));
             if (grid.isEmpty()) {
-                return rejected(new Finding(Severity.ERROR, Messages.BUDGET_SHEET, null, null, null,
-                        Rules.SHEET_MISSING, Messages.sheetMissing(Messages.BUDGET_SHEET)));
+                return rejected(new Finding(Severity.ERROR, WorkbookText.BUDGET_SHEET, null, null, null,
+                        Rules.SHEET_MISSING, FindingText.sheetMissing(WorkbookText.BUDGET_SHEET)));
             }
             return read(grid.get(), catalog);
         } catch (UnreadableWorkbookException e) {
             return rejected(Finding.error(Rules.UNREADABLE, e.getMessage()));
         } catch (se.tertial.workbook.Deadline.Exceeded e) {
-            return rejected(Finding.error(Rules.TIMEOUT, Messages.uploadTimedOut(e.budget())));
+            return rejected(Finding.error(Rules.TIMEOUT, FindingText.uploadTimedOut(e.budget())));
         } catch (RuntimeException | StackOverflowError e) {
-            return rejected(Finding.error(Rules.UNREADABLE, Messages.FILE_CORRUPT));
+            return rejected(Finding.error(Rules.UNREADABLE, FindingText.FILE_CORRUPT));
         }
     }
 
@@ -88,7 +89,7 @@ public final class BudgetIngest {
         for (String code : needed) {
             if (!cols.containsKey(code)) {
                 findings.add(Findings.at(Severity.ERROR, sheet, null, null, code, Rules.STRUCTURE_COLUMN,
-                        Messages.columnMissing(code, "")));
+                        FindingText.columnMissing(code, "")));
             }
         }
         if (!findings.isEmpty()) {
@@ -110,12 +111,12 @@ public final class BudgetIngest {
             BudgetCell row = expected.get(key);
             if (row == null) {
                 findings.add(Findings.at(Severity.ERROR, sheet, where, null, null, Rules.STRUCTURE_LINE,
-                        Messages.budgetUnknownRow(key)));
+                        FindingText.budgetUnknownRow(key)));
                 continue;
             }
             if (seen.putIfAbsent(key, r) != null) {
                 findings.add(Findings.at(Severity.ERROR, sheet, where, row.line().value(), null, Rules.STRUCTURE_LINE,
-                        Messages.budgetDuplicateRow(key, SheetLayout.address(seen.get(key), cols.get("LINE")))));
+                        FindingText.budgetDuplicateRow(key, SheetLayout.address(seen.get(key), cols.get("LINE")))));
                 continue;
             }
             LineSpec line = catalog.current(row.template()).line(row.line()).orElseThrow();
@@ -130,7 +131,7 @@ public final class BudgetIngest {
                     if (a.signum() != 0 && (line.sign() == Sign.PLUS || line.sign() == Sign.MINUS)
                             && (a.signum() > 0) != (line.sign() == Sign.PLUS)) {
                         findings.add(Findings.at(Severity.WARNING, sheet, address, row.line().value(), column,
-                                Rules.SIGN, row.unit() + ": " + Messages.signWarning(line.label(),
+                                Rules.SIGN, row.unit() + ": " + FindingText.signWarning(line.label(),
                                         line.sign() == Sign.PLUS, a.tkr())));
                     }
                 });
@@ -139,7 +140,7 @@ public final class BudgetIngest {
         for (Map.Entry<String, BudgetCell> e : expected.entrySet()) {
             if (!seen.containsKey(e.getKey())) {
                 findings.add(Findings.at(Severity.ERROR, sheet, null, e.getValue().line().value(), null,
-                        Rules.STRUCTURE_LINE, Messages.budgetMissingRow(e.getKey())));
+                        Rules.STRUCTURE_LINE, FindingText.budgetMissingRow(e.getKey())));
             }
         }
         boolean rejected = findings.stream().anyMatch(Finding::isError);

@@ -7,7 +7,7 @@ import se.tertial.spec.FactKey;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.Severity;
 
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class BudgetRule {
                 Amount actual = v.entered(line.code(), col.code()).orElse(Amount.ZERO);
                 if (!expected.equals(actual)) {
                     out.add(Findings.at(Severity.ERROR, v, line.code(), col.code(), Rules.BUDGET_MISMATCH,
-                            Messages.budgetMismatch(actual.tkr(), expected.tkr())));
+                            FindingText.budgetMismatch(actual.tkr(), expected.tkr())));
                 }
             }
         }

@@ -2,7 +2,8 @@ package se.tertial.ingest;
 
 import se.tertial.money.Amount;
 import se.tertial.money.SwedishNumber;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.Severity;
 import se.tertial.workbook.CellValue;
 
@@ -20,7 +21,7 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
     static CellAmount read(CellValue cell) {
         if (cell instanceof CellValue.Formula f && f.result() instanceof CellValue.Blank) {
             // tertial never evaluates an uploaded formula; one without a stored result has no value to read
-            return problem(Severity.ERROR, Rules.NOT_A_NUMBER, Messages.formulaWithoutResult(f.formula()));
+            return problem(Severity.ERROR, Rules.NOT_A_NUMBER, FindingText.formulaWithoutResult(f.formula()));
         }
         CellValue shown = cell.shown();
         if (shown instanceof CellValue.Blank) {
@@ -31,7 +32,7 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
                 return new CellAmount(Optional.of(Amount.fromSpreadsheet(n.value())), Optional.empty());
             } catch (ArithmeticException e) {
                 return problem(Severity.ERROR, Rules.TOO_MANY_DECIMALS,
-                        Messages.tooManyDecimals(Messages.swedishNumber(BigDecimal.valueOf(n.value()))));
+                        FindingText.tooManyDecimals(CommonText.swedishNumber(BigDecimal.valueOf(n.value()))));
             }
         }
         if (shown instanceof CellValue.Text t && !(cell instanceof CellValue.Formula)) {
@@ -43,13 +44,13 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
                 try {
                     Amount a = Amount.ofTkr(parsed.get());
                     return new CellAmount(Optional.of(a), Optional.of(new Problem(Severity.WARNING,
-                            Rules.NUMBER_AS_TEXT, Messages.numberAsText(t.value(), a.tkr()))));
+                            Rules.NUMBER_AS_TEXT, FindingText.numberAsText(t.value(), a.tkr()))));
                 } catch (ArithmeticException e) {
-                    return problem(Severity.ERROR, Rules.TOO_MANY_DECIMALS, Messages.tooManyDecimals(t.value()));
+                    return problem(Severity.ERROR, Rules.TOO_MANY_DECIMALS, FindingText.tooManyDecimals(t.value()));
                 }
             }
         }
-        return problem(Severity.ERROR, Rules.NOT_A_NUMBER, Messages.notANumber(describe(cell)));
+        return problem(Severity.ERROR, Rules.NOT_A_NUMBER, FindingText.notANumber(describe(cell)));
     }
 
     private static CellAmount problem(Severity severity, String rule, String text) {
@@ -63,14 +64,14 @@ record CellAmount(Optional<Amount> amount, Optional<Problem> problem) {
         } else if (cell instanceof CellValue.Text t) {
             return "\"" + t.value() + "\"";
         } else if (cell instanceof CellValue.Number n) {
-            return Messages.swedishNumber(BigDecimal.valueOf(n.value()));
+            return CommonText.swedishNumber(BigDecimal.valueOf(n.value()));
         } else if (cell instanceof CellValue.Bool b) {
             return b.value() ? "SANT" : "FALSKT";
         } else if (cell instanceof CellValue.Error e) {
             return e.code();
         } else if (cell instanceof CellValue.Unreadable u) {
-            return Messages.unreadableCell(u.raw());
+            return FindingText.unreadableCell(u.raw());
         }
-        return Messages.EMPTY_CELL;
+        return FindingText.EMPTY_CELL;
     }
 }

@@ -7,7 +7,7 @@ import se.tertial.spec.CommentThreshold;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.Severity;
 
 import java.math.BigDecimal;
@@ -47,7 +47,7 @@ final class CommentRule {
                 Optional<Amount> deviation = v.value(line.code(), col.code());
                 if (deviation.isPresent() && deviation.get().abs().compareTo(limit) >= 0) {
                     out.add(Findings.at(Severity.ERROR, v, line.code(), commentColumn.get().code(),
-                            Rules.COMMENT_MISSING, Messages.commentMissing(col.headingFor(v.period()),
+                            Rules.COMMENT_MISSING, FindingText.commentMissing(col.headingFor(v.period()),
                                     deviation.get().tkr(), limit.tkr())));
                     break;
                 }

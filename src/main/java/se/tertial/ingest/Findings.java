@@ -6,7 +6,7 @@ import se.tertial.spec.Headings;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateSpec;
 import se.tertial.spec.LineCode;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.Severity;
 
 /** Builds findings whose message starts with where they are, so the text alone tells the controller what to fix. */
@@ -15,7 +15,7 @@ final class Findings {
 
     static Finding at(Severity severity, String sheet, String cell, String line, String column, String rule,
                       String text) {
-        return new Finding(severity, sheet, cell, line, column, rule, Messages.located(sheet, cell, line, column, text));
+        return new Finding(severity, sheet, cell, line, column, rule, FindingText.located(sheet, cell, line, column, text));
     }
 
     static Finding at(Severity severity, SheetValues v, LineCode line, ColumnCode column, String rule, String text) {
@@ -33,6 +33,6 @@ final class Findings {
         String columnWords = spec.column(column).map(c -> Headings.render(c.headingFor(period), period))
                 .orElse(column.value());
         return new Finding(severity, spec.sheet(), cell, line.value(), column.value(), rule,
-                Messages.located(spec.sheet(), cell, lineWords, columnWords, text));
+                FindingText.located(spec.sheet(), cell, lineWords, columnWords, text));
     }
 }

@@ -4,7 +4,8 @@ import se.tertial.money.Amount;
 import se.tertial.spec.FactKey;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineCode;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateId;
 import se.tertial.spec.TemplateSpec;
@@ -78,11 +79,11 @@ public final class Ingest {
             return rejected(Optional.empty(), List.of(Finding.error(rule(e.reason()), e.getMessage())));
         } catch (Deadline.Exceeded e) {
             return rejected(Optional.empty(), List.of(Finding.error(Rules.TIMEOUT,
-                    Messages.uploadTimedOut(e.budget()))));
+                    FindingText.uploadTimedOut(e.budget()))));
         } catch (RuntimeException | StackOverflowError e) {
             // A parser failure nobody foresaw is still the file's fault, and still a finding on a recorded attempt.
             LOG.log(System.Logger.Level.WARNING, "unexpected failure while reading an upload", e);
-            return rejected(Optional.empty(), List.of(Finding.error(Rules.UNREADABLE, Messages.FILE_CORRUPT)));
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.UNREADABLE, FindingText.FILE_CORRUPT)));
         }
     }
 
@@ -160,13 +161,13 @@ public final class Ingest {
             if (raw.isEmpty() && !ctx.catalog().legacyMappings().isEmpty()) {
                 return legacy(wb, fileName, ctx);
             }
-            return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, Messages.NOT_TERTIAL)));
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, FindingText.NOT_TERTIAL)));
         }
         List<Finding> findings = new ArrayList<>();
         List<TemplateSpec> specs = new ArrayList<>();
         for (Metadata.TemplateRef ref : meta.templates()) {
             ctx.catalog().version(ref.id(), ref.version()).ifPresentOrElse(specs::add, () -> findings.add(
-                    Finding.error(Rules.UNKNOWN_TEMPLATE_VERSION, Messages.unknownTemplateVersion(ref.id().value(),
+                    Finding.error(Rules.UNKNOWN_TEMPLATE_VERSION, FindingText.unknownTemplateVersion(ref.id().value(),
                             ref.version()))));
         }
         Identity identity = new Identity(meta.unit(), meta.period(), specs, Identity.templates(specs));
@@ -192,33 +193,33 @@ public final class Ingest {
         List<String> found = meta.templates().stream().map(t -> t.id().value()).toList();
         List<String> expected = unit.get().templates().stream().map(TemplateId::value).toList();
         if (found.size() != expected.size() || !new java.util.HashSet<>(found).equals(new java.util.HashSet<>(expected))) {
-            findings.add(Finding.error(Rules.TEMPLATE_SET, Messages.templateSetMismatch(meta.unit().value(), found,
+            findings.add(Finding.error(Rules.TEMPLATE_SET, FindingText.templateSetMismatch(meta.unit().value(), found,
                     expected)));
         }
         for (Metadata.TemplateRef ref : meta.templates()) {
             specs.stream().filter(s -> s.id().equals(ref.id()) && s.version() == ref.version()).findFirst()
                     .filter(s -> !s.sha256().equalsIgnoreCase(ref.specSha256()) || !s.sheet().equals(ref.sheet()))
                     .ifPresent(s -> findings.add(Finding.error(Rules.SPEC_CHECKSUM,
-                            Messages.specChecksumMismatch(ref.id().value(), ref.version()))));
+                            FindingText.specChecksumMismatch(ref.id().value(), ref.version()))));
         }
     }
 
     /** Who may upload, for which unit and period: the same for templates and legacy layouts. */
     private static void admission(Identity identity, IngestContext ctx, List<Finding> findings) {
         if (ctx.catalog().organisation().unit(identity.unit()).isEmpty()) {
-            findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.unknownUnit(identity.unit().value())));
+            findings.add(Finding.error(Rules.UNKNOWN_UNIT, ApiText.unknownUnit(identity.unit().value())));
         } else if (!ctx.mayUpload(identity.unit())) {
             // Only that: the period's and the report's state of a unit one may not address are not one's business.
-            findings.add(Finding.error(Rules.UNIT_NOT_ALLOWED, Messages.unitNotAllowed(identity.unit().value())));
+            findings.add(Finding.error(Rules.UNIT_NOT_ALLOWED, FindingText.unitNotAllowed(identity.unit().value())));
             return;
         }
         Optional<Boolean> locked = ctx.periodLocked(identity.period());
         if (locked.isEmpty()) {
-            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, Messages.unknownPeriod(identity.period().toString())));
+            findings.add(Finding.error(Rules.UNKNOWN_PERIOD, ApiText.unknownPeriod(identity.period().toString())));
         } else if (locked.get()) {
-            findings.add(Finding.error(Rules.PERIOD_LOCKED, Messages.periodLocked(identity.period().toString())));
+            findings.add(Finding.error(Rules.PERIOD_LOCKED, FindingText.periodLocked(identity.period().toString())));
         } else if (ctx.reportApproved(identity.unit(), identity.period())) {
-            findings.add(Finding.error(Rules.REVIEW_APPROVED, Messages.reviewApprovedNoUpload(identity.unit().value(),
+            findings.add(Finding.error(Rules.REVIEW_APPROVED, ApiText.reviewApprovedNoUpload(identity.unit().value(),
                     identity.period().toString())));
         }
     }
@@ -235,10 +236,10 @@ public final class Ingest {
             return rejected(Optional.empty(), ambiguous);
         }
         if (matches.isEmpty()) {
-            return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, Messages.NO_MAPPING)));
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.NOT_TERTIAL, FindingText.NO_MAPPING)));
         }
         if (matches.size() > 1) {
-            return rejected(Optional.empty(), List.of(Finding.error(Rules.LEGACY_AMBIGUOUS, Messages.legacyAmbiguous(
+            return rejected(Optional.empty(), List.of(Finding.error(Rules.LEGACY_AMBIGUOUS, FindingText.legacyAmbiguous(
                     matches.stream().map(m -> m.mapping().name()).toList()))));
         }
         LegacyReader.Match match = matches.get(0);
@@ -250,11 +251,11 @@ public final class Ingest {
         Optional<PeriodCode> period = LegacyReader.period(match);
         List<Finding> findings = new ArrayList<>();
         if (unit.isEmpty()) {
-            findings.add(Finding.error(Rules.UNKNOWN_UNIT, Messages.legacyUnknownUnit(match.unitText())));
+            findings.add(Finding.error(Rules.UNKNOWN_UNIT, FindingText.legacyUnknownUnit(match.unitText())));
         }
         if (period.isEmpty()) {
             findings.add(Finding.error(Rules.UNKNOWN_PERIOD, LegacyReader.parsePeriod(match.mapping(),
-                    match.periodText()).refusal().orElse(Messages.legacyUnknownPeriod(match.periodText()))));
+                    match.periodText()).refusal().orElse(FindingText.legacyUnknownPeriod(match.periodText()))));
         }
         if (!findings.isEmpty()) {
             return rejected(Optional.empty(), findings);
@@ -270,7 +271,7 @@ public final class Ingest {
                 LegacyReader.read(match, spec, findings);
         SheetValues v = new SheetValues(spec, period.get(), entered, Map.of());
         if (entered.isEmpty() && findings.stream().noneMatch(Finding::isError)) {
-            findings.add(Finding.error(Rules.NO_AMOUNTS, Messages.NO_AMOUNTS));
+            findings.add(Finding.error(Rules.NO_AMOUNTS, FindingText.NO_AMOUNTS));
         }
         // Hand-made workbooks have no comment column, budget cells or balance sheet: those rules do not apply.
         findings.addAll(SignRule.check(v));
@@ -297,7 +298,7 @@ public final class Ingest {
             Optional<SheetGrid> grid = wb.sheet(sheetName, area(spec));
             if (grid.isEmpty()) {
                 findings.add(new Finding(se.tertial.spec.Severity.ERROR, sheetName, null, null, null,
-                        Rules.SHEET_MISSING, Messages.sheetMissing(sheetName)));
+                        Rules.SHEET_MISSING, FindingText.sheetMissing(sheetName)));
                 continue;
             }
             if (outsideArea(grid.get(), wb.limits(), findings)) {
@@ -319,7 +320,7 @@ public final class Ingest {
             wb.deadline().check();
         }
         if (!anyEntered && findings.stream().noneMatch(Finding::isError)) {
-            findings.add(Finding.error(Rules.NO_AMOUNTS, Messages.NO_AMOUNTS));
+            findings.add(Finding.error(Rules.NO_AMOUNTS, FindingText.NO_AMOUNTS));
         }
         if (findings.stream().anyMatch(Finding::isError)) {
             return rejected(Optional.of(identity), findings);
@@ -340,7 +341,7 @@ public final class Ingest {
         }
         String first = grid.firstOutside().orElse("");
         findings.add(new Finding(se.tertial.spec.Severity.ERROR, grid.name(), first.isEmpty() ? null : first, null,
-                null, Rules.OUTSIDE_AREA, Messages.outsideTemplateArea(grid.name(), grid.outside(), first)));
+                null, Rules.OUTSIDE_AREA, FindingText.outsideTemplateArea(grid.name(), grid.outside(), first)));
         return true;
     }
 

@@ -5,7 +5,7 @@ import se.tertial.spec.ColumnCode;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LegacyMapping;
 import se.tertial.spec.LineCode;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.Severity;
 import se.tertial.spec.SpecCatalog;
@@ -92,7 +92,7 @@ final class LegacyReader {
             }
             List<Map.Entry<Integer, Map<Integer, Optional<ColumnCode>>>> rows = headingRows(m, grid.get());
             if (rows.size() > 1) {
-                return Attempt.ambiguous(m, Messages.legacyAmbiguousAnchor(m.name(), "rubrikrader på bladet " + name,
+                return Attempt.ambiguous(m, FindingText.legacyAmbiguousAnchor(m.name(), "rubrikrader på bladet " + name,
                         "rad " + (rows.get(0).getKey() + 1), "rad " + (rows.get(1).getKey() + 1)));
             }
             if (rows.size() == 1) {
@@ -100,11 +100,11 @@ final class LegacyReader {
             }
         }
         if (fitting.isEmpty()) {
-            return Attempt.no(m, named.isEmpty() ? Messages.legacyNoSheet(m.sheetName(), m.headings().size())
-                    : Messages.legacyNoHeadings(named.get(0)));
+            return Attempt.no(m, named.isEmpty() ? FindingText.legacyNoSheet(m.sheetName(), m.headings().size())
+                    : FindingText.legacyNoHeadings(named.get(0)));
         }
         if (fitting.size() > 1) {
-            return Attempt.ambiguous(m, Messages.legacyAmbiguousAnchor(m.name(), "blad",
+            return Attempt.ambiguous(m, FindingText.legacyAmbiguousAnchor(m.name(), "blad",
                     "\"" + fitting.get(0)[0] + "\"", "\"" + fitting.get(1)[0] + "\""));
         }
         String sheet = (String) fitting.get(0)[0];
@@ -149,7 +149,7 @@ final class LegacyReader {
             try {
                 return PeriodText.Parsed.of(PeriodCode.parse(text.strip().toUpperCase(java.util.Locale.ROOT)));
             } catch (RuntimeException e) {
-                return PeriodText.Parsed.refused(Messages.legacyPeriodNotTertial(text));
+                return PeriodText.Parsed.refused(FindingText.legacyPeriodNotTertial(text));
             }
         }
         return PeriodText.parse(text);
@@ -198,7 +198,7 @@ final class LegacyReader {
                     Optional<Amount> tkr = convert(source, m);
                     if (tkr.isEmpty()) {
                         findings.add(Findings.at(Severity.ERROR, match.sheet(), address, line.value(), code.value(),
-                                Rules.TOO_MANY_DECIMALS, Messages.tooManyDecimals(source.tkr().toPlainString())));
+                                Rules.TOO_MANY_DECIMALS, FindingText.tooManyDecimals(source.tkr().toPlainString())));
                         return;
                     }
                     sourceSums.merge(code, source, Amount::plus);
@@ -208,7 +208,7 @@ final class LegacyReader {
             }
             if (line == null && hasValues) {
                 findings.add(Findings.at(Severity.ERROR, match.sheet(), SheetLayout.address(r, match.labelColumn()), null, null,
-                        Rules.LEGACY_UNKNOWN_ROW, Messages.legacyUnknownRow(raw.strip(), m.name())));
+                        Rules.LEGACY_UNKNOWN_ROW, FindingText.legacyUnknownRow(raw.strip(), m.name())));
             }
         }
         for (int r : totalRows) {
@@ -232,7 +232,7 @@ final class LegacyReader {
             if (!total.get().equals(expected)) {
                 String cell = SheetLayout.address(row, col.getKey());
                 findings.add(Findings.at(Severity.WARNING, match.sheet(), cell, null, code.value(),
-                        Rules.LEGACY_TOTAL, Messages.legacyTotalMismatch(total.get().tkr(), expected.tkr(),
+                        Rules.LEGACY_TOTAL, FindingText.legacyTotalMismatch(total.get().tkr(), expected.tkr(),
                                 textCells.getOrDefault(code, List.of()))));
             }
         }
@@ -293,7 +293,7 @@ final class LegacyReader {
                     at = address;
                 } else if (!LegacyMapping.normalize(value).equals(LegacyMapping.normalize(found.get()))
                         && !address.equals(at)) {
-                    return new Located(null, null, Messages.legacyAmbiguousAnchor(m.name(), what + "er",
+                    return new Located(null, null, FindingText.legacyAmbiguousAnchor(m.name(), what + "er",
                             at + " (\"" + value + "\")", address + " (\"" + found.get() + "\")"), true);
                 }
             }
@@ -304,10 +304,10 @@ final class LegacyReader {
         if (loc.fileName().isPresent() && fileName != null) {
             Optional<String> found = groups(loc.fileName().get(), fileName);
             if (found.isPresent()) {
-                return new Located(found.get(), Messages.LEGACY_FROM_FILE_NAME, null, false);
+                return new Located(found.get(), FindingText.LEGACY_FROM_FILE_NAME, null, false);
             }
         }
-        return new Located(null, null, Messages.legacyNotFound(what, m.searchRows(), m.searchColumns()), false);
+        return new Located(null, null, FindingText.legacyNotFound(what, m.searchRows(), m.searchColumns()), false);
     }
 
     /** The pattern's groups joined by a blank ("jan–aug" and "2019"), or empty when it does not match. */
@@ -391,13 +391,13 @@ final class LegacyReader {
             }
         }
         if (best < 0) {
-            return new LabelColumn(-1, Messages.legacyNoLabels(m.name()), false);
+            return new LabelColumn(-1, FindingText.legacyNoLabels(m.name()), false);
         }
         if (tied.size() > 1) {
             if (m.labelColumn().isPresent() && tied.contains(m.labelColumn().getAsInt())) {
                 return new LabelColumn(m.labelColumn().getAsInt(), null, false);
             }
-            return new LabelColumn(-1, Messages.legacyAmbiguousAnchor(m.name(), "etikettkolumner",
+            return new LabelColumn(-1, FindingText.legacyAmbiguousAnchor(m.name(), "etikettkolumner",
                     "kolumn " + SheetLayout.address(0, tied.get(0)).replaceAll("\\d", ""),
                     "kolumn " + SheetLayout.address(0, tied.get(1)).replaceAll("\\d", "")), true);
         }

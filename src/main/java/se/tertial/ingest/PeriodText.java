@@ -56,12 +56,12 @@ final class PeriodText {
         }
         Matcher year = YEAR.matcher(text);
         if (!year.find()) {
-            return Parsed.refused(se.tertial.spec.Messages.legacyPeriodNotTertial(raw));
+            return Parsed.refused(se.tertial.spec.FindingText.legacyPeriodNotTertial(raw));
         }
         int y = Integer.parseInt(year.group(1));
         String rest = text.replace(year.group(1), " ");
         if (QUARTER.matcher(rest).find()) {
-            return Parsed.refused(se.tertial.spec.Messages.legacyPeriodNotTertial(raw));
+            return Parsed.refused(se.tertial.spec.FindingText.legacyPeriodNotTertial(raw));
         }
         Matcher tertial = TERTIAL.matcher(rest);
         if (tertial.find()) {
@@ -76,11 +76,11 @@ final class PeriodText {
             months.add(MONTHS.get(m.group(1)));
         }
         if (months.isEmpty() || (months.size() > 1 && months.get(0) != 1)) {
-            return Parsed.refused(se.tertial.spec.Messages.legacyPeriodNotTertial(raw));
+            return Parsed.refused(se.tertial.spec.FindingText.legacyPeriodNotTertial(raw));
         }
         int end = months.get(months.size() - 1);
         int t = end == 4 ? 1 : end == 8 ? 2 : end == 12 ? 3 : 0;
-        return t == 0 ? Parsed.refused(se.tertial.spec.Messages.legacyPeriodNotTertial(raw))
+        return t == 0 ? Parsed.refused(se.tertial.spec.FindingText.legacyPeriodNotTertial(raw))
                 : Parsed.of(new PeriodCode(y, t));
     }
 }

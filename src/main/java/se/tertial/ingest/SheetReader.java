@@ -7,7 +7,7 @@ import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineCode;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.Severity;
 import se.tertial.spec.TemplateSpec;
@@ -88,8 +88,8 @@ final class SheetReader {
             String found = grid.text(SheetLayout.CODE_ROW, col);
             if (!found.equals(c.code().value())) {
                 String address = SheetLayout.address(SheetLayout.CODE_ROW, col);
-                String text = whereIs(c.code().value(), true).map(a -> Messages.columnMoved(c.code().value(), a))
-                        .orElse(Messages.columnMissing(c.code().value(), found));
+                String text = whereIs(c.code().value(), true).map(a -> FindingText.columnMoved(c.code().value(), a))
+                        .orElse(FindingText.columnMissing(c.code().value(), found));
                 findings.add(Findings.at(Severity.ERROR, spec.sheet(), address, null, c.code().value(),
                         Rules.STRUCTURE_COLUMN, text));
             }
@@ -102,8 +102,8 @@ final class SheetReader {
             String found = grid.text(row, SheetLayout.LINE_CODE_COL);
             if (!found.equals(l.code().value())) {
                 String address = SheetLayout.address(row, SheetLayout.LINE_CODE_COL);
-                String text = whereIs(l.code().value(), false).map(a -> Messages.lineMoved(l.code().value(), a))
-                        .orElse(Messages.lineMissing(l.code().value(), found));
+                String text = whereIs(l.code().value(), false).map(a -> FindingText.lineMoved(l.code().value(), a))
+                        .orElse(FindingText.lineMissing(l.code().value(), found));
                 findings.add(Findings.at(Severity.ERROR, spec.sheet(), address, l.code().value(), null,
                         Rules.STRUCTURE_LINE, text));
             }
@@ -165,10 +165,10 @@ final class SheetReader {
                 String found = describe(cell);
                 if (theirs.isPresent() && theirs.get().equals(ours)) {
                     add(Severity.WARNING, line, col, Rules.FORMULA_REPLACED,
-                            Messages.formulaReplacedSameValue(check.get().expected(), found));
+                            FindingText.formulaReplacedSameValue(check.get().expected(), found));
                 } else {
                     add(Severity.ERROR, line, col, Rules.FORMULA_REPLACED,
-                            Messages.formulaReplaced(check.get().expected(), found, ours.tkr()));
+                            FindingText.formulaReplaced(check.get().expected(), found, ours.tkr()));
                 }
             }
         }

@@ -5,7 +5,7 @@ import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.Severity;
 import se.tertial.spec.Sign;
 
@@ -28,7 +28,7 @@ final class SignRule {
                 if (a.isPresent() && a.get().signum() != 0
                         && (a.get().signum() > 0) != (line.sign() == Sign.PLUS)) {
                     out.add(Findings.at(Severity.WARNING, v, line.code(), col.code(), Rules.SIGN,
-                            Messages.signWarning(line.label(), line.sign() == Sign.PLUS, a.get().tkr())));
+                            FindingText.signWarning(line.label(), line.sign() == Sign.PLUS, a.get().tkr())));
                 }
             }
         }

@@ -7,7 +7,7 @@ import se.tertial.spec.FactKey;
 import se.tertial.spec.Finding;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 import se.tertial.spec.PriorPeriod;
 import se.tertial.spec.Severity;
 
@@ -41,7 +41,7 @@ final class TenfoldRule {
                         : v.entered(line.code(), prior.code());
                 if (now.isPresent() && before.isPresent() && isTenfold(now.get(), before.get())) {
                     out.add(Findings.at(Severity.WARNING, v, line.code(), source, Rules.TENFOLD,
-                            Messages.tenfold(now.get().tkr(), before.get().tkr(),
+                            FindingText.tenfold(now.get().tkr(), before.get().tkr(),
                             v.period().samePeriodLastYear().toString())));
                 }
             }

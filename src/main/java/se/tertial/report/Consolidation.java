@@ -6,7 +6,7 @@ import se.tertial.spec.FactKey;
 import se.tertial.spec.LineCode;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 import se.tertial.spec.Namnd;
 import se.tertial.spec.Organisation;
 import se.tertial.spec.ReportSpec;
@@ -71,8 +71,54 @@ public final class Consolidation {
         List<NamndRow> namnd = namndRows(drilldowns);
         List<RrLine> rr = resultatrakning();
         List<BrLine> br = balansrakning();
+        Optional<String> comparison = comparison(rrTemplates(rrCodes(spec.resultatrakning().rows())));
         return new Figures(in.period(), missing, rejected, namnd, drilldowns, rr, br, ratios(rr, br),
-                checks(namnd, rr, br, missing, notApproved), notApproved, in.approvedOnly());
+                checks(namnd, rr, br, missing, notApproved), notApproved, in.approvedOnly(), comparison);
+    }
+
+    /**
+     * Which units hold figures of the given templates this year but not in last year's same period, and the other
+     * way round; empty when both years hold the same units (or last year none: there is nothing to compare with).
+     */
+    private Optional<String> comparison(java.util.Set<TemplateId> templates) {
+        java.util.Set<UnitCode> now = reporting(in.current(), templates);
+        java.util.Set<UnitCode> before = reporting(in.samePeriodLastYear(), templates);
+        if (before.isEmpty() || now.equals(before)) {
+            return Optional.empty();
+        }
+        List<String> notBefore = org.units().stream().map(Unit::code).filter(u -> now.contains(u)
+                && !before.contains(u)).map(UnitCode::value).toList();
+        List<String> notNow = org.units().stream().map(Unit::code).filter(u -> before.contains(u)
+                && !now.contains(u)).map(UnitCode::value).toList();
+        return Optional.of(ReportText.comparisonNote(in.period().year() - 1, notBefore, in.period().year(), notNow));
+    }
+
+    private static java.util.Set<UnitCode> reporting(Map<UnitCode, UnitFacts> facts, java.util.Set<TemplateId> t) {
+        java.util.Set<UnitCode> units = new java.util.HashSet<>();
+        facts.forEach((unit, f) -> {
+            if (f.facts().keySet().stream().anyMatch(k -> t.contains(k.template()))) {
+                units.add(unit);
+            }
+        });
+        return units;
+    }
+
+    private static List<String> rrCodes(List<ReportSpec.RrRow> rows) {
+        return rows.stream().map(ReportSpec.RrRow::code).toList();
+    }
+
+    /** The templates an RR row's figures come from, through its sums. */
+    private java.util.Set<TemplateId> rrTemplates(List<String> codes) {
+        java.util.Set<TemplateId> templates = new java.util.HashSet<>();
+        for (ReportSpec.RrRow row : spec.resultatrakning().rows()) {
+            if (codes.contains(row.code())) {
+                row.template().ifPresent(templates::add);
+                if (row.isTotal()) {
+                    templates.addAll(rrTemplates(row.sum()));
+                }
+            }
+        }
+        return templates;
     }
 
     // --- nämndsavvikelser ---
@@ -127,12 +173,12 @@ public final class Consolidation {
             rows.add(new NamndRow(RowKind.NAMND, d.namnd(), d.name(), d.period(), d.forecast()));
             if (d.groups().size() > 1) {
                 for (GroupRows g : d.groups()) {
-                    rows.add(new NamndRow(RowKind.GROUP, d.namnd(), Messages.varav(g.group()), g.period(),
+                    rows.add(new NamndRow(RowKind.GROUP, d.namnd(), ReportText.varav(g.group()), g.period(),
                             g.forecast()));
                 }
             }
         }
-        rows.add(new NamndRow(RowKind.TOTAL, null, Messages.TOTALT,
+        rows.add(new NamndRow(RowKind.TOTAL, null, ReportText.TOTALT,
                 sum(drilldowns.stream().map(Drilldown::period).toList()),
                 sum(drilldowns.stream().map(Drilldown::forecast).toList())));
         return rows;
@@ -181,9 +227,17 @@ public final class Consolidation {
 
     // --- nyckeltal ---
 
+    /** A growth over a base that is not the same set of units is blank, with the note saying which are missing. */
     private List<Ratio> ratios(List<RrLine> rr, List<BrLine> br) {
         List<Ratio> result = new ArrayList<>();
         for (ReportSpec.KeyRatio k : spec.nyckeltal()) {
+            Optional<String> base = k.kind() != ReportSpec.RatioKind.GROWTH ? Optional.empty()
+                    : comparison(rrTemplates(k.numerator().stream().filter(r -> !r.balance())
+                            .map(ReportSpec.Ref::code).toList()));
+            if (base.isPresent()) {
+                result.add(new Ratio(k.label(), k.kind(), Optional.empty(), base));
+                continue;
+            }
             Optional<Amount> num = terms(k.numerator(), rr, br, false);
             Optional<BigDecimal> value = switch (k.kind()) {
                 case AMOUNT -> num.map(Amount::tkr);
@@ -192,7 +246,7 @@ public final class Consolidation {
                 case GROWTH -> num.flatMap(n -> terms(k.numerator(), rr, br, true)
                         .filter(d -> d.signum() != 0).map(d -> n.tkr().divide(d.tkr(), RATIO).subtract(BigDecimal.ONE)));
             };
-            result.add(new Ratio(k.label(), k.kind(), value));
+            result.add(new Ratio(k.label(), k.kind(), value, Optional.empty()));
         }
         return result;
     }
@@ -227,23 +281,23 @@ public final class Consolidation {
         if (r.hasInternalTrade()) {
             Optional<Amount> internal = total(in.current().values(), r.internalTemplate().get(), r.internalLines(),
                     r.outcome());
-            checks.add(check("INTERNHANDEL", Messages.CHECK_INTERNAL, internal));
+            checks.add(check("INTERNHANDEL", ReportText.CHECK_INTERNAL, internal));
         }
-        checks.add(check("BALANS", Messages.CHECK_BALANCE,
+        checks.add(check("BALANS", ReportText.CHECK_BALANCE,
                 diff(brValue(br, b.assets(), false), brValue(br, b.equityAndLiabilities(), false))));
-        checks.add(check("ARETS_RESULTAT", Messages.CHECK_YEAR_RESULT, diff(brValue(br, b.yearResult(), false),
+        checks.add(check("ARETS_RESULTAT", ReportText.CHECK_YEAR_RESULT, diff(brValue(br, b.yearResult(), false),
                 rr.stream().filter(l -> l.code().equals(b.resultRow())).findFirst().flatMap(RrLine::outcome))));
-        checks.add(check("INGAENDE_EK", Messages.CHECK_OPENING_EQUITY, diff(brValue(br, b.openingEquity(), false),
+        checks.add(check("INGAENDE_EK", ReportText.CHECK_OPENING_EQUITY, diff(brValue(br, b.openingEquity(), false),
                 brValue(br, b.equity(), true))));
         Optional<Amount> internalDeviation = r.hasInternalTrade() ? total(in.current().values(),
                 r.internalTemplate().get(), r.internalLines(), r.deviation()) : Optional.empty();
         Optional<Amount> vnk = rr.stream().filter(l -> l.code().equals(r.netCostRow())).findFirst()
                 .flatMap(RrLine::deviation);
         Optional<Amount> total = namnd.get(namnd.size() - 1).forecast();
-        checks.add(check("PROGNOS_IDENTITET", Messages.CHECK_FORECAST_IDENTITY,
+        checks.add(check("PROGNOS_IDENTITET", ReportText.CHECK_FORECAST_IDENTITY,
                 diff(total, sum(List.of(vnk, internalDeviation)))));
-        checks.add(new Check("UNDERLAG", Messages.CHECK_MISSING, Optional.empty(), missing.isEmpty()));
-        checks.add(new Check("GODKANNANDE", Messages.CHECK_APPROVED, Optional.empty(),
+        checks.add(new Check("UNDERLAG", ReportText.CHECK_MISSING, Optional.empty(), missing.isEmpty()));
+        checks.add(new Check("GODKANNANDE", ReportText.CHECK_APPROVED, Optional.empty(),
                 missing.isEmpty() && notApproved.isEmpty()));
         return checks;
     }

@@ -12,11 +12,13 @@ import java.util.Optional;
  *
  * @param missing units without an accepted version for the period
  * @param rejected units whose latest upload was rejected (an earlier accepted version, if any, is used)
+ * @param comparison when this year's and last year's figures come from different sets of units: which units are
+ *                   missing from which year (a comparison over different units is left blank, never computed)
  */
 public record Figures(PeriodCode period, List<String> missing, List<String> rejected, List<NamndRow> namndsavvikelser,
                       List<Drilldown> drilldowns, List<RrLine> resultatrakning, List<BrLine> balansrakning,
                       List<Ratio> nyckeltal, List<Check> kontroller, List<String> notApproved,
-                      boolean approvedOnly) {
+                      boolean approvedOnly, Optional<String> comparison) {
 
     public enum RowKind { NAMND, GROUP, TOTAL }
 
@@ -43,7 +45,9 @@ public record Figures(PeriodCode period, List<String> missing, List<String> reje
                          Optional<Amount> lastYearBokslut) {}
 
     /** A key ratio for the period: a fraction (0.25 = 25 %) or, for kind AMOUNT, an amount in tkr. */
-    public record Ratio(String label, se.tertial.spec.ReportSpec.RatioKind kind, Optional<BigDecimal> value) {}
+    /** A key ratio; {@code note} says why it is blank when it is left out rather than computed. */
+    public record Ratio(String label, se.tertial.spec.ReportSpec.RatioKind kind, Optional<BigDecimal> value,
+                        Optional<String> note) {}
 
     /** A consistency check: the difference should be zero (within the tolerance). */
     public record Check(String code, String label, Optional<Amount> difference, boolean ok) {}

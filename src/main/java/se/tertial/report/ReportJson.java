@@ -1,7 +1,7 @@
 package se.tertial.report;
 
 import se.tertial.money.Amount;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class ReportJson {
 
     public record Balansrakning(Header report, String unit, Map<String, String> columns, List<BrRowView> rows) {}
 
-    public record RatioView(String label, String kind, BigDecimal value) {}
+    public record RatioView(String label, String kind, BigDecimal value, String note) {}
 
     public record Nyckeltal(Header report, String note, List<RatioView> rows) {}
 
@@ -65,7 +65,7 @@ public final class ReportJson {
     }
 
     public static Resultatrakning resultatrakning(Figures f) {
-        List<String> h = Messages.rrHeadings(f.period());
+        List<String> h = ReportText.rrHeadings(f.period());
         return new Resultatrakning(header(f), TKR, Map.of("outcome", h.get(1), "forecast", h.get(2), "deviation",
                 h.get(3), "samePeriodLastYear", h.get(4), "lastYearBokslut", h.get(5)),
                 f.resultatrakning().stream().map(l -> new RrRowView(l.code(), l.label(), l.total(), tkr(l.outcome()),
@@ -74,15 +74,16 @@ public final class ReportJson {
     }
 
     public static Balansrakning balansrakning(Figures f) {
-        List<String> h = Messages.brHeadings(f.period());
+        List<String> h = ReportText.brHeadings(f.period());
         return new Balansrakning(header(f), TKR, Map.of("value", h.get(1), "lastYearBokslut", h.get(2)),
                 f.balansrakning().stream().map(l -> new BrRowView(l.line(), l.label(), l.sum(), l.memo(),
                         tkr(l.value()), tkr(l.lastYearBokslut()))).toList());
     }
 
     public static Nyckeltal nyckeltal(Figures f) {
-        return new Nyckeltal(header(f), Messages.NYCKELTAL_NOTE, f.nyckeltal().stream().map(r -> new RatioView(
-                r.label(), r.kind().name().toLowerCase(java.util.Locale.ROOT), r.value().orElse(null))).toList());
+        return new Nyckeltal(header(f), ReportText.NYCKELTAL_NOTE, f.nyckeltal().stream().map(r -> new RatioView(
+                r.label(), r.kind().name().toLowerCase(java.util.Locale.ROOT), r.value().orElse(null), r.note().orElse(null)))
+                .toList());
     }
 
     public static Kontroller kontroller(Figures f) {
@@ -91,7 +92,7 @@ public final class ReportJson {
     }
 
     private static Header header(Figures f) {
-        return new Header(f.period().toString(), Messages.reportPeriod(f.period()), f.missing(), f.rejected(),
+        return new Header(f.period().toString(), ReportText.reportPeriod(f.period()), f.missing(), f.rejected(),
                 f.notApproved(), f.approvedOnly());
     }
 

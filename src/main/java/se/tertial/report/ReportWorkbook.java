@@ -4,7 +4,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import se.tertial.money.Amount;
 import se.tertial.spec.HeadingFit;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.ReportSpec;
 import se.tertial.spec.SpecCatalog;
@@ -92,8 +92,8 @@ public final class ReportWorkbook {
                 wb.getSheetAt(i).setSelected(i == 0);
             }
             wb.setForceFormulaRecalculation(true);
-            ReportPages.headersAndPageNumbers(wb, Messages.reportTitle(figures.period()));
-            wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(Messages.reportTitle(figures.period()));
+            ReportPages.headersAndPageNumbers(wb, ReportText.reportTitle(figures.period()));
+            wb.getXSSFWorkbook().getProperties().getCoreProperties().setTitle(ReportText.reportTitle(figures.period()));
             wb.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("tertial");
             wb.write(out);
             return out.toByteArray();
@@ -106,14 +106,14 @@ public final class ReportWorkbook {
 
     private void drilldown(Drilldown d) {
         PeriodCode p = f.period();
-        SheetWriter w = new SheetWriter(wb.createSheet(d.namnd()), styles, Messages.drilldownTitle(d.namnd(), d.name(), p),
-                f, Messages.drilldownHeadings(p), new int[] {14, 40, 14, 14, 14, 14, 14, 17, 70});
+        SheetWriter w = new SheetWriter(wb.createSheet(d.namnd()), styles, ReportText.drilldownTitle(d.namnd(), d.name(), p),
+                f, ReportText.drilldownHeadings(p), new int[] {14, 32, 14, 14, 14, 14, 14, 17, 45});
         w.alignHeadingsLeft(1, 8);
         ReportSpec.Namndsavvikelser n = spec.namndsavvikelser();
         CellStyle num = styles.amount(ReportStyles.MNKR_DETAIL, false);
         CellStyle numSum = styles.amount(ReportStyles.MNKR_DETAIL, true);
         int r = SheetWriter.FIRST_ROW;
-        List<Integer> groupSums = new ArrayList<>();
+        List<int[]> groupSums = new ArrayList<>(); // rows the nämnd's total adds up: {from, to}
         int[] groupRows = new int[d.groups().size()];
         for (int g = 0; g < d.groups().size(); g++) {
             GroupRows group = d.groups().get(g);
@@ -133,17 +133,24 @@ public final class ReportWorkbook {
                             sheet(n.template()), n.line().value(), cols[c])), c == 2 || c == 5 ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, false, values.get(c)) : num);
                 }
                 String comments = !u.missing() ? String.join("\n", u.comments())
-                        : f.approvedOnly() && f.notApproved().contains(u.unit()) ? Messages.UNIT_NOT_APPROVED
-                        : Messages.UNIT_MISSING;
+                        : f.approvedOnly() && f.notApproved().contains(u.unit()) ? ReportText.UNIT_NOT_APPROVED
+                        : ReportText.UNIT_MISSING;
                 w.text(r, 8, comments, styles.textIndented);
                 // A unit's comments get a row as tall as their lines, so they never run over the next unit.
-                int lines = comments.lines().mapToInt(l -> Math.max(1, (int) Math.ceil(l.length() / 60.0))).sum();
+                int lines = comments.lines().mapToInt(l -> Math.max(1, (int) Math.ceil(l.length() / 40.0))).sum();
                 w.row(r).setHeightInPoints(Math.max(15f, 13f * lines + 2));
                 r++;
             }
+            if (group.group().isEmpty() && d.groups().size() == 1) {
+                // A nämnd of one unnamed group (RF): its total follows at once, a "Summa" row would only repeat it.
+                groupRows[g] = r;
+                groupSums.add(new int[] {first, r - 1});
+                r++;
+                continue;
+            }
             // Like the published tables, every sum row carries all six columns: Utfall, Periodbudget, Avvikelse,
             // Årsbudget, Prognos, Prognosavvikelse; blank only where no unit reported the column.
-            w.text(r, 1, Messages.groupSum(group.group()), styles.labelBold);
+            w.text(r, 1, ReportText.groupSum(group.group()), styles.labelBold);
             List<Optional<Amount>> groupFigures = columnSums(group.units(), group.period(), group.forecast());
             for (int c = 0; c < 6; c++) {
                 w.formula(r, 2 + c, groupFigures.get(c), "SUM(" + SheetWriter.ref(first, 2 + c) + ":"
@@ -151,14 +158,14 @@ public final class ReportWorkbook {
                         ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, true, groupFigures.get(c)) : numSum);
             }
             groupRows[g] = r;
-            groupSums.add(r);
+            groupSums.add(new int[] {r, r});
             r += 2;
         }
-        w.text(r, 1, Messages.namndTotal(d.namnd()), styles.labelBold);
+        w.text(r, 1, ReportText.namndTotal(d.namnd()), styles.labelBold);
         List<Optional<Amount>> totals = columnSums(d.groups().stream().flatMap(g -> g.units().stream()).toList(),
                 d.period(), d.forecast());
         for (int c = 0; c < 6; c++) {
-            w.formula(r, 2 + c, totals.get(c), sumOf(groupSums, 2 + c), c == 2 || c == 5
+            w.formula(r, 2 + c, totals.get(c), sumOfRanges(groupSums, 2 + c), c == 2 || c == 5
                     ? styles.deviation(ReportStyles.MNKR_DETAIL_SIGNED, true, totals.get(c)) : numSum);
         }
         int[] rows = new int[groupRows.length + 1];
@@ -196,7 +203,7 @@ public final class ReportWorkbook {
 
     private void namndsavvikelser() {
         SheetWriter w = new SheetWriter(wb.createSheet(NAMNDSAVVIKELSER), styles,
-                Messages.namndsavvikelserTitle(f.period()), f, Messages.namndsavvikelserHeadings(f.period()),
+                ReportText.namndsavvikelserTitle(f.period()), f, ReportText.namndsavvikelserHeadings(f.period()),
                 new int[] {56, 18, 18});
         String dev = ReportStyles.MNKR_SIGNED;
         int r = SheetWriter.FIRST_ROW;
@@ -240,8 +247,8 @@ public final class ReportWorkbook {
 
     private void resultatrakning() {
         ReportSpec.Resultatrakning rr = spec.resultatrakning();
-        SheetWriter w = new SheetWriter(wb.createSheet(RESULTATRAKNING), styles, Messages.rrTitle(f.period()), f,
-                Messages.rrHeadings(f.period()), new int[] {46, 16, 16, 16, 16, 16});
+        SheetWriter w = new SheetWriter(wb.createSheet(RESULTATRAKNING), styles, ReportText.rrTitle(f.period()), f,
+                ReportText.rrHeadings(f.period()), new int[] {46, 16, 16, 16, 16, 16});
         int r = SheetWriter.FIRST_ROW;
         for (RrLine line : f.resultatrakning()) {
             ReportSpec.RrRow row = rr.rows().stream().filter(x -> x.code().equals(line.code())).findFirst().orElseThrow();
@@ -268,6 +275,8 @@ public final class ReportWorkbook {
             rrRows.put(line.code(), r);
             r++;
         }
+        int below = r + 1;
+        f.comparison().ifPresent(note -> w.noteBelow(below, note));
     }
 
     private String sumOfRows(List<String> codes, int col) {
@@ -279,15 +288,15 @@ public final class ReportWorkbook {
     private void balansrakning() {
         ReportSpec.Balansrakning b = spec.balansrakning();
         TemplateSpec t = catalog.current(b.template());
-        SheetWriter w = new SheetWriter(wb.createSheet(BALANSRAKNING), styles, Messages.brTitle(f.period()), f,
-                Messages.brHeadings(f.period()), new int[] {56, 18, 18});
+        SheetWriter w = new SheetWriter(wb.createSheet(BALANSRAKNING), styles, ReportText.brTitle(f.period()), f,
+                ReportText.brHeadings(f.period()), new int[] {56, 18, 18});
         int r = SheetWriter.FIRST_ROW;
         boolean memo = false;
         for (BrLine line : f.balansrakning()) {
             if (line.memo() && !memo) {
                 memo = true;
                 r++;
-                w.text(r++, 0, Messages.BR_MEMO, styles.labelBold);
+                w.text(r++, 0, ReportText.BR_MEMO, styles.labelBold);
             }
             brRows.put(line.line(), r);
             CellStyle num = styles.amount(ReportStyles.MNKR, line.sum());
@@ -317,13 +326,14 @@ public final class ReportWorkbook {
     // --- nyckeltal ---
 
     private void nyckeltal() {
-        SheetWriter w = new SheetWriter(wb.createSheet(NYCKELTAL), styles, Messages.nyckeltalTitle(f.period()), f,
-                Messages.nyckeltalHeadings(f.period()), new int[] {70, 18});
+        SheetWriter w = new SheetWriter(wb.createSheet(NYCKELTAL), styles, ReportText.nyckeltalTitle(f.period()), f,
+                ReportText.nyckeltalHeadings(f.period()), new int[] {70, 18, 60});
         int r = SheetWriter.FIRST_ROW;
         for (int i = 0; i < f.nyckeltal().size(); i++) {
             Figures.Ratio ratio = f.nyckeltal().get(i);
             ReportSpec.KeyRatio k = spec.nyckeltal().get(i);
-            w.text(r, 0, ratio.label(), styles.label);
+            w.text(r, 0, k.kind() == ReportSpec.RatioKind.AMOUNT ? ReportText.inMnkr(ratio.label()) : ratio.label(),
+                    styles.label);
             var cell = w.row(r).createCell(1);
             if (ratio.value().isPresent()) {
                 String formula = switch (k.kind()) {
@@ -337,6 +347,10 @@ public final class ReportWorkbook {
             }
             cell.setCellStyle(k.kind() == ReportSpec.RatioKind.AMOUNT ? styles.amount(ReportStyles.MNKR, false)
                     : styles.amount(ReportStyles.PERCENT, false));
+            if (ratio.note().isPresent()) {
+                w.text(r, 2, ratio.note().get(), styles.note);
+                w.row(r).setHeightInPoints(14f * (float) Math.ceil(ratio.note().get().length() / 55.0) + 2);
+            }
             r++;
         }
     }
@@ -356,8 +370,8 @@ public final class ReportWorkbook {
     private void kontroller() {
         ReportSpec.Resultatrakning rr = spec.resultatrakning();
         ReportSpec.Balansrakning b = spec.balansrakning();
-        SheetWriter w = new SheetWriter(wb.createSheet(KONTROLLER), styles, Messages.kontrollerTitle(f.period()), f,
-                Messages.KONTROLLER_HEADINGS, new int[] {90, 16, STATUS_WIDTH});
+        SheetWriter w = new SheetWriter(wb.createSheet(KONTROLLER), styles, ReportText.kontrollerTitle(f.period()), f,
+                ReportText.KONTROLLER_HEADINGS, new int[] {90, 16, STATUS_WIDTH});
         w.alignHeadingsLeft(2);
         CellStyle dev = styles.amount("+#,##0.000;\"−\"#,##0.000;0", false);
         int r = SheetWriter.FIRST_ROW;
@@ -384,16 +398,16 @@ public final class ReportWorkbook {
                 default -> null;
             };
             if (formula == null) {
-                w.text(r, 2, c.ok() ? Messages.CHECK_OK : Messages.CHECK_INCOMPLETE, styles.status);
+                w.text(r, 2, c.ok() ? ReportText.CHECK_OK : ReportText.CHECK_INCOMPLETE, styles.status);
                 if (!c.ok()) {
                     // The units missing, on the row below across the sheet, wrapped: never cut off in a narrow cell.
                     r++;
                     List<String> parts = new ArrayList<>();
                     if (!f.missing().isEmpty()) {
-                        parts.add(Messages.reportMissing(f.missing()));
+                        parts.add(ReportText.reportMissing(f.missing()));
                     }
                     if (c.code().equals("GODKANNANDE") && !f.notApproved().isEmpty()) {
-                        parts.add(Messages.reportNotApproved(f.notApproved(), f.approvedOnly()));
+                        parts.add(ReportText.reportNotApproved(f.notApproved(), f.approvedOnly()));
                     }
                     String list = String.join(". ", parts);
                     w.text(r, 0, list, styles.text);
@@ -403,12 +417,12 @@ public final class ReportWorkbook {
             } else if (c.difference().isPresent()) {
                 w.formula(r, 1, c.difference(), formula, dev);
                 var status = w.row(r).createCell(2);
-                status.setCellFormula("IF(ABS(" + SheetWriter.ref(r, 1) + ")<0.001,\"" + Messages.CHECK_OK + "\",\""
-                        + Messages.CHECK_FAILED + "\")");
-                status.setCellValue(c.ok() ? Messages.CHECK_OK : Messages.CHECK_FAILED);
+                status.setCellFormula("IF(ABS(" + SheetWriter.ref(r, 1) + ")<0.001,\"" + ReportText.CHECK_OK + "\",\""
+                        + ReportText.CHECK_FAILED + "\")");
+                status.setCellValue(c.ok() ? ReportText.CHECK_OK : ReportText.CHECK_FAILED);
                 status.setCellStyle(styles.status);
             } else {
-                w.text(r, 2, Messages.CHECK_UNAVAILABLE, styles.status);
+                w.text(r, 2, ReportText.CHECK_UNAVAILABLE, styles.status);
             }
             r++;
         }
@@ -417,8 +431,8 @@ public final class ReportWorkbook {
     // --- helpers ---
 
     /** Wide enough for the longest status text in bold ("Kan inte kontrolleras (uppgifter saknas)") and its indent. */
-    private static final int STATUS_WIDTH = HeadingFit.oneLine(java.util.stream.Stream.of(Messages.CHECK_OK,
-            Messages.CHECK_FAILED, Messages.CHECK_INCOMPLETE, Messages.CHECK_UNAVAILABLE)
+    private static final int STATUS_WIDTH = HeadingFit.oneLine(java.util.stream.Stream.of(ReportText.CHECK_OK,
+            ReportText.CHECK_FAILED, ReportText.CHECK_INCOMPLETE, ReportText.CHECK_UNAVAILABLE)
             .max(java.util.Comparator.comparingInt(String::length)).orElseThrow(), 16).width() + 4;
 
     /** The height of a wrapped 11 pt text in a column {@code width} characters wide (a tenth wider for safety). */
@@ -433,6 +447,11 @@ public final class ReportWorkbook {
 
     private static String mnkr(String tkrFormula) {
         return "(" + tkrFormula + ")/1000";
+    }
+
+    private static String sumOfRanges(List<int[]> ranges, int col) {
+        return "SUM(" + String.join(",", ranges.stream().map(x -> SheetWriter.ref(x[0], col)
+                + (x[1] == x[0] ? "" : ":" + SheetWriter.ref(x[1], col))).toList()) + ")";
     }
 
     private static String sumOf(List<Integer> rows, int col) {

@@ -9,7 +9,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import se.tertial.money.Amount;
 import se.tertial.spec.HeadingFit;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +25,7 @@ final class SheetWriter {
 
     final Sheet sheet;
     final ReportStyles styles;
+    private final int[] widths;
 
     SheetWriter(Sheet sheet, ReportStyles styles, String title, Figures f, List<String> headings, int[] widths) {
         this(sheet, styles, title, f, headings, widths, false);
@@ -52,16 +53,17 @@ final class SheetWriter {
             lines = Math.max(lines, fit.lines());
         }
         h.setHeightInPoints(HeadingFit.rowHeight(lines));
+        this.widths = widths;
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
         text(0, 0, title, styles.title);
-        note(1, f.missing().isEmpty() ? Messages.REPORT_COMPLETE : Messages.reportMissing(f.missing()), widths);
+        note(1, f.missing().isEmpty() ? ReportText.REPORT_COMPLETE : ReportText.reportMissing(f.missing()), widths);
         if (!f.rejected().isEmpty()) {
-            note(2, Messages.reportRejected(f.rejected()), widths);
+            note(2, ReportText.reportRejected(f.rejected()), widths);
         }
         if (!f.notApproved().isEmpty()) {
-            note(3, Messages.reportNotApproved(f.notApproved(), f.approvedOnly()), widths);
+            note(3, ReportText.reportNotApproved(f.notApproved(), f.approvedOnly()), widths);
         }
         sheet.createFreezePane(1, FIRST_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(HEADING_ROW, HEADING_ROW, -1, -1));
@@ -91,12 +93,18 @@ final class SheetWriter {
         row(r).setHeightInPoints(14f * lines + 2);
     }
 
+    /** A note under the data, across the printed width (e.g. why last year's columns compare other units). */
+    void noteBelow(int r, String text) {
+        note(r, text, widths);
+    }
+
     /**
      * Headings of text columns sit left, over their values, like the first column's; one right of a right-aligned
      * heading is indented (and its values should be too), so the two headings never run together.
      */
     void alignHeadingsLeft(int... columns) {
         java.util.Set<Integer> left = new java.util.HashSet<>();
+        left.add(0); // the first column's heading is always left, like its values
         for (int c : columns) {
             left.add(c);
         }

@@ -11,7 +11,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import se.tertial.money.Amount;
 import se.tertial.spec.FactKey;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 import se.tertial.spec.Organisation;
 import se.tertial.spec.SpecCatalog;
 import se.tertial.spec.Unit;
@@ -45,8 +45,8 @@ final class UnderlagSheet {
     static UnderlagSheet write(SXSSFWorkbook wb, ReportStyles styles, SpecCatalog catalog, Figures f,
                                Map<UnitCode, UnitFacts> current) {
         SXSSFSheet sheet = wb.createSheet(NAME);
-        SheetWriter w = new SheetWriter(sheet, styles, Messages.underlagTitle(f.period()), f, Messages.UNDERLAG_HEADINGS,
-                new int[] {14, 8, 24, 13, 17, 15, 16, 11, 9, 17}, true);
+        SheetWriter w = new SheetWriter(sheet, styles, ReportText.underlagTitle(f.period()), f, ReportText.UNDERLAG_HEADINGS,
+                new int[] {14, 10, 24, 13, 17, 15, 16, 11, 9, 17}, true);
         w.alignHeadingsLeft(1, 2, 3, 4, 5, 9);
         Organisation org = catalog.organisation();
         Map<FactKey, Integer> order = new java.util.HashMap<>();
@@ -81,12 +81,12 @@ final class UnderlagSheet {
             // The rows are streamed; the table is defined on the sheet's XSSF part, with its column names given.
             XSSFSheet part = wb.getXSSFWorkbook().getSheet(NAME);
             XSSFTable table = part.createTable(new AreaReference(new CellReference(SheetWriter.HEADING_ROW, 0),
-                    new CellReference(r - 1, Messages.UNDERLAG_HEADINGS.size() - 1), SpreadsheetVersion.EXCEL2007));
+                    new CellReference(r - 1, ReportText.UNDERLAG_HEADINGS.size() - 1), SpreadsheetVersion.EXCEL2007));
             table.setName(TABLE);
             table.setDisplayName(TABLE);
             table.setStyleName("TableStyleMedium2");
-            for (int i = 0; i < Messages.UNDERLAG_HEADINGS.size(); i++) {
-                table.getColumns().get(i).setName(Messages.UNDERLAG_HEADINGS.get(i));
+            for (int i = 0; i < ReportText.UNDERLAG_HEADINGS.size(); i++) {
+                table.getColumns().get(i).setName(ReportText.UNDERLAG_HEADINGS.get(i));
             }
         }
         return new UnderlagSheet(r - 1);

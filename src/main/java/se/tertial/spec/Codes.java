@@ -11,7 +11,7 @@ final class Codes {
 
     static String require(String kind, String value) {
         if (!isCode(value)) {
-            throw new IllegalArgumentException(Messages.invalidCode(kind, value));
+            throw new IllegalArgumentException(ApiText.invalidCode(kind, value));
         }
         return value;
     }

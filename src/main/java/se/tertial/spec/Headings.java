@@ -25,7 +25,7 @@ public final class Headings {
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                throw new IllegalArgumentException(Messages.unknownPlaceholder(m.group(1), template));
+                throw new IllegalArgumentException(CliText.unknownPlaceholder(m.group(1), template));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

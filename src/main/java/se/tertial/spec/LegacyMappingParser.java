@@ -52,7 +52,7 @@ final class LegacyMappingParser {
         try (Stream<Path> s = Files.list(legacy)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            problems.add(DIR, "", Messages.specFileUnreadable(e.getMessage()));
+            problems.add(DIR, "", CliText.specFileUnreadable(e.getMessage()));
             return result;
         }
         Set<String> names = new HashSet<>();
@@ -61,17 +61,17 @@ final class LegacyMappingParser {
             try {
                 File dto = json.readValue(Files.readAllBytes(f), File.class);
                 if (dto == null) {
-                    problems.add(file, "", Messages.specUnexpectedShape());
+                    problems.add(file, "", CliText.specUnexpectedShape());
                     continue;
                 }
                 if (!names.add(dto.name())) {
-                    problems.add(file, "name", Messages.specDuplicate("mappning", dto.name()));
+                    problems.add(file, "name", CliText.specDuplicate("mappning", dto.name()));
                 }
                 build(file, dto, latest, problems).ifPresent(result::add);
             } catch (JsonProcessingException e) {
                 problems.add(file, "", SpecLoader.describe(e));
             } catch (IOException e) {
-                problems.add(file, "", Messages.specFileUnreadable(e.getMessage()));
+                problems.add(file, "", CliText.specFileUnreadable(e.getMessage()));
             }
         }
         return result;
@@ -83,7 +83,7 @@ final class LegacyMappingParser {
         TemplateSpec t = latest.entrySet().stream().filter(e -> e.getKey().value().equals(d.template()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         if (t == null) {
-            problems.add(file, "template", Messages.specUnknownReference("mall", d.template()));
+            problems.add(file, "template", CliText.specUnknownReference("mall", d.template()));
             return Optional.empty();
         }
         LegacyMapping.Locator unit = locator(file, "unit", d.unit(), problems);
@@ -96,7 +96,7 @@ final class LegacyMappingParser {
                 if (h.column() == null || t.column(safeColumn(h.column())).filter(c -> c.kind().isNumeric()
                         && c.kind() != ColumnKind.FORMULA).isEmpty()) {
                     problems.add(file, "headings." + h.pattern() + ".column",
-                            Messages.specUnknownReference("kolumn", h.column()));
+                            CliText.specUnknownReference("kolumn", h.column()));
                 } else {
                     col = Optional.of(ColumnCode.of(h.column()));
                 }
@@ -107,24 +107,24 @@ final class LegacyMappingParser {
         Set<String> labels = new HashSet<>();
         for (LineEntry l : d.lines()) {
             if (t.line(safeLine(l.line())).filter(x -> x.kind() != LineKind.SUM).isEmpty()) {
-                problems.add(file, "lines." + l.line(), Messages.specUnknownReference("rad", l.line()));
+                problems.add(file, "lines." + l.line(), CliText.specUnknownReference("rad", l.line()));
                 continue;
             }
             for (String label : l.labels()) {
                 if (!labels.add(LegacyMapping.normalize(label))) {
-                    problems.add(file, "lines." + l.line(), Messages.specDuplicate("etikett", label));
+                    problems.add(file, "lines." + l.line(), CliText.specDuplicate("etikett", label));
                 }
             }
             lines.add(new LegacyMapping.Alias(l.labels(), LineCode.of(l.line())));
         }
         LegacyMapping.Scale scale = enumValue(file, "scale", d.scale(), LegacyMapping.Scale.class, problems);
         if (!d.sign().equals("ledger") && !d.sign().equals("tertial")) {
-            problems.add(file, "sign", Messages.specEnumInvalid(d.sign(), List.of("ledger", "tertial")));
+            problems.add(file, "sign", CliText.specEnumInvalid(d.sign(), List.of("ledger", "tertial")));
         }
         java.util.OptionalInt labelColumn = java.util.OptionalInt.empty();
         if (d.labelColumn() != null) {
             if (!d.labelColumn().matches("[A-Z]{1,2}")) {
-                problems.add(file, "labelColumn", Messages.specEnumInvalid(d.labelColumn(), List.of("A", "B", "…")));
+                problems.add(file, "labelColumn", CliText.specEnumInvalid(d.labelColumn(), List.of("A", "B", "…")));
             } else {
                 labelColumn = java.util.OptionalInt.of(org(d.labelColumn()));
             }
@@ -132,7 +132,7 @@ final class LegacyMappingParser {
         int rows = d.searchRows() == null ? LegacyMapping.SEARCH_ROWS : d.searchRows();
         int cols = d.searchColumns() == null ? LegacyMapping.SEARCH_COLUMNS : d.searchColumns();
         if (rows < 1 || rows > 200 || cols < 1 || cols > 60) {
-            problems.add(file, "searchRows/searchColumns", Messages.legacySearchArea(rows, cols));
+            problems.add(file, "searchRows/searchColumns", FindingText.legacySearchArea(rows, cols));
         }
         Pattern sheet = pattern(file, "sheet", d.sheet().strip(), problems);
         if (problems.count() > before) {
@@ -158,11 +158,11 @@ final class LegacyMappingParser {
      */
     private static LegacyMapping.Locator locator(String file, String where, LocatorEntry e, Problems problems) {
         if (e.cell() == null && e.pattern() == null && e.fileName() == null) {
-            problems.add(file, where, Messages.LEGACY_LOCATOR);
+            problems.add(file, where, FindingText.LEGACY_LOCATOR);
             return null;
         }
         if (e.cell() != null && !e.cell().matches("[A-Z]{1,2}[1-9][0-9]*")) {
-            problems.add(file, where + ".cell", Messages.specEnumInvalid(e.cell(), List.of("A1", "B3", "…")));
+            problems.add(file, where + ".cell", CliText.specEnumInvalid(e.cell(), List.of("A1", "B3", "…")));
         }
         Optional<Pattern> text = Optional.empty();
         if (e.cell() != null || e.pattern() != null) {
@@ -179,7 +179,7 @@ final class LegacyMappingParser {
         try {
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
-            problems.add(file, where, Messages.legacyBadPattern(regex, e.getDescription()));
+            problems.add(file, where, FindingText.legacyBadPattern(regex, e.getDescription()));
             return null;
         }
     }
@@ -189,7 +189,7 @@ final class LegacyMappingParser {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(file, where, Messages.specEnumInvalid(value, java.util.Arrays.stream(type.getEnumConstants())
+            problems.add(file, where, CliText.specEnumInvalid(value, java.util.Arrays.stream(type.getEnumConstants())
                     .map(x -> x.name().toLowerCase(Locale.ROOT)).toList()));
             return null;
         }

@@ -30,11 +30,11 @@ final class OrganisationParser {
             problems.add(name, "", SpecLoader.describe(e));
             return null;
         } catch (IOException e) {
-            problems.add(name, "", Messages.specFileUnreadable(e.getMessage()));
+            problems.add(name, "", CliText.specFileUnreadable(e.getMessage()));
             return null;
         }
         if (dto == null) {
-            problems.add(name, "", Messages.specUnexpectedShape());
+            problems.add(name, "", CliText.specUnexpectedShape());
             return null;
         }
         List<Namnd> namnder = new ArrayList<>();
@@ -42,7 +42,7 @@ final class OrganisationParser {
         for (NamndEntry n : dto.namnder()) {
             String where = "namnder." + n.code();
             if (!namndCodes.add(n.code())) {
-                problems.add(name, where, Messages.specDuplicate("nämndkod", n.code()));
+                problems.add(name, where, CliText.specDuplicate("nämndkod", n.code()));
                 continue;
             }
             try {
@@ -60,21 +60,21 @@ final class OrganisationParser {
             String where = "units." + u.code();
             int before = problems.count();
             if (!unitCodes.add(u.code())) {
-                problems.add(name, where, Messages.specDuplicate("enhetskod", u.code()));
+                problems.add(name, where, CliText.specDuplicate("enhetskod", u.code()));
             }
             if (!namndCodes.contains(u.namnd())) {
-                problems.add(name, where + ".namnd", Messages.specUnknownReference("nämnd", u.namnd()));
+                problems.add(name, where + ".namnd", CliText.specUnknownReference("nämnd", u.namnd()));
             }
             if (u.templates().isEmpty()) {
-                problems.add(name, where + ".templates", Messages.specMissing("templates"));
+                problems.add(name, where + ".templates", CliText.specMissing("templates"));
             }
             Set<String> sheets = new HashSet<>();
             for (String t : u.templates()) {
                 TemplateSpec spec = latest.get(t);
                 if (spec == null) {
-                    problems.add(name, where + ".templates", Messages.specUnknownReference("mall", t));
+                    problems.add(name, where + ".templates", CliText.specUnknownReference("mall", t));
                 } else if (!sheets.add(spec.sheet())) {
-                    problems.add(name, where + ".templates", Messages.specDuplicate("blad", spec.sheet()));
+                    problems.add(name, where + ".templates", CliText.specDuplicate("blad", spec.sheet()));
                 }
             }
             Unit unit = null;
@@ -91,7 +91,7 @@ final class OrganisationParser {
         }
         for (Namnd n : namnder) {
             if (dto.units().stream().noneMatch(u -> n.code().value().equals(u.namnd()))) {
-                problems.add(name, "namnder." + n.code(), Messages.specNamndWithoutUnits());
+                problems.add(name, "namnder." + n.code(), CliText.specNamndWithoutUnits());
             }
         }
         return new Organisation(dto.region(), namnder, units);

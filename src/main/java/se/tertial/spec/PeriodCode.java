@@ -15,10 +15,10 @@ public record PeriodCode(int year, int tertial) implements Comparable<PeriodCode
 
     public PeriodCode {
         if (year < 1990 || year > 2999) {
-            throw new IllegalArgumentException(Messages.invalidPeriodYear(year));
+            throw new IllegalArgumentException(ApiText.invalidPeriodYear(year));
         }
         if (tertial < 1 || tertial > 3) {
-            throw new IllegalArgumentException(Messages.invalidPeriod(year + "-T" + tertial));
+            throw new IllegalArgumentException(ApiText.invalidPeriod(year + "-T" + tertial));
         }
     }
 
@@ -26,7 +26,7 @@ public record PeriodCode(int year, int tertial) implements Comparable<PeriodCode
     public static PeriodCode parse(String text) {
         Matcher m = text == null ? null : FORMAT.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException(Messages.invalidPeriod(text));
+            throw new IllegalArgumentException(ApiText.invalidPeriod(text));
         }
         return new PeriodCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -66,11 +66,11 @@ final class ReportSpecParser {
             problems.add(FILE, "", SpecLoader.describe(e));
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(FILE, "", Messages.specFileUnreadable(e.getMessage()));
+            problems.add(FILE, "", CliText.specFileUnreadable(e.getMessage()));
             return Optional.empty();
         }
         if (dto == null) {
-            problems.add(FILE, "", Messages.specUnexpectedShape());
+            problems.add(FILE, "", CliText.specUnexpectedShape());
             return Optional.empty();
         }
         ReportSpecParser p = new ReportSpecParser(latest, problems);
@@ -94,12 +94,12 @@ final class ReportSpecParser {
         for (RowEntry row : r.rows()) {
             String where = "resultatrakning.rows." + row.code();
             if (!seen.add(row.code())) {
-                problems.add(FILE, where, Messages.specDuplicate("radkod", row.code()));
+                problems.add(FILE, where, CliText.specDuplicate("radkod", row.code()));
             }
             if (row.sum() != null) {
                 for (String ref : row.sum()) {
                     if (!seen.contains(ref) || ref.equals(row.code())) {
-                        problems.add(FILE, where + ".sum", Messages.specUnknownReference("tidigare rad", ref));
+                        problems.add(FILE, where + ".sum", CliText.specUnknownReference("tidigare rad", ref));
                     }
                 }
                 rows.add(new RrRow(row.code(), row.label(), Optional.empty(), List.of(), row.sum()));
@@ -113,7 +113,7 @@ final class ReportSpecParser {
                     }
                 }
                 if (lines.isEmpty()) {
-                    problems.add(FILE, where, Messages.specMissing("lines"));
+                    problems.add(FILE, where, CliText.specMissing("lines"));
                 }
                 rows.add(new RrRow(row.code(), row.label(), Optional.ofNullable(id(t, row.template())), lines, List.of()));
             }
@@ -132,12 +132,12 @@ final class ReportSpecParser {
                 col(nt, "resultatrakning.forecast", r.forecast()), col(nt, "resultatrakning.deviation", r.deviation()),
                 rows, internalTemplate, internal, r.netCostRow());
         if (!seen.contains(r.netCostRow())) {
-            problems.add(FILE, "resultatrakning.netCostRow", Messages.specUnknownReference("rad", r.netCostRow()));
+            problems.add(FILE, "resultatrakning.netCostRow", CliText.specUnknownReference("rad", r.netCostRow()));
         }
         BrEntry b = dto.balansrakning();
         TemplateSpec bt = template("balansrakning.template", b.template());
         if (!seen.contains(b.resultRow())) {
-            problems.add(FILE, "balansrakning.resultRow", Messages.specUnknownReference("rad", b.resultRow()));
+            problems.add(FILE, "balansrakning.resultRow", CliText.specUnknownReference("rad", b.resultRow()));
         }
         Balansrakning br = new Balansrakning(id(bt, b.template()), col(bt, "balansrakning.column", b.column()),
                 line(bt, "balansrakning.assets", b.assets()),
@@ -152,7 +152,7 @@ final class ReportSpecParser {
             try {
                 kind = ReportSpec.RatioKind.valueOf(k.kind().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(FILE, where + ".kind", Messages.specEnumInvalid(k.kind(), List.of("ratio", "amount", "growth")));
+                problems.add(FILE, where + ".kind", CliText.specEnumInvalid(k.kind(), List.of("ratio", "amount", "growth")));
             }
             ratios.add(new KeyRatio(k.label(), kind, refs(where, k.numerator(), seen, bt),
                     refs(where, k.denominator() == null ? List.of() : k.denominator(), seen, bt)));
@@ -171,7 +171,7 @@ final class ReportSpecParser {
                     && balans.lines().stream().anyMatch(l -> l.code().value().equals(s.substring(3)))) {
                 refs.add(new Ref(true, s.substring(3), negated));
             } else {
-                problems.add(FILE, where, Messages.specUnknownReference("RR:/BR:-rad", t));
+                problems.add(FILE, where, CliText.specUnknownReference("RR:/BR:-rad", t));
             }
         }
         return refs;
@@ -181,7 +181,7 @@ final class ReportSpecParser {
         TemplateSpec t = id == null ? null : templates.entrySet().stream().filter(e -> e.getKey().value().equals(id))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
         if (t == null) {
-            problems.add(FILE, where, Messages.specUnknownReference("mall", id));
+            problems.add(FILE, where, CliText.specUnknownReference("mall", id));
         }
         return t;
     }
@@ -192,7 +192,7 @@ final class ReportSpecParser {
 
     private LineCode line(TemplateSpec t, String where, String code) {
         if (t != null && t.lines().stream().noneMatch(l -> l.code().value().equals(code))) {
-            problems.add(FILE, where, Messages.specUnknownReference("rad", code));
+            problems.add(FILE, where, CliText.specUnknownReference("rad", code));
             return null;
         }
         return code == null ? null : LineCode.of(code);
@@ -200,7 +200,7 @@ final class ReportSpecParser {
 
     private ColumnCode col(TemplateSpec t, String where, String code) {
         if (t != null && t.columns().stream().noneMatch(c -> c.code().value().equals(code))) {
-            problems.add(FILE, where, Messages.specUnknownReference("kolumn", code));
+            problems.add(FILE, where, CliText.specUnknownReference("kolumn", code));
             return null;
         }
         return code == null ? null : ColumnCode.of(code);

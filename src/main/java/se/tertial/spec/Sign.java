@@ -23,6 +23,6 @@ public enum Sign {
                 return s;
             }
         }
-        throw new IllegalArgumentException(Messages.invalidSign(symbol));
+        throw new IllegalArgumentException(CliText.invalidSign(symbol));
     }
 }

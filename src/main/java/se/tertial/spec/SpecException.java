@@ -7,7 +7,7 @@ public final class SpecException extends RuntimeException {
     private final List<String> problems;
 
     public SpecException(List<String> problems) {
-        super(Messages.specProblems(problems));
+        super(CliText.specProblems(problems));
         this.problems = List.copyOf(problems);
     }
 

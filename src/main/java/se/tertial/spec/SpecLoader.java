@@ -48,7 +48,7 @@ public final class SpecLoader {
 
     private SpecCatalog load() {
         if (!Files.isDirectory(dir)) {
-            throw new SpecException(List.of(Messages.specDirMissing(dir)));
+            throw new SpecException(List.of(CliText.specDirMissing(dir)));
         }
         List<TemplateSpec> templates = new ArrayList<>();
         for (Path file : jsonFiles()) {
@@ -59,7 +59,7 @@ public final class SpecLoader {
                 guard(name, () -> TemplateSpecParser.parse(json, name, bytes, sha256(bytes), problems))
                         .flatMap(o -> o).ifPresent(spec -> templates.add(checkFileName(name, m, spec)));
             } else if (!name.equals(ORGANISATION_FILE) && !name.equals(ReportSpecParser.FILE)) {
-                problems.add(name, "", Messages.specUnknownFile());
+                problems.add(name, "", CliText.specUnknownFile());
             }
         }
         checkUniqueVersions(templates);
@@ -85,7 +85,7 @@ public final class SpecLoader {
             return Optional.ofNullable(parse.get());
         } catch (RuntimeException e) {
             if (problems.count() == before) {
-                problems.add(file, "", Messages.specUnexpectedShape());
+                problems.add(file, "", CliText.specUnexpectedShape());
             }
             return Optional.empty();
         }
@@ -93,7 +93,7 @@ public final class SpecLoader {
 
     private TemplateSpec checkFileName(String name, Matcher m, TemplateSpec spec) {
         if (!m.group(1).equals(spec.id().value()) || Integer.parseInt(m.group(2)) != spec.version()) {
-            problems.add(name, "id/version", Messages.specFileNameMismatch(spec.id().value(), spec.version()));
+            problems.add(name, "id/version", CliText.specFileNameMismatch(spec.id().value(), spec.version()));
         }
         return spec;
     }
@@ -103,7 +103,7 @@ public final class SpecLoader {
         for (TemplateSpec t : templates) {
             String key = t.id() + ".v" + t.version();
             if (seen.contains(key)) {
-                problems.add(key + ".json", "version", Messages.specDuplicate("mallversion", key));
+                problems.add(key + ".json", "version", CliText.specDuplicate("mallversion", key));
             }
             seen.add(key);
         }
@@ -143,7 +143,7 @@ public final class SpecLoader {
                 : "";
         String loc = e.getLocation() == null ? "" : " (rad " + e.getLocation().getLineNr()
                 + ", kolumn " + e.getLocation().getColumnNr() + ")";
-        return Messages.specJsonError(path, e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").trim() + loc);
+        return CliText.specJsonError(path, e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").trim() + loc);
     }
 
     /** Collects problems as "file: entry: message". */

@@ -8,7 +8,7 @@ public record TemplateId(String value) implements Comparable<TemplateId> {
 
     public TemplateId {
         if (value == null || !ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(Messages.invalidCode("mall-id", value));
+            throw new IllegalArgumentException(ApiText.invalidCode("mall-id", value));
         }
     }
 

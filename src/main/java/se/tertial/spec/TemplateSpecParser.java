@@ -44,7 +44,7 @@ final class TemplateSpecParser {
             return Optional.empty();
         }
         if (dto == null) {
-            problems.add(file, "", Messages.specUnexpectedShape());
+            problems.add(file, "", CliText.specUnexpectedShape());
             return Optional.empty();
         }
         return new TemplateSpecParser(file, problems).build(dto, sha256);
@@ -54,7 +54,7 @@ final class TemplateSpecParser {
         before = problemCount();
         TemplateId id = code("id", dto.id(), TemplateId::of, "mall-id");
         if (dto.version() < 1) {
-            problem("version", Messages.specVersionInvalid(dto.version()));
+            problem("version", CliText.specVersionInvalid(dto.version()));
         }
         checkSheetName(dto.sheet());
         List<ColumnSpec> columns = columns(dto.columns());
@@ -63,7 +63,7 @@ final class TemplateSpecParser {
             ColumnCode of = columns.stream().map(ColumnSpec::code).filter(c -> c.value().equals(t.ofColumn()))
                     .findFirst().orElse(null);
             if (of == null) {
-                problem("commentThreshold.ofColumn", Messages.specUnknownReference("kolumn", t.ofColumn()));
+                problem("commentThreshold.ofColumn", CliText.specUnknownReference("kolumn", t.ofColumn()));
                 return null;
             }
             return new CommentThreshold(nonNegative("commentThreshold.tkr", t.tkr()),
@@ -81,8 +81,8 @@ final class TemplateSpecParser {
 
     private void checkSheetName(String sheet) {
         if (sheet.isBlank() || sheet.length() > MAX_SHEET_NAME || sheet.matches(".*[\\[\\]:*?/\\\\].*")
-                || sheet.startsWith("_") || sheet.equalsIgnoreCase(Messages.INSTRUCTIONS_SHEET)) {
-            problem("sheet", Messages.specSheetNameInvalid(sheet));
+                || sheet.startsWith("_") || sheet.equalsIgnoreCase(WorkbookText.INSTRUCTIONS_SHEET)) {
+            problem("sheet", CliText.specSheetNameInvalid(sheet));
         }
     }
 
@@ -91,7 +91,7 @@ final class TemplateSpecParser {
         Map<String, ColumnKind> kinds = new HashMap<>();
         for (ColumnEntry c : entries) {
             if (!codes.add(c.code())) {
-                problem("columns." + c.code(), Messages.specDuplicate("kolumnkod", c.code()));
+                problem("columns." + c.code(), CliText.specDuplicate("kolumnkod", c.code()));
             }
             kinds.put(c.code(), enumValue("columns." + c.code() + ".kind", c.kind(), ColumnKind.class));
         }
@@ -104,36 +104,36 @@ final class TemplateSpecParser {
             if (kind == ColumnKind.FORMULA) {
                 formula = formula(where + ".formula", c.formula(), kinds);
             } else if (c.formula() != null) {
-                problem(where + ".formula", Messages.specOnlyFor("formula", "formula"));
+                problem(where + ".formula", CliText.specOnlyFor("formula", "formula"));
             }
             Optional<ColumnCode> sameAs = Optional.empty();
             if (kind == ColumnKind.FORECAST) {
                 sameAs = Optional.ofNullable(numericColumnRef(where + ".sameAs", c.sameAs(), kinds));
             } else if (c.sameAs() != null) {
-                problem(where + ".sameAs", Messages.specOnlyFor("sameAs", "forecast"));
+                problem(where + ".sameAs", CliText.specOnlyFor("sameAs", "forecast"));
             }
             Optional<PrefillSource> prefill = Optional.empty();
             if (kind == ColumnKind.PRIOR) {
                 prefill = prefill(where + ".prefill", c, kinds);
             } else if (c.prefill() != null) {
-                problem(where + ".prefill", Messages.specOnlyFor("prefill", "prior"));
+                problem(where + ".prefill", CliText.specOnlyFor("prefill", "prior"));
             }
             Optional<BudgetScope> budget = Optional.empty();
             if (kind == ColumnKind.BUDGET) {
                 budget = c.budget() == null ? Optional.empty()
                         : Optional.ofNullable(enumValue(where + ".budget", c.budget(), BudgetScope.class));
                 if (c.budget() == null) {
-                    problem(where + ".budget", Messages.specMissing("budget"));
+                    problem(where + ".budget", CliText.specMissing("budget"));
                 }
             } else if (c.budget() != null) {
-                problem(where + ".budget", Messages.specOnlyFor("budget", "budget"));
+                problem(where + ".budget", CliText.specOnlyFor("budget", "budget"));
             }
             if (!Headings.isValid(c.heading()) || (c.headingT3() != null && !Headings.isValid(c.headingT3()))) {
-                problem(where + ".heading", Messages.specHeadingInvalid(c.heading()));
+                problem(where + ".heading", CliText.specHeadingInvalid(c.heading()));
             }
             int width = c.width() == null ? (kind == ColumnKind.TEXT ? 50 : 14) : c.width();
             if (width < 4 || width > 120) {
-                problem(where + ".width", Messages.specWidthInvalid(width));
+                problem(where + ".width", CliText.specWidthInvalid(width));
             }
             if (code != null && kind != null) {
                 result.add(new ColumnSpec(code, c.heading(), Optional.ofNullable(c.headingT3()), kind, formula,
@@ -145,7 +145,7 @@ final class TemplateSpecParser {
 
     private Optional<PrefillSource> prefill(String where, ColumnEntry c, Map<String, ColumnKind> kinds) {
         if (c.prefill() == null) {
-            problem(where, Messages.specMissing("prefill"));
+            problem(where, CliText.specMissing("prefill"));
             return Optional.empty();
         }
         PriorPeriod period = enumValue(where + ".period", c.prefill().period(), PriorPeriod.class);
@@ -155,7 +155,7 @@ final class TemplateSpecParser {
 
     private List<Term<ColumnCode>> formula(String where, String text, Map<String, ColumnKind> kinds) {
         if (text == null || text.isBlank()) {
-            problem(where, Messages.specMissing("formula"));
+            problem(where, CliText.specMissing("formula"));
             return List.of();
         }
         List<Term<ColumnCode>> terms = new ArrayList<>();
@@ -165,7 +165,7 @@ final class TemplateSpecParser {
             String t = tokens[i];
             if (i % 2 == 1) {
                 if (!t.equals("+") && !t.equals("-")) {
-                    problem(where, Messages.specFormulaInvalid(text));
+                    problem(where, CliText.specFormulaInvalid(text));
                     return List.of();
                 }
                 negated = t.equals("-");
@@ -177,19 +177,19 @@ final class TemplateSpecParser {
             }
         }
         if (tokens.length % 2 == 0) {
-            problem(where, Messages.specFormulaInvalid(text));
+            problem(where, CliText.specFormulaInvalid(text));
         }
         return terms;
     }
 
     private ColumnCode numericColumnRef(String where, String ref, Map<String, ColumnKind> kinds) {
         if (ref == null) {
-            problem(where, Messages.specMissing(where.substring(where.lastIndexOf('.') + 1)));
+            problem(where, CliText.specMissing(where.substring(where.lastIndexOf('.') + 1)));
             return null;
         }
         ColumnKind kind = kinds.get(ref);
         if (kind == null || !kind.isNumeric() || kind == ColumnKind.FORMULA) {
-            problem(where, Messages.specUnknownReference("kolumn", ref));
+            problem(where, CliText.specUnknownReference("kolumn", ref));
             return null;
         }
         return ColumnCode.of(ref);
@@ -199,7 +199,7 @@ final class TemplateSpecParser {
         Map<String, LineEntry> byCode = new HashMap<>();
         for (LineEntry l : entries) {
             if (byCode.putIfAbsent(l.code(), l) != null) {
-                problem("lines." + l.code(), Messages.specDuplicate("radkod", l.code()));
+                problem("lines." + l.code(), CliText.specDuplicate("radkod", l.code()));
             }
         }
         List<LineSpec> result = new ArrayList<>();
@@ -226,12 +226,12 @@ final class TemplateSpecParser {
     private List<Term<LineCode>> sumTerms(String where, LineEntry l, LineKind kind, Map<String, LineEntry> byCode) {
         if (kind != LineKind.SUM) {
             if (l.sum() != null) {
-                problem(where + ".sum", Messages.specOnlyFor("sum", "sum"));
+                problem(where + ".sum", CliText.specOnlyFor("sum", "sum"));
             }
             return List.of();
         }
         if (l.sum() == null || l.sum().isEmpty()) {
-            problem(where + ".sum", Messages.specMissing("sum"));
+            problem(where + ".sum", CliText.specMissing("sum"));
             return List.of();
         }
         List<Term<LineCode>> terms = new ArrayList<>();
@@ -240,9 +240,9 @@ final class TemplateSpecParser {
             String target = negated ? ref.substring(1).trim() : ref;
             LineEntry t = byCode.get(target);
             if (t == null) {
-                problem(where + ".sum", Messages.specUnknownReference("rad", target));
+                problem(where + ".sum", CliText.specUnknownReference("rad", target));
             } else if ("memo".equalsIgnoreCase(t.kind())) {
-                problem(where + ".sum", Messages.specSumOfMemo(target));
+                problem(where + ".sum", CliText.specSumOfMemo(target));
             } else {
                 terms.add(new Term<>(LineCode.of(target), negated));
             }
@@ -255,7 +255,7 @@ final class TemplateSpecParser {
         lines.forEach(l -> byCode.put(l.code(), l));
         for (LineSpec l : lines) {
             if (reaches(l.code(), l, byCode, new HashSet<>())) {
-                problem("lines." + l.code() + ".sum", Messages.specSumCycle(l.code().value()));
+                problem("lines." + l.code() + ".sum", CliText.specSumCycle(l.code().value()));
             }
         }
     }
@@ -275,7 +275,7 @@ final class TemplateSpecParser {
 
     private LineCode lineRef(String where, String ref, List<LineSpec> lines) {
         if (lines.stream().noneMatch(l -> l.code().value().equals(ref))) {
-            problem(where, Messages.specUnknownReference("rad", ref));
+            problem(where, CliText.specUnknownReference("rad", ref));
             return LineCode.of("OKAND");
         }
         return LineCode.of(ref);
@@ -283,7 +283,7 @@ final class TemplateSpecParser {
 
     private BigDecimal nonNegative(String where, BigDecimal value) {
         if (value.signum() < 0) {
-            problem(where, Messages.specNegative(value));
+            problem(where, CliText.specNegative(value));
         }
         return value;
     }
@@ -303,7 +303,7 @@ final class TemplateSpecParser {
         } catch (IllegalArgumentException e) {
             List<String> allowed = java.util.Arrays.stream(type.getEnumConstants())
                     .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
-            problem(where, Messages.specEnumInvalid(value, allowed));
+            problem(where, CliText.specEnumInvalid(value, allowed));
             return null;
         }
     }

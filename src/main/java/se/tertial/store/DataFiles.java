@@ -1,6 +1,6 @@
 package se.tertial.store;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ final class DataFiles {
         Path dir = db.getParent();
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new StoreStartupException(Messages.dataDirIsFile(dir), null);
+                throw new StoreStartupException(CliText.dataDirIsFile(dir), null);
             }
             if (!Files.exists(dir)) {
                 createDirectories(dir);
@@ -39,14 +39,14 @@ final class DataFiles {
                 posix(dir, DIR);
             }
             if (!Files.isWritable(dir)) {
-                throw new StoreStartupException(Messages.dataDirReadOnly(dir), null);
+                throw new StoreStartupException(CliText.dataDirReadOnly(dir), null);
             }
             if (Files.isDirectory(db)) {
-                throw new StoreStartupException(Messages.databaseIsDirectory(db), null);
+                throw new StoreStartupException(CliText.databaseIsDirectory(db), null);
             }
             if (Files.exists(db)) {
                 if (!isSqlite(db)) {
-                    throw new StoreStartupException(Messages.databaseNotSqlite(db), null);
+                    throw new StoreStartupException(CliText.databaseNotSqlite(db), null);
                 }
                 restrict(db);
             } else {
@@ -64,9 +64,9 @@ final class DataFiles {
         } catch (StoreStartupException e) {
             throw e;
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new StoreStartupException(Messages.dataDirReadOnly(dir), e);
+            throw new StoreStartupException(CliText.dataDirReadOnly(dir), e);
         } catch (IOException e) {
-            throw new StoreStartupException(Messages.dataDirUnusable(dir, String.valueOf(
+            throw new StoreStartupException(CliText.dataDirUnusable(dir, String.valueOf(
                     e instanceof FileSystemException f ? f.getReason() : e.getMessage())), e);
         }
     }
@@ -125,13 +125,13 @@ final class DataFiles {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("SQLITE_NOTADB") || m.contains("file is not a database")) {
-                return new StoreStartupException(Messages.databaseNotSqlite(file.toAbsolutePath()), e);
+                return new StoreStartupException(CliText.databaseNotSqlite(file.toAbsolutePath()), e);
             }
             if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN") || m.contains("readonly")) {
-                return new StoreStartupException(Messages.dataDirReadOnly(file.toAbsolutePath().getParent()), e);
+                return new StoreStartupException(CliText.dataDirReadOnly(file.toAbsolutePath().getParent()), e);
             }
             if (m.contains("SQLITE_FULL") || m.contains("No space left")) {
-                return new StoreStartupException(Messages.diskFull(file.toAbsolutePath().getParent()), e);
+                return new StoreStartupException(CliText.diskFull(file.toAbsolutePath().getParent()), e);
             }
         }
         return e;

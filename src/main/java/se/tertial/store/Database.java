@@ -1,6 +1,6 @@
 package se.tertial.store;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);
+            throw new StoreStartupException(CliText.databaseUnreachable(url.toString(), rootMessage(e)), e);
         }
         try {
             Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql", "classpath:db/common")
@@ -110,7 +110,7 @@ public final class Database implements AutoCloseable {
             flyway.migrate();
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreStartupException(Messages.databaseUnreachable(url.toString(), rootMessage(e)), e);
+            throw new StoreStartupException(CliText.databaseUnreachable(url.toString(), rootMessage(e)), e);
         }
         return new Database(url, pool);
     }
@@ -199,7 +199,7 @@ public final class Database implements AutoCloseable {
                 shared = channel.tryLock(0, Long.MAX_VALUE, true);
                 if (shared == null) {
                     channel.close();
-                    throw new StoreStartupException(Messages.storeBeingRestored(file.toAbsolutePath().getParent()),
+                    throw new StoreStartupException(CliText.storeBeingRestored(file.toAbsolutePath().getParent()),
                             null);
                 }
             } catch (java.nio.channels.OverlappingFileLockException e) {

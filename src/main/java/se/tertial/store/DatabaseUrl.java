@@ -18,10 +18,10 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, int pool
     public DatabaseUrl {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (poolSize < 2 || poolSize > 200) {
-            throw new IllegalArgumentException(se.tertial.spec.Messages.invalidPool(poolSize));
+            throw new IllegalArgumentException(se.tertial.spec.CliText.invalidPool(poolSize));
         }
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException(se.tertial.spec.Messages.databaseUrlUnsupported(jdbcUrl));
+            throw new IllegalArgumentException(se.tertial.spec.CliText.databaseUrlUnsupported(jdbcUrl));
         }
     }
 

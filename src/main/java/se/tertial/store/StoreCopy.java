@@ -1,6 +1,6 @@
 package se.tertial.store;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,7 +58,7 @@ public final class StoreCopy {
             throw new IllegalArgumentException("copy goes from SQLite to PostgreSQL");
         }
         if (!isEmpty(target)) {
-            throw new StoreStartupException(Messages.copyTargetNotEmpty(target.where()), null);
+            throw new StoreStartupException(CliText.copyTargetNotEmpty(target.where()), null);
         }
         Map<String, Long> rows = source.snapshot(() -> source.read(from -> target.write(to -> {
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -147,14 +147,14 @@ public final class StoreCopy {
         Map<String, Long> b = counts(target);
         for (String t : TABLES) {
             if (!a.get(t).equals(b.get(t))) {
-                problems.add(Messages.copyCountDiffers(t, a.get(t), b.get(t)));
+                problems.add(CliText.copyCountDiffers(t, a.get(t), b.get(t)));
             }
         }
         Map<String, String> sumsA = factSums(source);
         Map<String, String> sumsB = factSums(target);
         for (String period : new java.util.TreeSet<>(sumsA.keySet())) {
             if (!sumsA.get(period).equals(sumsB.get(period))) {
-                problems.add(Messages.copyFactsDiffer(period, sumsA.get(period), sumsB.getOrDefault(period, "-")));
+                problems.add(CliText.copyFactsDiffer(period, sumsA.get(period), sumsB.getOrDefault(period, "-")));
             }
         }
         Map<Long, String> recorded = source.read(c -> {
@@ -177,14 +177,14 @@ public final class StoreCopy {
                         String sha = StoreMaintenance.sha256(bytes == null ? new byte[0] : bytes);
                         String want = recorded.remove(rs.getLong(1));
                         if (want == null || !want.equalsIgnoreCase(sha)) {
-                            problems.add(Messages.copyOriginalDiffers(rs.getLong(1)));
+                            problems.add(CliText.copyOriginalDiffers(rs.getLong(1)));
                         }
                     }
                 }
             }
             return null;
         });
-        recorded.keySet().forEach(id -> problems.add(Messages.copyOriginalDiffers(id)));
+        recorded.keySet().forEach(id -> problems.add(CliText.copyOriginalDiffers(id)));
         return problems;
     }
 

@@ -1,6 +1,6 @@
 package se.tertial.store;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.CliText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +39,10 @@ public final class StoreMaintenance {
     /** Copies the open store to {@code target} (which must not exist), owner-only; returns its size in bytes. */
     public static long backup(Database db, Path target) {
         if (db.dialect() == Database.Dialect.POSTGRESQL) {
-            throw new StoreStartupException(Messages.postgresBackup(), null);
+            throw new StoreStartupException(CliText.postgresBackup(), null);
         }
         if (Files.exists(target)) {
-            throw new StoreStartupException(Messages.backupTargetExists(target), null);
+            throw new StoreStartupException(CliText.backupTargetExists(target), null);
         }
         try {
             Path parent = target.toAbsolutePath().getParent();
@@ -72,13 +72,13 @@ public final class StoreMaintenance {
                     try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                         while (rs.next()) {
                             if (!"ok".equalsIgnoreCase(rs.getString(1))) {
-                                problems.add(Messages.checkSqlite(rs.getString(1)));
+                                problems.add(CliText.checkSqlite(rs.getString(1)));
                             }
                         }
                     }
                     try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
                         while (rs.next()) {
-                            problems.add(Messages.checkForeignKey(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                            problems.add(CliText.checkForeignKey(rs.getString(1), rs.getLong(2), rs.getString(3)));
                         }
                     }
                 } else if (amcheck) {
@@ -88,7 +88,7 @@ public final class StoreMaintenance {
                 try (ResultSet rs = st.executeQuery("SELECT s.unit, s.period, s.version FROM submission s "
                         + "WHERE NOT EXISTS (SELECT 1 FROM fact f WHERE f.submission_id = s.id) ORDER BY 2, 1, 3")) {
                     while (rs.next()) {
-                        problems.add(Messages.checkVersionWithoutFacts(rs.getString(1), rs.getString(2), rs.getInt(3)));
+                        problems.add(CliText.checkVersionWithoutFacts(rs.getString(1), rs.getString(2), rs.getInt(3)));
                     }
                 }
                 try (ResultSet rs = st.executeQuery("SELECT unit, period, COUNT(*), MIN(version), MAX(version), "
@@ -96,10 +96,10 @@ public final class StoreMaintenance {
                     while (rs.next()) {
                         int n = rs.getInt(3);
                         if (rs.getInt(4) != 1 || rs.getInt(5) != n) {
-                            problems.add(Messages.checkVersionGaps(rs.getString(1), rs.getString(2), n, rs.getInt(5)));
+                            problems.add(CliText.checkVersionGaps(rs.getString(1), rs.getString(2), n, rs.getInt(5)));
                         }
                         if (rs.getInt(6) != 1) {
-                            problems.add(Messages.checkCurrentCount(rs.getString(1), rs.getString(2), rs.getInt(6)));
+                            problems.add(CliText.checkCurrentCount(rs.getString(1), rs.getString(2), rs.getInt(6)));
                         }
                     }
                 }
@@ -110,7 +110,7 @@ public final class StoreMaintenance {
                         byte[] bytes = rs.getBytes(4);
                         String sha = sha256(bytes == null ? new byte[0] : bytes);
                         if (bytes == null || bytes.length != rs.getLong(3) || !sha.equalsIgnoreCase(rs.getString(2))) {
-                            problems.add(Messages.checkOriginalChanged(rs.getLong(1)));
+                            problems.add(CliText.checkOriginalChanged(rs.getLong(1)));
                         }
                     }
                 }
@@ -159,7 +159,7 @@ public final class StoreMaintenance {
                     ps.setLong(1, Long.parseLong(r[0]));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            problems.add(Messages.checkPostgres(r[1], "block " + rs.getLong(1) + ": "
+                            problems.add(CliText.checkPostgres(r[1], "block " + rs.getLong(1) + ": "
                                     + rs.getString(2)));
                         }
                     }
@@ -169,7 +169,7 @@ public final class StoreMaintenance {
                     ps.setLong(1, Long.parseLong(r[0]));
                     ps.execute();
                 } catch (SQLException e) {
-                    problems.add(Messages.checkPostgres(r[1], e.getMessage()));
+                    problems.add(CliText.checkPostgres(r[1], e.getMessage()));
                     c.rollback(); // the snapshot transaction is aborted after an error; a fresh one goes on
                 }
             }
@@ -186,7 +186,7 @@ public final class StoreMaintenance {
      */
     public static List<String> restore(Path backup, Path file, Instant now) {
         if (!Files.isRegularFile(backup) || !DataFiles.isSqlite(backup)) {
-            throw new StoreStartupException(Messages.restoreNotABackup(backup), null);
+            throw new StoreStartupException(CliText.restoreNotABackup(backup), null);
         }
         Path db = file.toAbsolutePath();
         try {
@@ -194,7 +194,7 @@ public final class StoreMaintenance {
             try (FileChannel ch = FileChannel.open(db.resolveSibling(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE); FileLock lock = exclusive(ch)) {
                 if (lock == null) {
-                    throw new StoreStartupException(Messages.restoreStoreInUse(db.getParent()), null);
+                    throw new StoreStartupException(CliText.restoreStoreInUse(db.getParent()), null);
                 }
                 Path candidate = db.resolveSibling(db.getFileName() + ".restoring");
                 deleteWithSidecars(candidate);

@@ -4,7 +4,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import se.tertial.app.Tertial;
 import se.tertial.app.TertialException;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.MailText;
+import se.tertial.spec.PageText;
 import se.tertial.store.ApiKey;
 import se.tertial.store.User;
 
@@ -45,7 +48,7 @@ final class AdminPages {
     private void users(Context ctx, Views.UserForm form, String notice, String error, int status) {
         List<Views.UserRow> rows = new ArrayList<>();
         for (User u : app.users().list()) {
-            rows.add(new Views.UserRow(u.name(), Messages.roleName(u.role().dbValue()), unitsText(u), u.active(),
+            rows.add(new Views.UserRow(u.name(), CommonText.roleName(u.role().dbValue()), unitsText(u), u.active(),
                     "/anvandare/" + u.name()));
         }
         ctx.status(status);
@@ -60,7 +63,7 @@ final class AdminPages {
 
     private static List<Views.Option> roles(String selected) {
         return List.of("controller", "finance", "admin").stream()
-                .map(r -> new Views.Option(r, Messages.roleName(r), r.equals(selected))).toList();
+                .map(r -> new Views.Option(r, CommonText.roleName(r), r.equals(selected))).toList();
     }
 
     private static String unitsText(User u) {
@@ -82,7 +85,7 @@ final class AdminPages {
             return;
         }
         String password = app.auth().setOneTimePassword(created);
-        users(ctx, Views.UserForm.EMPTY, Messages.userCreated(created.name(), password), null, 201);
+        users(ctx, Views.UserForm.EMPTY, PageText.userCreated(created.name(), password), null, 201);
     }
 
     private static String field(Context ctx, String name) {
@@ -94,12 +97,12 @@ final class AdminPages {
         User u = app.users().require(ctx.pathParam("name"));
         List<Views.KeyRow> keys = new ArrayList<>();
         for (ApiKey k : app.users().keys(u.name())) {
-            keys.add(new Views.KeyRow(k.id(), k.name(), Messages.dateTime(k.createdAt()),
-                    k.lastUsedAt().map(Messages::dateTime).orElse("aldrig"), k.active()));
+            keys.add(new Views.KeyRow(k.id(), k.name(), CommonText.dateTime(k.createdAt()),
+                    k.lastUsedAt().map(CommonText::dateTime).orElse("aldrig"), k.active()));
         }
         Map<String, Object> p = new HashMap<>();
         p.put("name", u.name());
-        p.put("role", Messages.roleName(u.role().dbValue()));
+        p.put("role", CommonText.roleName(u.role().dbValue()));
         p.put("roles", roles(u.role().dbValue()));
         p.put("units", unitsText(u));
         p.put("active", u.active());
@@ -120,7 +123,7 @@ final class AdminPages {
         try {
             User u = app.users().change(PageAccess.actor(ctx), name, field(ctx, "roll"),
                     unitList(field(ctx, "enheter")));
-            user(ctx, Messages.userRoleSaved(u.name(), Messages.roleName(u.role().dbValue()), unitsText(u)), null);
+            user(ctx, PageText.userRoleSaved(u.name(), CommonText.roleName(u.role().dbValue()), unitsText(u)), null);
         } catch (TertialException.Invalid e) {
             ctx.status(400);
             user(ctx, null, e.getMessage());
@@ -133,7 +136,7 @@ final class AdminPages {
         try {
             User u = app.users().setEmail(PageAccess.actor(ctx), name, ctx.formParam("epost"),
                     ctx.formParam("meddelanden") != null);
-            user(ctx, Messages.emailSaved(u.email().orElse(null)), null);
+            user(ctx, PageText.emailSaved(u.email().orElse(null)), null);
         } catch (TertialException.Invalid e) {
             ctx.status(400);
             user(ctx, null, e.getMessage());
@@ -143,7 +146,7 @@ final class AdminPages {
     private void testMail(Context ctx) {
         try {
             String to = app.testMail().send(PageAccess.actor(ctx), ctx.pathParam("name"));
-            user(ctx, Messages.mailTestSent(to), null);
+            user(ctx, MailText.mailTestSent(to), null);
         } catch (TertialException.Invalid e) {
             ctx.status(400);
             user(ctx, null, e.getMessage());
@@ -152,7 +155,7 @@ final class AdminPages {
 
     private void oneTime(Context ctx) {
         User u = app.users().require(ctx.pathParam("name"));
-        user(ctx, Messages.oneTimePasswordSet(u.name(), app.auth().setOneTimePassword(u)), null);
+        user(ctx, PageText.oneTimePasswordSet(u.name(), app.auth().setOneTimePassword(u)), null);
     }
 
     private void active(Context ctx, boolean active) {
@@ -160,12 +163,12 @@ final class AdminPages {
         String action = "/anvandare/" + u.name() + (active ? "/aktivera" : "/inaktivera");
         if (!active && !confirmed(ctx)) {
             web.confirm(ctx, "Inaktivera " + u.name(), "/anvandare", new Views.Confirm(
-                    Messages.confirmDeactivate(u.name()), action, "Ja, inaktivera " + u.name(),
+                    PageText.confirmDeactivate(u.name()), action, "Ja, inaktivera " + u.name(),
                     "/anvandare/" + u.name(), List.of()));
             return;
         }
         app.users().setActive(PageAccess.actor(ctx), u.name(), active);
-        user(ctx, active ? Messages.userReactivated(u.name()) : Messages.userDeactivated(u.name()), null);
+        user(ctx, active ? PageText.userReactivated(u.name()) : PageText.userDeactivated(u.name()), null);
     }
 
     static boolean confirmed(Context ctx) {
@@ -175,7 +178,7 @@ final class AdminPages {
     private void newKey(Context ctx) {
         try {
             var key = app.users().addKey(PageAccess.actor(ctx), ctx.pathParam("name"), ctx.formParam("nyckelnamn"));
-            user(ctx, Messages.keyCreated(key.token()), null);
+            user(ctx, PageText.keyCreated(key.token()), null);
         } catch (TertialException.Invalid e) {
             ctx.status(400);
             user(ctx, null, e.getMessage());
@@ -187,18 +190,18 @@ final class AdminPages {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new TertialException.Invalid(Messages.invalidId(ctx.pathParam("id")));
+            throw new TertialException.Invalid(ApiText.invalidId(ctx.pathParam("id")));
         }
         User u = app.users().require(ctx.pathParam("name"));
         if (!confirmed(ctx)) {
             String keyName = app.users().keys(u.name()).stream().filter(k -> k.id() == id).map(ApiKey::name)
-                    .findFirst().orElseThrow(() -> new TertialException.NotFound(Messages.keyNotFound(u.name(), id)));
+                    .findFirst().orElseThrow(() -> new TertialException.NotFound(ApiText.keyNotFound(u.name(), id)));
             web.confirm(ctx, "Återkalla nyckel", "/anvandare", new Views.Confirm(
-                    Messages.confirmRevoke(u.name(), id, keyName), "/anvandare/" + u.name() + "/nycklar/" + id
+                    PageText.confirmRevoke(u.name(), id, keyName), "/anvandare/" + u.name() + "/nycklar/" + id
                     + "/aterkalla", "Ja, återkalla nyckeln", "/anvandare/" + u.name(), List.of()));
             return;
         }
         app.users().revokeKey(PageAccess.actor(ctx), u.name(), id);
-        user(ctx, Messages.keyRevoked(u.name(), id), null);
+        user(ctx, PageText.keyRevoked(u.name(), id), null);
     }
 }

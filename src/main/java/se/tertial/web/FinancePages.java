@@ -10,7 +10,8 @@ import se.tertial.app.Tertial;
 import se.tertial.app.TertialException;
 import se.tertial.http.Downloads;
 import se.tertial.report.ReportJson;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.PageText;
 import se.tertial.spec.Namnd;
 import se.tertial.store.Period;
 import se.tertial.store.PeriodState;
@@ -63,7 +64,7 @@ final class FinancePages {
         List<Views.PeriodRow> rows = new ArrayList<>();
         for (Period p : app.periods().list()) {
             boolean locked = p.state() == PeriodState.LOCKED;
-            rows.add(new Views.PeriodRow(p.code().toString(), Messages.periodName(p.code()), p.deadline().toString(),
+            rows.add(new Views.PeriodRow(p.code().toString(), CommonText.periodName(p.code()), p.deadline().toString(),
                     locked, locked ? "låst" : "öppen", "/perioder/" + p.code(), "/rapport/" + p.code()));
         }
         ctx.status(status);
@@ -85,7 +86,7 @@ final class FinancePages {
             periods(ctx, null, e.getMessage(), 400, code, deadline);
             return;
         }
-        periods(ctx, Messages.periodCreated(Messages.periodName(se.tertial.spec.PeriodCode.parse(code.strip())),
+        periods(ctx, PageText.periodCreated(CommonText.periodName(se.tertial.spec.PeriodCode.parse(code.strip())),
                 deadline.strip()), null, 201, "", "");
     }
 
@@ -96,14 +97,14 @@ final class FinancePages {
     /** Locking asks first (a second step, not a script dialog); reopening does not need to. */
     private void lock(Context ctx, boolean locked) {
         Period period = app.periods().require(ctx.pathParam("period"));
-        String name = Messages.periodName(period.code());
+        String name = CommonText.periodName(period.code());
         if (locked && !AdminPages.confirmed(ctx)) {
-            web.confirm(ctx, "Lås " + name, "/perioder", new Views.Confirm(Messages.confirmLock(name),
+            web.confirm(ctx, "Lås " + name, "/perioder", new Views.Confirm(PageText.confirmLock(name),
                     "/perioder/" + period.code() + "/las", "Ja, lås perioden", "/perioder", List.of()));
             return;
         }
         app.periods().setLocked(PageAccess.actor(ctx), period.code().toString(), locked);
-        periods(ctx, locked ? Messages.periodLockedNotice(name) : Messages.periodUnlockedNotice(name), null, 200,
+        periods(ctx, locked ? PageText.periodLockedNotice(name) : PageText.periodUnlockedNotice(name), null, 200,
                 "", "");
     }
 
@@ -131,10 +132,10 @@ final class FinancePages {
                     List.of())));
         }
         List<Views.Count> c = new ArrayList<>();
-        counts.forEach((k, v) -> c.add(new Views.Count(Messages.statusLabel(k), v)));
+        counts.forEach((k, v) -> c.add(new Views.Count(CommonText.statusLabel(k), v)));
         List<Views.Count> r = new ArrayList<>();
         states.forEach((k, v) -> r.add(new Views.Count(k, v)));
-        web.render(ctx, "board.jte", web.frame(ctx, "Status " + Messages.periodName(period.code()), "/perioder"),
+        web.render(ctx, "board.jte", web.frame(ctx, "Status " + CommonText.periodName(period.code()), "/perioder"),
                 Map.of("boards", boards, "counts", c, "reviewCounts", r, "period", period.code().toString(),
                         "locked", period.state() == PeriodState.LOCKED));
     }
@@ -151,7 +152,7 @@ final class FinancePages {
         List<Views.AuditRow> rows = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0 && rows.size() < 500; i--) {
             var e = events.get(i);
-            rows.add(new Views.AuditRow(e.id(), Messages.dateTime(e.at()), e.actor(), e.via(),
+            rows.add(new Views.AuditRow(e.id(), CommonText.dateTime(e.at()), e.actor(), e.via(),
                     e.address().orElse(""), se.tertial.app.AuditService.kindInWords(e.kind()), e.unit().orElse(""),
                     e.period().orElse(""), e.version().map(String::valueOf).orElse(""),
                     se.tertial.app.AuditService.detailInWords(e).orElse("")));
@@ -222,7 +223,7 @@ final class FinancePages {
         int year = java.time.Year.now().getValue();
         params.put("years", List.of(year - 1, year, year + 1));
         params.put("loaded", loaded == null ? null : new Views.UploadView("budget " + loaded.year(),
-                loaded.outcome().json(), Messages.bulkOutcome(loaded.outcome().json()),
+                loaded.outcome().json(), CommonText.bulkOutcome(loaded.outcome().json()),
                 loaded.outcome() != se.tertial.ingest.Outcome.REJECTED, null, Integer.toString(loaded.year()), null,
                 UnitPages.findings(app.catalog(), loaded.findings()), "/inlamningar/" + loaded.uploadId() + "/markerad",
                 "/inlamningar/" + loaded.uploadId()));

@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.tertial.app.AuthService;
 import se.tertial.spec.LogText;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.PageText;
 import se.tertial.store.User;
 
 import java.net.URLEncoder;
@@ -45,7 +46,7 @@ final class PageAccess {
         }
         if (s.isEmpty()) {
             if (isStateChanging(ctx)) {
-                throw new ForbiddenResponse(Messages.SIGN_IN_REQUIRED);
+                throw new ForbiddenResponse(PageText.SIGN_IN_REQUIRED);
             }
             throw new Redirect("/logga-in?till=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8));
         }
@@ -60,13 +61,13 @@ final class PageAccess {
         if (role != PageRole.ADMIN && !roles.contains(role) && !roles.contains(PageRole.SIGNED_IN)) {
             LOG.warn("page refused: {} {} to {} ({})", ctx.method(), LogText.safe(ctx.path()),
                     LogText.safe(user.name()), role);
-            throw new ForbiddenResponse(Messages.FORBIDDEN);
+            throw new ForbiddenResponse(ApiText.FORBIDDEN);
         }
         String unit = ctx.pathParamMap().get("unit");
         if (unit != null && !user.mayAddress(unit)) {
             LOG.warn("page refused: {} {} to {}: not bound to unit {}", ctx.method(), LogText.safe(ctx.path()),
                     LogText.safe(user.name()), LogText.safe(unit));
-            throw new ForbiddenResponse(Messages.unitForbidden(unit));
+            throw new ForbiddenResponse(ApiText.unitForbidden(unit));
         }
     }
 
@@ -83,7 +84,7 @@ final class PageAccess {
         if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8))) {
             LOG.warn("CSRF token missing or wrong: {} {}", ctx.method(), LogText.safe(ctx.path()));
-            throw new ForbiddenResponse(Messages.CSRF_FAILED);
+            throw new ForbiddenResponse(PageText.CSRF_FAILED);
         }
     }
 

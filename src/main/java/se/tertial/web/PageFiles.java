@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import se.tertial.app.ReceivedFile;
 import se.tertial.app.TertialException;
-import se.tertial.spec.Messages;
+import se.tertial.spec.PageText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,7 @@ final class PageFiles {
     static List<UploadedFile> chosen(Context ctx) {
         List<UploadedFile> files = ctx.uploadedFiles(FIELD);
         if (files.isEmpty()) {
-            throw new TertialException.Invalid(Messages.NO_FILE_CHOSEN);
+            throw new TertialException.Invalid(PageText.NO_FILE_CHOSEN);
         }
         return files;
     }
@@ -29,7 +29,7 @@ final class PageFiles {
         try (InputStream in = part.content()) {
             return ReceivedFile.receive(part.filename(), in, maxBytes);
         } catch (IOException e) {
-            throw new TertialException.Invalid(Messages.NO_FILE_CHOSEN);
+            throw new TertialException.Invalid(PageText.NO_FILE_CHOSEN);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.javalin.config.RoutesConfig;
 import se.tertial.app.AuthService;
 import se.tertial.app.Tertial;
 import se.tertial.app.TertialException;
-import se.tertial.spec.Messages;
+import se.tertial.spec.PageText;
 import se.tertial.store.Tokens;
 import se.tertial.store.UserRole;
 
@@ -61,7 +61,7 @@ final class SignInPages {
         String form = ctx.formParam(PageAccess.CSRF_FIELD);
         if (cookie == null || form == null || !java.security.MessageDigest.isEqual(cookie.getBytes(),
                 form.getBytes())) {
-            loginForm(ctx, Messages.CSRF_FAILED, 403);
+            loginForm(ctx, PageText.CSRF_FAILED, 403);
             return;
         }
         AuthService.SignedIn s;

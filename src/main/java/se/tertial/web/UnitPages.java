@@ -10,7 +10,10 @@ import se.tertial.app.TertialException;
 import se.tertial.app.UploadService;
 import se.tertial.http.Downloads;
 import se.tertial.spec.Finding;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ApiText;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.FindingText;
+import se.tertial.spec.PageText;
 import se.tertial.store.Period;
 import se.tertial.store.PeriodState;
 import se.tertial.store.UploadRecord;
@@ -78,8 +81,8 @@ final class UnitPages {
                 rows.add(Views.UnitRow.of(s, p.code().toString()));
             }
             long days = ChronoUnit.DAYS.between(today, p.deadline());
-            (isLocked ? locked : open).add(new Views.PeriodView(p.code().toString(), Messages.periodName(p.code()),
-                    p.deadline().toString(), isLocked ? Messages.PERIOD_LOCKED_READ_ONLY : Messages.daysLeft(days),
+            (isLocked ? locked : open).add(new Views.PeriodView(p.code().toString(), CommonText.periodName(p.code()),
+                    p.deadline().toString(), isLocked ? PageText.PERIOD_LOCKED_READ_ONLY : PageText.daysLeft(days),
                     !isLocked && days < 0, isLocked, rows));
         }
         Map<String, Object> params = new HashMap<>();
@@ -107,7 +110,7 @@ final class UnitPages {
                 all.addAll(r.warnings());
                 boolean workbook = app.uploads().get(user, Long.toString(r.id())).format() != null;
                 results.add(new Views.UploadView(part.filename(), r.outcome().dbValue(),
-                        Messages.bulkOutcome(r.outcome().dbValue()), r.outcome().isAccepted(), r.unit().orElse(null),
+                        CommonText.bulkOutcome(r.outcome().dbValue()), r.outcome().isAccepted(), r.unit().orElse(null),
                         r.period().orElse(null), r.version().orElse(null), findings(all),
                         workbook ? "/inlamningar/" + r.id() + "/markerad" : null, "/inlamningar/" + r.id()));
             }
@@ -125,9 +128,9 @@ final class UnitPages {
 
     static List<Views.FindingView> findings(se.tertial.spec.SpecCatalog catalog, List<Finding> all) {
         return all.stream().sorted(Comparator.comparing(f -> f.isError() ? 0 : 1))
-                .map(f -> new Views.FindingView(f.isError() ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING,
+                .map(f -> new Views.FindingView(f.isError() ? CommonText.SEVERITY_ERROR : CommonText.SEVERITY_WARNING,
                         f.sheet(), f.cell(), catalog.lineLabel(f.sheet(), f.line()), f.column(),
-                        Messages.ruleName(f.rule()), f.message())).toList();
+                        FindingText.ruleName(f.rule()), f.message())).toList();
     }
 
 
@@ -136,8 +139,8 @@ final class UnitPages {
         String period = ctx.pathParam("period");
         List<Views.AttemptRow> rows = new ArrayList<>();
         for (UploadRecord r : app.uploads().list(user(ctx), Optional.of(period), Optional.of(unit))) {
-            rows.add(new Views.AttemptRow(r.id(), Messages.dateTime(r.uploadedAt()), r.uploadedBy(), r.fileName(),
-                    Messages.bulkOutcome(r.outcome().dbValue()), r.version().orElse(null), r.current(),
+            rows.add(new Views.AttemptRow(r.id(), CommonText.dateTime(r.uploadedAt()), r.uploadedBy(), r.fileName(),
+                    CommonText.bulkOutcome(r.outcome().dbValue()), r.version().orElse(null), r.current(),
                     "/inlamningar/" + r.id()));
         }
         var u = app.templates().unit(unit);
@@ -151,9 +154,9 @@ final class UnitPages {
         Period period = app.periods().require(periodText);
         PeriodService.UnitStatusView s = app.periods().status(periodText, user, app.catalog().organisation(),
                 app.submissions(), app.reviews()).stream().filter(x -> x.unit().equals(unit)).findFirst()
-                .orElseThrow(() -> new se.tertial.app.TertialException.NotFound(Messages.unknownUnit(unit)));
-        List<Views.ThreadRow> thread = s.thread().stream().map(m -> new Views.ThreadRow(Messages.dateTime(m.at()),
-                m.author(), Messages.threadAction(m.action()), m.version(), m.message())).toList();
+                .orElseThrow(() -> new se.tertial.app.TertialException.NotFound(ApiText.unknownUnit(unit)));
+        List<Views.ThreadRow> thread = s.thread().stream().map(m -> new Views.ThreadRow(CommonText.dateTime(m.at()),
+                m.author(), PageText.threadAction(m.action()), m.version(), m.message())).toList();
         boolean open = period.state() == PeriodState.OPEN;
         boolean decides = user.seesAllUnits();
         boolean waiting = "inlamnad".equals(s.review()) || "ateroppnad".equals(s.review());
@@ -173,7 +176,7 @@ final class UnitPages {
             try {
                 version = Integer.valueOf(v.strip());
             } catch (NumberFormatException e) {
-                throw new se.tertial.app.TertialException.Invalid(Messages.REVIEW_VERSION_REQUIRED);
+                throw new se.tertial.app.TertialException.Invalid(ApiText.REVIEW_VERSION_REQUIRED);
             }
         }
         String message = ctx.formParam("meddelande");
@@ -188,11 +191,11 @@ final class UnitPages {
 
     private void submission(Context ctx) {
         UploadRecord r = app.uploads().get(user(ctx), ctx.pathParam("id"));
-        Views.UploadView v = new Views.UploadView(r.fileName(), r.outcome().dbValue(), Messages.bulkOutcome(r.outcome().dbValue()),
+        Views.UploadView v = new Views.UploadView(r.fileName(), r.outcome().dbValue(), CommonText.bulkOutcome(r.outcome().dbValue()),
                 r.outcome().isAccepted(), r.unit(), r.period(), r.version().orElse(null), findings(r.findings()),
                 r.format() != null ? "/inlamningar/" + r.id() + "/markerad" : null, "/inlamningar/" + r.id());
         web.render(ctx, "submission.jte", web.frame(ctx, "Inlämning " + r.id(), "/enheter"),
-                Map.of("upload", v, "id", r.id(), "at", Messages.dateTime(r.uploadedAt()), "by", r.uploadedBy(),
+                Map.of("upload", v, "id", r.id(), "at", CommonText.dateTime(r.uploadedAt()), "by", r.uploadedBy(),
                         "originalHref", "/inlamningar/" + r.id() + "/original"));
     }
 }

@@ -24,7 +24,7 @@ public final class Views {
             String note = null;
             if (s.reviewBy() != null && s.reviewAt() != null && !"inlamnad".equals(s.review())) {
                 note = (s.reviewVersion() == null ? "" : "version " + s.reviewVersion() + ", ") + s.reviewBy() + " "
-                        + se.tertial.spec.Messages.dateTime(s.reviewAt());
+                        + se.tertial.spec.CommonText.dateTime(s.reviewAt());
             }
             // The latest word from finance (a return's question, an approval's note), for the controller to read.
             String message = null;
@@ -35,8 +35,8 @@ public final class Views {
                     }
                 }
             }
-            return new UnitRow(s.unit(), s.name(), s.status(), se.tertial.spec.Messages.statusLabel(s.status()),
-                    s.currentVersion(), s.uploadedAt() == null ? null : se.tertial.spec.Messages.dateTime(s.uploadedAt()),
+            return new UnitRow(s.unit(), s.name(), s.status(), se.tertial.spec.CommonText.statusLabel(s.status()),
+                    s.currentVersion(), s.uploadedAt() == null ? null : se.tertial.spec.CommonText.dateTime(s.uploadedAt()),
                     s.uploadedBy(), base + "/mall.xlsx", base + "/mall.xls", base,
                     s.review() == null ? "saknas" : s.review(), s.reviewLabel() == null ? "saknas" : s.reviewLabel(),
                     note, message);

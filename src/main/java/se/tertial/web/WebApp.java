@@ -67,7 +67,7 @@ public final class WebApp implements PageExtension {
 
     @Override
     public void renderError(Context ctx, int status, String message) {
-        render(ctx, "error.jte", frame(ctx, se.tertial.spec.Messages.errorTitle(status), null),
+        render(ctx, "error.jte", frame(ctx, se.tertial.spec.PageText.errorTitle(status), null),
                 Map.of("status", status, "message", message));
     }
 
@@ -104,7 +104,7 @@ public final class WebApp implements PageExtension {
             }
         }
         nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
-        return new Frame(title, user.name(), se.tertial.spec.Messages.roleName(user.role().dbValue()),
+        return new Frame(title, user.name(), se.tertial.spec.CommonText.roleName(user.role().dbValue()),
                 s.get().csrf(), Version.get(), nav);
     }
 

@@ -19,7 +19,9 @@ import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.tertial.spec.Finding;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.FindingText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.Severity;
 
 import java.io.ByteArrayInputStream;
@@ -64,12 +66,12 @@ public final class Annotator {
                 cells += checked.sheet(name, new ReadArea(1, 1)).map(g -> g.outside() + 1).orElse(0L);
                 if (cells > MAX_CELLS) {
                     throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.TOO_LARGE,
-                            Messages.annotationTooLarge(MAX_CELLS), null);
+                            FindingText.annotationTooLarge(MAX_CELLS), null);
                 }
             }
         } catch (Deadline.Exceeded e) {
             throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.TOO_LARGE,
-                    Messages.annotationTooLarge(MAX_CELLS), e);
+                    FindingText.annotationTooLarge(MAX_CELLS), e);
         }
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(Files.readAllBytes(original)));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -78,13 +80,15 @@ public final class Annotator {
             }
             neutralize(wb, ours);
             recalculate(wb);
-            mark(wb, findings);
+            List<Finding> marked = new ArrayList<>(findings);
+            marked.addAll(DependentSums.of(wb, findings));
+            mark(wb, marked);
             list(wb, findings);
-            PrintLayout.everyVisibleSheet(wb, Messages.ANNOTATED_TITLE);
+            PrintLayout.everyVisibleSheet(wb, WorkbookText.ANNOTATED_TITLE);
             wb.write(out);
             return wb instanceof XSSFWorkbook ? VmlIds.renumber(out.toByteArray()) : out.toByteArray();
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(UnreadableWorkbookException.Reason.CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 
@@ -224,7 +228,7 @@ public final class Annotator {
         link.setFont(blue);
         link.setVerticalAlignment(VerticalAlignment.TOP);
         Row head = sheet.createRow(0);
-        String[] headings = Messages.ANNOTATION_HEADINGS.toArray(new String[0]);
+        String[] headings = WorkbookText.ANNOTATION_HEADINGS.toArray(new String[0]);
         for (int i = 0; i < headings.length; i++) {
             Cell c = head.createCell(i);
             c.setCellValue(headings[i]);
@@ -243,7 +247,7 @@ public final class Annotator {
                 at.setCellStyle(link);
             }
             text(row, 3, lineLabel(wb, f), wrap);
-            text(row, 4, Messages.ruleName(f.rule()), wrap);
+            text(row, 4, FindingText.ruleName(f.rule()), wrap);
             text(row, 5, f.message(), wrap);
             // For scripts: the codes, in columns a person does not see or print.
             text(row, 6, f.line(), top);
@@ -269,7 +273,7 @@ public final class Annotator {
     }
 
     private static String label(Severity s) {
-        return s == Severity.ERROR ? Messages.SEVERITY_ERROR : Messages.SEVERITY_WARNING;
+        return s == Severity.ERROR ? CommonText.SEVERITY_ERROR : CommonText.SEVERITY_WARNING;
     }
 
     /** A text cell; nothing (a blank cell) for no value. */

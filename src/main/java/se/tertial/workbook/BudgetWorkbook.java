@@ -12,7 +12,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import se.tertial.money.Amount;
-import se.tertial.spec.Messages;
+import se.tertial.spec.WorkbookText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,7 +56,7 @@ public final class BudgetWorkbook {
             wb.setActiveSheet(1);
             wb.setSelectedTab(1);
             wb.lockStructure();
-            PrintLayout.everyVisibleSheet(wb, Messages.budgetTitle(year));
+            PrintLayout.everyVisibleSheet(wb, WorkbookText.budgetTitle(year));
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -78,10 +78,10 @@ public final class BudgetWorkbook {
 
     private static void instructions(XSSFWorkbook wb, Styles styles, int year, String region, String uploadUrl,
                                      String password) {
-        Sheet sheet = wb.createSheet(Messages.INSTRUCTIONS_SHEET);
-        text(sheet.createRow(0), 0, Messages.budgetTitle(year), styles.title);
+        Sheet sheet = wb.createSheet(WorkbookText.INSTRUCTIONS_SHEET);
+        text(sheet.createRow(0), 0, WorkbookText.budgetTitle(year), styles.title);
         int r = 2;
-        for (String[] kv : Messages.budgetInstructions(region, year, uploadUrl)) {
+        for (String[] kv : WorkbookText.budgetInstructions(region, year, uploadUrl)) {
             org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
             text(row, 0, kv[0], styles.key);
             text(row, 1, kv[1], styles.text);
@@ -94,7 +94,7 @@ public final class BudgetWorkbook {
     }
 
     private static void data(XSSFWorkbook wb, Styles styles, int year, List<BudgetRow> rows, String password) {
-        XSSFSheet sheet = wb.createSheet(Messages.BUDGET_SHEET);
+        XSSFSheet sheet = wb.createSheet(WorkbookText.BUDGET_SHEET);
         org.apache.poi.ss.usermodel.Row codes = sheet.createRow(SheetLayout.CODE_ROW);
         codes.setZeroHeight(true);
         org.apache.poi.ss.usermodel.Row headings = sheet.createRow(SheetLayout.HEADING_ROW);
@@ -102,11 +102,11 @@ public final class BudgetWorkbook {
         int col = 0;
         for (String key : KEY_COLUMNS) {
             text(codes, col, key, styles.code);
-            text(headings, col++, Messages.BUDGET_HEADINGS.get(KEY_COLUMNS.indexOf(key)), styles.headingLeft);
+            text(headings, col++, WorkbookText.BUDGET_HEADINGS.get(KEY_COLUMNS.indexOf(key)), styles.headingLeft);
         }
         for (String amount : AMOUNT_COLUMNS) {
             text(codes, col, amount, styles.code);
-            text(headings, col++, Messages.budgetHeading(amount, year), styles.heading);
+            text(headings, col++, WorkbookText.budgetHeading(amount, year), styles.heading);
         }
         CellRangeAddressList inputs = new CellRangeAddressList();
         // Excel sorts a protected sheet only when every cell of the range is unlocked; the rows are found by their
@@ -140,7 +140,7 @@ public final class BudgetWorkbook {
                     DataValidationConstraint.OperatorType.BETWEEN, "-" + DataSheetWriter.MAX_TKR,
                     DataSheetWriter.MAX_TKR), inputs);
             v.setShowErrorBox(true);
-            v.createErrorBox(Messages.VALIDATION_AMOUNT_TITLE, Messages.VALIDATION_AMOUNT_TEXT);
+            v.createErrorBox(WorkbookText.VALIDATION_AMOUNT_TITLE, WorkbookText.VALIDATION_AMOUNT_TEXT);
             sheet.addValidationData(v);
             sheet.setAutoFilter(new CellRangeAddress(SheetLayout.HEADING_ROW, r - 1, 0,
                     KEY_COLUMNS.size() + AMOUNT_COLUMNS.size() - 1));

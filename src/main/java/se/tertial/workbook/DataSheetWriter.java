@@ -18,7 +18,8 @@ import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.HeadingFit;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateSpec;
 
@@ -82,7 +83,7 @@ final class DataSheetWriter {
     private void writeHeadingRow(Sheet sheet) {
         Row row = sheet.createRow(SheetLayout.HEADING_ROW);
         int lines = 3;
-        lines = Math.max(lines, heading(row, SheetLayout.LINE_CODE_COL, Messages.HEADING_LINE_CODE, CODE_WIDTH,
+        lines = Math.max(lines, heading(row, SheetLayout.LINE_CODE_COL, WorkbookText.HEADING_LINE_CODE, CODE_WIDTH,
                 styles.headingLeft));
         lines = Math.max(lines, heading(row, SheetLayout.LABEL_COL, spec.title(), labelWidth(), styles.headingLeft));
         for (ColumnSpec c : spec.columns()) {
@@ -155,13 +156,13 @@ final class DataSheetWriter {
             DataValidationConstraint decimal = helper.createDecimalConstraint(
                     DataValidationConstraint.OperatorType.BETWEEN, "-" + MAX_TKR, MAX_TKR);
             sheet.addValidationData(validation(helper, decimal, numberInputs,
-                    Messages.VALIDATION_AMOUNT_TITLE, Messages.VALIDATION_AMOUNT_TEXT));
+                    WorkbookText.VALIDATION_AMOUNT_TITLE, WorkbookText.VALIDATION_AMOUNT_TEXT));
         }
         if (textInputs.countRanges() > 0) {
             DataValidationConstraint length = helper.createTextLengthConstraint(
-                    DataValidationConstraint.OperatorType.LESS_OR_EQUAL, Integer.toString(Messages.COMMENT_MAX), null);
+                    DataValidationConstraint.OperatorType.LESS_OR_EQUAL, Integer.toString(WorkbookText.COMMENT_MAX), null);
             sheet.addValidationData(validation(helper, length, textInputs,
-                    Messages.VALIDATION_COMMENT_TITLE, Messages.VALIDATION_COMMENT_TEXT));
+                    WorkbookText.VALIDATION_COMMENT_TITLE, WorkbookText.VALIDATION_COMMENT_TEXT));
         }
     }
 
@@ -186,11 +187,13 @@ final class DataSheetWriter {
     private void setUp(Sheet sheet) {
         sheet.createFreezePane(SheetLayout.FIRST_VALUE_COL, SheetLayout.FIRST_LINE_ROW);
         sheet.setRepeatingRows(new CellRangeAddress(SheetLayout.CODE_ROW, SheetLayout.HEADING_ROW, -1, -1));
-        PrintLayout.a4LandscapeFitToWidth(sheet);
+        // Eight amount columns beside the label and the comment are too wide for one readable page: two pages wide,
+        // the line's code and label repeated on the second, at about 80 %.
+        PrintLayout.a4LandscapeTwoWide(sheet, SheetLayout.LINE_CODE_COL, SheetLayout.LABEL_COL);
         sheet.getHeader().setLeft(headerText(request.unit().code() + " " + request.unit().name()));
-        sheet.getHeader().setRight(headerText(Messages.periodName(period)));
+        sheet.getHeader().setRight(headerText(CommonText.periodName(period)));
         sheet.getFooter().setLeft(headerText(spec.sheet() + " (" + spec.id() + " v" + spec.version() + ")"));
-        sheet.getFooter().setRight(Messages.pageFooter("&P", "&N"));
+        sheet.getFooter().setRight(CommonText.pageFooter("&P", "&N"));
     }
 
     /** Header/footer codes start with '&'; a literal ampersand in our text must be doubled. */

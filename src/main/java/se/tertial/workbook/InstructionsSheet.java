@@ -6,7 +6,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import se.tertial.spec.HeadingFit;
-import se.tertial.spec.Messages;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.TemplateSpec;
 
 import java.time.ZoneId;
@@ -23,28 +23,28 @@ final class InstructionsSheet {
     private InstructionsSheet() {}
 
     static void write(Workbook wb, Styles styles, TemplateRequest req, String password) {
-        Sheet sheet = wb.createSheet(Messages.INSTRUCTIONS_SHEET);
+        Sheet sheet = wb.createSheet(WorkbookText.INSTRUCTIONS_SHEET);
         if (sheet instanceof org.apache.poi.hssf.usermodel.HSSFSheet) {
             sheet.setDefaultRowHeightInPoints(15);
         }
         Row title = sheet.createRow(0);
-        cell(title, 0, Messages.instructionsTitle(req.period(), req.unit().name()), styles.title);
+        cell(title, 0, WorkbookText.instructionsTitle(req.period(), req.unit().name()), styles.title);
         title.setHeightInPoints(24);
 
         String sheets = req.specs().stream().map(TemplateSpec::sheet).collect(Collectors.joining(", "));
-        String deadline = req.deadline().map(Object::toString).orElse(Messages.NO_DEADLINE);
-        List<String[]> rows = new ArrayList<>(Messages.instructionsIntro(req.region(),
+        String deadline = req.deadline().map(Object::toString).orElse(WorkbookText.NO_DEADLINE);
+        List<String[]> rows = new ArrayList<>(WorkbookText.instructionsIntro(req.region(),
                 req.unit().code() + " " + req.unit().name(),
                 req.namnd().code() + " " + req.namnd().name(), req.period(), deadline, sheets));
         for (TemplateSpec spec : req.specs()) {
             spec.commentThreshold().ifPresent(t ->
-                    rows.add(Messages.instructionsComment(spec.sheet(), t.tkr(), t.percent())));
-            spec.balance().ifPresent(b -> rows.add(Messages.instructionsBalance(spec.sheet(), b.toleranceTkr())));
+                    rows.add(WorkbookText.instructionsComment(spec.sheet(), t.tkr(), t.percent())));
+            spec.balance().ifPresent(b -> rows.add(WorkbookText.instructionsBalance(spec.sheet(), b.toleranceTkr())));
         }
         String templates = req.specs().stream().map(s -> s.id() + " v" + s.version())
                 .collect(Collectors.joining(", "));
-        rows.addAll(Messages.instructionsOutro(req.uploadUrl(),
-                Messages.instructionsGenerated(STAMP.format(req.generatedAt()), req.tertialVersion(), templates)));
+        rows.addAll(WorkbookText.instructionsOutro(req.uploadUrl(),
+                WorkbookText.instructionsGenerated(STAMP.format(req.generatedAt()), req.tertialVersion(), templates)));
 
         int r = 2;
         for (String[] kv : rows) {

@@ -2,7 +2,7 @@ package se.tertial.workbook;
 
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
 
 import java.util.Arrays;
 
@@ -33,6 +33,16 @@ public final class PrintLayout {
     }
 
     /**
+     * A4 landscape, at most two pages wide with the given leading columns (line code and label) repeated on each, as
+     * many long as needed: for a sheet too wide to be read on one page, so every page stays at 70 % or more.
+     */
+    static void a4LandscapeTwoWide(Sheet sheet, int firstRepeated, int lastRepeated) {
+        a4LandscapeFitToWidth(sheet);
+        sheet.getPrintSetup().setFitWidth((short) 2);
+        sheet.setRepeatingColumns(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, firstRepeated, lastRepeated));
+    }
+
+    /**
      * A4 landscape at the largest scale (at most 100 %) at which the columns fit one page wide, the header text
      * centred at the top and "Sida X av Y" at the bottom of every page.
      */
@@ -53,7 +63,7 @@ public final class PrintLayout {
     /** The header's text (the sheet and what it holds) and "Sida X av Y" on every printed page. */
     static void headerAndFooter(Sheet sheet, String header) {
         sheet.getHeader().setCenter(header.replace("&", "&&"));
-        sheet.getFooter().setCenter(Messages.pageFooter("&P", "&N"));
+        sheet.getFooter().setCenter(CommonText.pageFooter("&P", "&N"));
     }
 
     /**
@@ -71,7 +81,7 @@ public final class PrintLayout {
                 h.setCenter((subject + " – " + sheet.getSheetName()).replace("&", "&&"));
             }
             var f = sheet.getFooter();
-            String pages = Messages.pageFooter("&P", "&N");
+            String pages = CommonText.pageFooter("&P", "&N");
             if (!(f.getLeft() + f.getCenter() + f.getRight()).contains(pages)) {
                 f.setCenter(pages);
             }

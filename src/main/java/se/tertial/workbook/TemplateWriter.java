@@ -1,6 +1,6 @@
 package se.tertial.workbook;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.WorkbookText;
 
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,7 +33,7 @@ public final class TemplateWriter {
 
     public void write(TemplateRequest request, WorkbookFormat format, OutputStream out) {
         try (Workbook wb = build(request, format)) {
-            PrintLayout.everyVisibleSheet(wb, Messages.instructionsTitle(request.period(), request.unit().name()));
+            PrintLayout.everyVisibleSheet(wb, WorkbookText.instructionsTitle(request.period(), request.unit().name()));
             wb.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

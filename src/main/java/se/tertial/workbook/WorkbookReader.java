@@ -1,7 +1,7 @@
 package se.tertial.workbook;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +64,7 @@ public final class WorkbookReader {
         if (startsWith(head, OLE2)) {
             return XlsUsermodel.open(file, limits, deadline);
         }
-        throw new UnreadableWorkbookException(NOT_A_WORKBOOK, Messages.FILE_NOT_A_WORKBOOK, null);
+        throw new UnreadableWorkbookException(NOT_A_WORKBOOK, FindingText.FILE_NOT_A_WORKBOOK, null);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class WorkbookReader {
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(8);
         } catch (IOException e) {
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 

@@ -9,7 +9,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,18 +59,18 @@ final class XlsUsermodel extends OpenedWorkbook {
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                throw new UnreadableWorkbookException(ENCRYPTED, Messages.FILE_ENCRYPTED, null);
+                throw new UnreadableWorkbookException(ENCRYPTED, FindingText.FILE_ENCRYPTED, null);
             }
             if (root.hasEntry("_VBA_PROJECT_CUR") || root.hasEntry("Macros") || root.hasEntry("_VBA_PROJECT")) {
-                throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+                throw new UnreadableWorkbookException(MACROS, FindingText.FILE_MACROS, null);
             }
             String stream = root.hasEntry("Workbook") ? "Workbook" : root.hasEntry("WORKBOOK") ? "WORKBOOK"
                     : root.hasEntry("Book") ? "Book" : null;
             if (stream == null) {
-                throw new UnreadableWorkbookException(NOT_A_WORKBOOK, Messages.FILE_NOT_A_WORKBOOK, null);
+                throw new UnreadableWorkbookException(NOT_A_WORKBOOK, FindingText.FILE_NOT_A_WORKBOOK, null);
             }
             if (hasFilePass(root, stream)) {
-                throw new UnreadableWorkbookException(ENCRYPTED, Messages.FILE_ENCRYPTED, null);
+                throw new UnreadableWorkbookException(ENCRYPTED, FindingText.FILE_ENCRYPTED, null);
             }
             deadline.check();
             // HSSFWorkbook reads everything it needs into memory; the file system can close after.
@@ -78,9 +78,9 @@ final class XlsUsermodel extends OpenedWorkbook {
         } catch (UnreadableWorkbookException | Deadline.Exceeded e) {
             throw e;
         } catch (org.apache.poi.EncryptedDocumentException e) {
-            throw new UnreadableWorkbookException(ENCRYPTED, Messages.FILE_ENCRYPTED, e);
+            throw new UnreadableWorkbookException(ENCRYPTED, FindingText.FILE_ENCRYPTED, e);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 
@@ -136,7 +136,7 @@ final class XlsUsermodel extends OpenedWorkbook {
         } catch (Deadline.Exceeded e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 
@@ -182,7 +182,7 @@ final class XlsUsermodel extends OpenedWorkbook {
             }
             return plain(cell, type);
         } catch (RuntimeException e) {
-            return new CellValue.Unreadable(Messages.CELL_UNREADABLE);
+            return new CellValue.Unreadable(FindingText.CELL_UNREADABLE);
         }
     }
 
@@ -192,7 +192,7 @@ final class XlsUsermodel extends OpenedWorkbook {
                     : new CellValue.Unreadable(Double.toString(cell.getNumericCellValue()));
             case STRING -> {
                 String s = cell.getStringCellValue();
-                yield s.length() > limits.maxCellChars() ? new CellValue.Unreadable(Messages.CELL_TOO_LONG)
+                yield s.length() > limits.maxCellChars() ? new CellValue.Unreadable(FindingText.CELL_TOO_LONG)
                         : new CellValue.Text(s);
             }
             case BOOLEAN -> new CellValue.Bool(cell.getBooleanCellValue());

@@ -1,6 +1,6 @@
 package se.tertial.workbook;
 
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 
 /** Turns a cell as it stands in SpreadsheetML into a {@link CellValue}, by its type attribute. */
 final class XlsxCells {
@@ -8,7 +8,7 @@ final class XlsxCells {
 
     static CellValue value(SheetXml.Raw raw, SharedStringsXml strings) {
         if (raw.overlong()) {
-            return new CellValue.Unreadable(Messages.CELL_TOO_LONG);
+            return new CellValue.Unreadable(FindingText.CELL_TOO_LONG);
         }
         CellValue v = plain(raw, strings);
         if (raw.formula() != null) {
@@ -30,7 +30,7 @@ final class XlsxCells {
                 }
                 var i = XlsxStream.index(v);
                 if (i.isPresent() && strings.overlong.contains(i.get())) {
-                    return new CellValue.Unreadable(Messages.CELL_TOO_LONG);
+                    return new CellValue.Unreadable(FindingText.CELL_TOO_LONG);
                 }
                 String s = i.map(strings.strings::get).orElse(null);
                 return s == null ? new CellValue.Unreadable("s:" + v) : new CellValue.Text(s);

@@ -6,7 +6,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-import se.tertial.spec.Messages;
+import se.tertial.spec.FindingText;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -91,7 +91,7 @@ final class XlsxPackage implements AutoCloseable {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
             pkg.close();
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 
@@ -110,7 +110,7 @@ final class XlsxPackage implements AutoCloseable {
             throw e;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             pkg.close();
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 
@@ -122,7 +122,7 @@ final class XlsxPackage implements AutoCloseable {
             }
             String name = partName(e.name());
             if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml")) {
-                throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+                throw new UnreadableWorkbookException(MACROS, FindingText.FILE_MACROS, null);
             }
             if (isBomb(e)) {
                 throw corrupt();
@@ -143,7 +143,7 @@ final class XlsxPackage implements AutoCloseable {
             String type = contentType(part).toLowerCase(Locale.ROOT);
             if (type.contains("macroenabled") || type.contains("vbaproject") || type.contains("macrosheet")
                     || type.contains("vbadata")) {
-                throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+                throw new UnreadableWorkbookException(MACROS, FindingText.FILE_MACROS, null);
             }
         }
         Map<String, List<Rel>> relsByPart = new HashMap<>();
@@ -153,7 +153,7 @@ final class XlsxPackage implements AutoCloseable {
             for (Rel r : handler.rels) {
                 String type = r.type().toLowerCase(Locale.ROOT);
                 if (type.endsWith("/vbaproject") || type.contains("macrosheet") || type.endsWith("/vbaprojectsignature")) {
-                    throw new UnreadableWorkbookException(MACROS, Messages.FILE_MACROS, null);
+                    throw new UnreadableWorkbookException(MACROS, FindingText.FILE_MACROS, null);
                 }
             }
             relsByPart.put(partName(e.name()), handler.rels);
@@ -238,7 +238,7 @@ final class XlsxPackage implements AutoCloseable {
             return ZipBytes.of(bytes != null ? bytes : java.nio.file.Files.readAllBytes(file),
                     (int) Math.min(Integer.MAX_VALUE, ZipSecureFile.getMaxFileCount()));
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
     }
 
@@ -327,7 +327,7 @@ final class XlsxPackage implements AutoCloseable {
                 READERS.set(xml);
             }
         } catch (SAXException | javax.xml.parsers.ParserConfigurationException e) {
-            throw new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
         }
         try (InputStream in = open(entry)) {
             xml.setContentHandler(handler);
@@ -355,7 +355,7 @@ final class XlsxPackage implements AutoCloseable {
                 throw x;
             }
         }
-        return new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, e);
+        return new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
     }
 
     /**
@@ -449,7 +449,7 @@ final class XlsxPackage implements AutoCloseable {
     }
 
     private static UnreadableWorkbookException corrupt() {
-        return new UnreadableWorkbookException(CORRUPT, Messages.FILE_CORRUPT, null);
+        return new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, null);
     }
 
     /**

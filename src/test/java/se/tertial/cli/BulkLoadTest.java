@@ -158,7 +158,7 @@ class BulkLoadTest {
             for (BulkLoader.FileResult r : direct) {
                 String row = csv.stream().filter(l -> l.startsWith("\"" + r.file() + "\"")).findFirst().orElseThrow();
                 assertTrue(row.contains("\"" + r.unit() + "\";\"" + r.period() + "\";\"" + r.source() + "\";\""
-                        + se.tertial.spec.Messages.bulkOutcome(r.outcome()) + "\";\"" + r.facts() + "\""),
+                        + se.tertial.spec.CommonText.bulkOutcome(r.outcome()) + "\";\"" + r.facts() + "\""),
                         "same as direct: " + row + " vs " + r);
             }
             assertEquals(11, server.count("upload"));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.tertial.money.Amount;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 import se.tertial.testkit.RegionFixture;
 import se.tertial.testkit.Sheets;
 import se.tertial.testkit.TestServer;
@@ -88,7 +88,7 @@ class ApprovedReportTest {
     void everySheetNamesTheUnitsNotYetApproved() throws Exception {
         Figures f = server.app().reports().report("2022-T2", false).figures();
         for (boolean approvedOnly : List.of(false, true)) {
-            String note = Messages.reportNotApproved(f.notApproved(), approvedOnly);
+            String note = ReportText.reportNotApproved(f.notApproved(), approvedOnly);
             try (Workbook wb = Sheets.open(server.app().reports().workbook("2022-T2", approvedOnly).bytes())) {
                 for (Sheet sheet : wb) {
                     if (wb.isSheetHidden(wb.getSheetIndex(sheet))) {
@@ -97,11 +97,11 @@ class ApprovedReportTest {
                     assertTrue(texts(sheet, 4).contains(note), sheet.getSheetName() + " (approved only: "
                             + approvedOnly + ") lacks \"" + note + "\": " + texts(sheet, 4));
                 }
-                Cell check = find(wb.getSheet("Kontroller"), Messages.CHECK_APPROVED);
-                assertEquals(Messages.CHECK_INCOMPLETE, check.getRow().getCell(2).getStringCellValue());
+                Cell check = find(wb.getSheet("Kontroller"), ReportText.CHECK_APPROVED);
+                assertEquals(ReportText.CHECK_INCOMPLETE, check.getRow().getCell(2).getStringCellValue());
                 if (approvedOnly) {
                     Cell prd = find(wb.getSheet("FS"), "FS-PRD");
-                    assertEquals(Messages.UNIT_NOT_APPROVED, prd.getRow().getCell(8).getStringCellValue());
+                    assertEquals(ReportText.UNIT_NOT_APPROVED, prd.getRow().getCell(8).getStringCellValue());
                     assertEquals(CellType.BLANK, prd.getRow().getCell(2).getCellType());
                 }
             }

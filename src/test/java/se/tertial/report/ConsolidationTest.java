@@ -29,7 +29,7 @@ class ConsolidationTest {
     private final Map<UnitCode, UnitFacts> bokslut = new HashMap<>();
 
     /** Facts as "template/LINE/COLUMN=tkr". */
-    private static UnitFacts unit(String code, String... facts) {
+    static UnitFacts unit(String code, String... facts) {
         Map<FactKey, Amount> m = new HashMap<>();
         for (String f : facts) {
             String[] kv = f.split("=");
@@ -135,6 +135,34 @@ class ConsolidationTest {
         Figures.Check c = check(compute(Set.of()), "INTERNHANDEL");
         assertEquals(tkr("1.5"), c.difference());
         assertFalse(c.ok());
+    }
+
+    /** A growth over last year's units is blank when the units differ, with a note naming who is missing when. */
+    @Test
+    void aGrowthOverADifferentSetOfUnitsIsBlankWithItsNote() {
+        put(unit("FS-MED", "resultat/KOST_LON/UTFALL=-410"));
+        put(unit("FS-KIR", "resultat/KOST_LON/UTFALL=-2000"));
+        put(unit("RSO-FINANS", "finansiering/SKATT/UTFALL=1000"));
+        lastYear.put(UnitCode.of("FS-MED"), unit("FS-MED", "resultat/KOST_LON/UTFALL=-400"));
+        lastYear.put(UnitCode.of("RS-IT"), unit("RS-IT", "resultat/KOST_LON/UTFALL=-100"));
+        Figures f = compute(Set.of());
+        Figures.Ratio growth = f.nyckeltal().stream().filter(r -> r.kind() == se.tertial.spec.ReportSpec.RatioKind.GROWTH)
+                .findFirst().orElseThrow();
+        assertEquals(Optional.empty(), growth.value(), "−2 410 over −500 would read as a 382 % increase");
+        assertEquals(Optional.of("Jämförelsen med 2021 avser inte samma enheter och lämnas tom: FS-KIR saknas 2021; "
+                + "RS-IT saknas 2022."), growth.note(), "the net cost comes from resultat: RSO-FINANS is no part of it");
+        assertEquals(Optional.of("Jämförelsen med 2021 avser inte samma enheter och lämnas tom: FS-KIR, RSO-FINANS "
+                + "saknas 2021; RS-IT saknas 2022."), f.comparison(),
+                "the resultaträkning's prior-year columns also hold RSO-FINANS's finansiering");
+        assertTrue(f.nyckeltal().stream().filter(r -> r != growth).allMatch(r -> r.note().isEmpty()));
+
+        lastYear.put(UnitCode.of("FS-KIR"), unit("FS-KIR", "resultat/KOST_LON/UTFALL=-1900"));
+        lastYear.remove(UnitCode.of("RS-IT"));
+        Figures same = compute(Set.of());
+        Figures.Ratio computed = same.nyckeltal().stream().filter(r -> r.kind()
+                == se.tertial.spec.ReportSpec.RatioKind.GROWTH).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("0.04782608696"), computed.value().orElseThrow(), "−2 410 / −2 300 − 1");
+        assertEquals(Optional.empty(), computed.note());
     }
 
     @Test

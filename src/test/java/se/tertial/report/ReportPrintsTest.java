@@ -3,7 +3,7 @@ package se.tertial.report;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.tertial.spec.Messages;
+import se.tertial.spec.ReportText;
 import se.tertial.testkit.FilledTemplate;
 import se.tertial.testkit.LibreOffice;
 import se.tertial.testkit.PrintedHeadings;
@@ -101,11 +101,11 @@ class ReportPrintsTest {
             // Kontroller: the missing units on the page in full, the status texts whole.
             // A line may end after the hyphen of a unit code ("RSO-" / "FINANS"), as in any wrapped text.
             // Each page starts with its header ("Sammanställning … – Kontroller"), then the sheet's own title.
-            String kontroller = pages.stream().filter(p -> p.contains(Messages.kontrollerTitle(
+            String kontroller = pages.stream().filter(p -> p.contains(ReportText.kontrollerTitle(
                     se.tertial.spec.PeriodCode.parse("2022-T2")))).findFirst()
                     .orElseThrow(() -> new AssertionError("no Kontroller page:\n" + pages)).replace("- ", "-");
             assertTrue(figures.missing().size() > 10, "many units missing: " + figures.missing());
-            String missing = Messages.reportMissing(figures.missing());
+            String missing = ReportText.reportMissing(figures.missing());
             int first = kontroller.indexOf(missing);
             assertTrue(first >= 0 && kontroller.indexOf(missing, first + 1) > first,
                     "the missing units, in the note and under the check, whole on the Kontroller page:\n" + kontroller);
@@ -113,7 +113,7 @@ class ReportPrintsTest {
             for (Figures.Check c : figures.kontroller()) {
                 assertTrue(inOrder(kontroller, c.label()), "\"" + c.label() + "\" is not whole:\n" + kontroller);
             }
-            assertTrue(kontroller.contains(Messages.CHECK_INCOMPLETE), kontroller);
+            assertTrue(kontroller.contains(ReportText.CHECK_INCOMPLETE), kontroller);
         }
     }
 

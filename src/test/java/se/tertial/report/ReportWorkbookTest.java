@@ -175,7 +175,7 @@ class ReportWorkbookTest {
             assertEquals(Math.abs(fsDeviation.getNumericCellValue()) >= 0.5 ? ReportStyles.MNKR_SIGNED
                     : ReportStyles.MNKR_DETAIL_SIGNED, fsDeviation.getCellStyle().getDataFormatString());
             assertEquals(ReportStyles.MNKR_DETAIL, fsPrd.getRow().getCell(3).getCellStyle().getDataFormatString());
-            Cell check = find(wb.getSheet("Kontroller"), se.tertial.spec.Messages.CHECK_MISSING).getRow().getCell(2);
+            Cell check = find(wb.getSheet("Kontroller"), se.tertial.spec.ReportText.CHECK_MISSING).getRow().getCell(2);
             assertEquals("Ofullständigt", check.getStringCellValue());
         }
         assertFalse(figures.kontroller().stream().filter(c -> c.code().equals("INGAENDE_EK")).findFirst()
@@ -270,7 +270,9 @@ class ReportWorkbookTest {
         }
         Sheet k = wb.getSheet("Nyckeltal");
         for (Figures.Ratio ratio : figures.nyckeltal()) {
-            Cell cell = find(k, ratio.label()).getRow().getCell(1);
+            // An amount says its unit on the sheet: "Rörelsekapital (mnkr)".
+            Cell cell = find(k, ratio.kind() == se.tertial.spec.ReportSpec.RatioKind.AMOUNT
+                    ? se.tertial.spec.ReportText.inMnkr(ratio.label()) : ratio.label()).getRow().getCell(1);
             if (ratio.value().isEmpty()) {
                 assertEquals(CellType.BLANK, cell.getCellType(), ratio.label());
             } else {

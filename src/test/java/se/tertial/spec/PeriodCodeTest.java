@@ -38,7 +38,7 @@ class PeriodCodeTest {
         assertEquals("Bokslut 2021", Headings.render("Bokslut {prevYear}", t2));
         assertEquals("Utgående balans 2022-08-31", Headings.render("Utgående balans {periodEnd}", t2));
         assertThrows(IllegalArgumentException.class, () -> Headings.render("Utfall {manad}", t2));
-        assertEquals("Tertial 2 2022 (jan–aug)", Messages.periodName(t2));
-        assertEquals("Bokslut 2022 (jan–dec)", Messages.periodName(PeriodCode.parse("2022-T3")));
+        assertEquals("Tertial 2 2022 (jan–aug)", CommonText.periodName(t2));
+        assertEquals("Bokslut 2022 (jan–dec)", CommonText.periodName(PeriodCode.parse("2022-T3")));
     }
 }

@@ -16,27 +16,27 @@ class WordsForPeopleTest {
     @Test
     void everyRuleHasASwedishName() {
         for (String rule : ForbiddenWords.ruleCodes()) {
-            assertNotEquals("Kontroll", Messages.ruleName(rule), rule + " has no name of its own");
-            assertTrue(ForbiddenWords.find(Messages.ruleName(rule)).isEmpty(), rule);
+            assertNotEquals("Kontroll", FindingText.ruleName(rule), rule + " has no name of its own");
+            assertTrue(ForbiddenWords.find(FindingText.ruleName(rule)).isEmpty(), rule);
         }
     }
 
     @Test
     void errorPagesAreHeadedInWords() {
         for (int status : List.of(400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 503)) {
-            String title = Messages.errorTitle(status);
+            String title = PageText.errorTitle(status);
             assertFalse(title.matches(".*\\d.*"), status + ": " + title);
         }
-        assertEquals("Sidan finns inte", Messages.errorTitle(404));
+        assertEquals("Sidan finns inte", PageText.errorTitle(404));
     }
 
     @Test
     void amountsInMessagesAreSwedish() {
-        assertEquals("−1\u00a0234,5678", Messages.swedishNumber(new BigDecimal("-1234.5678")));
-        assertEquals("1\u00a0234\u00a0567", Messages.swedishNumber(new BigDecimal("1234567.000")));
-        assertEquals("0,5", Messages.swedishNumber(new BigDecimal("0.50")));
-        assertEquals("−1\u00a0234,6 tkr", Messages.tkrText(new BigDecimal("-1234.6")));
-        String message = Messages.tooManyDecimals(Messages.swedishNumber(new BigDecimal("-1234.5678")));
+        assertEquals("−1\u00a0234,5678", CommonText.swedishNumber(new BigDecimal("-1234.5678")));
+        assertEquals("1\u00a0234\u00a0567", CommonText.swedishNumber(new BigDecimal("1234567.000")));
+        assertEquals("0,5", CommonText.swedishNumber(new BigDecimal("0.50")));
+        assertEquals("−1\u00a0234,6 tkr", CommonText.tkrText(new BigDecimal("-1234.6")));
+        String message = FindingText.tooManyDecimals(CommonText.swedishNumber(new BigDecimal("-1234.5678")));
         assertTrue(message.startsWith("Beloppet −1\u00a0234,5678 har"), message);
         assertFalse(message.contains("1234.5678"), message);
     }
@@ -50,8 +50,8 @@ class WordsForPeopleTest {
         assertEquals(1, ForbiddenWords.find("Fel 404").size());
         assertEquals(List.of(), ForbiddenWords.find("mottagen med varningar, Kommentar saknas, rad Lokalkostnader "
                 + "(KOST_LOKAL), ekonomi, controller, Sidan finns inte, Fel och varningar, felen markerade"));
-        assertEquals(List.of(), ForbiddenWords.find(Messages.unknownPeriod("2022-T2")));
-        assertEquals(List.of(), ForbiddenWords.find(String.join(" ", List.of(Messages.CONTROLLER_NEEDS_UNITS,
-                Messages.MAIL_NOT_CONFIGURED))));
+        assertEquals(List.of(), ForbiddenWords.find(ApiText.unknownPeriod("2022-T2")));
+        assertEquals(List.of(), ForbiddenWords.find(String.join(" ", List.of(ApiText.CONTROLLER_NEEDS_UNITS,
+                MailText.MAIL_NOT_CONFIGURED))));
     }
 }

@@ -19,9 +19,35 @@ public final class PrintedHeadings {
      * neighbouring headings must be further apart than a word space (at least 0.6 of the text height).
      */
     public static int check(String what, Row row, List<LibreOffice.Word> page, List<String> problems) {
+        return check(what, row, c -> true, page, problems);
+    }
+
+    /**
+     * A sheet printed two pages wide with its first {@code repeated} columns on both: the first page holds the
+     * headings up to some column, the second the repeated ones and all the rest; each page is checked as above.
+     */
+    public static int checkTwoWide(String what, Row row, int repeated, List<LibreOffice.Word> first,
+                                   List<LibreOffice.Word> second, List<String> problems) {
+        int last = row.getLastCellNum();
+        for (int split = last; split > repeated; split--) {
+            int s = split;
+            List<String> onFirst = new ArrayList<>();
+            int checked = check(what + " (page 1)", row, c -> c < s, first, onFirst);
+            if (onFirst.isEmpty()) {
+                List<String> onSecond = new ArrayList<>();
+                checked += check(what + " (page 2)", row, c -> c < repeated || c >= s, second, onSecond);
+                problems.addAll(onSecond);
+                return checked;
+            }
+        }
+        return check(what, row, c -> true, first, problems);
+    }
+
+    private static int check(String what, Row row, java.util.function.IntPredicate columns,
+                             List<LibreOffice.Word> page, List<String> problems) {
         List<String[]> headings = new ArrayList<>();
         for (Cell cell : row) {
-            if (!cell.getStringCellValue().isBlank()) {
+            if (columns.test(cell.getColumnIndex()) && !cell.getStringCellValue().isBlank()) {
                 headings.add(cell.getStringCellValue().split("\n"));
             }
         }
@@ -82,8 +108,13 @@ public final class PrintedHeadings {
 
     /** The words of the first page on which {@code word} is printed (a footer or a title word). */
     public static List<LibreOffice.Word> pageWith(List<LibreOffice.Word> words, String word) {
+        return pageAfter(words, word, 0);
+    }
+
+    /** The words of the page {@code after} pages after the first on which {@code word} is printed. */
+    public static List<LibreOffice.Word> pageAfter(List<LibreOffice.Word> words, String word, int after) {
         int page = words.stream().filter(w -> w.text().equals(word)).mapToInt(LibreOffice.Word::page).min()
-                .orElseThrow(() -> new AssertionError("no page with " + word));
+                .orElseThrow(() -> new AssertionError("no page with " + word)) + after;
         return words.stream().filter(w -> w.page() == page).toList();
     }
 }

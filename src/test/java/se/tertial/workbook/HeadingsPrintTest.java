@@ -42,7 +42,13 @@ class HeadingsPrintTest {
                         for (String id : List.of("resultat", "finansiering", "balans")) {
                             var spec = se.tertial.testkit.TestSpecs.catalog().current(se.tertial.spec.TemplateId.of(id));
                             Sheet sheet = wb.getSheet(spec.sheet());
-                            if (sheet != null) {
+                            if (sheet != null && sheet.getPrintSetup().getFitWidth() == 2) {
+                                // Two pages wide, the line's code and label repeated on the second.
+                                checked += PrintedHeadings.checkTwoWide(name + " " + spec.sheet(),
+                                        sheet.getRow(SheetLayout.HEADING_ROW), SheetLayout.LABEL_COL + 1,
+                                        PrintedHeadings.pageWith(words, "(" + id),
+                                        PrintedHeadings.pageAfter(words, "(" + id, 1), problems);
+                            } else if (sheet != null) {
                                 checked += PrintedHeadings.check(name + " " + spec.sheet(), sheet.getRow(SheetLayout.HEADING_ROW),
                                         PrintedHeadings.pageWith(words, "(" + id), problems);
                             }

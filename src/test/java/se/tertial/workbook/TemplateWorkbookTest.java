@@ -21,7 +21,8 @@ import se.tertial.spec.ColumnKind;
 import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.CommonText;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.Sign;
 import se.tertial.spec.TemplateSpec;
@@ -121,7 +122,7 @@ class TemplateWorkbookTest {
 
     private static void assertSheetOrder(Workbook wb, TemplateRequest request) {
         List<String> expected = new ArrayList<>();
-        expected.add(Messages.INSTRUCTIONS_SHEET);
+        expected.add(WorkbookText.INSTRUCTIONS_SHEET);
         request.specs().forEach(s -> expected.add(s.sheet()));
         expected.add(Metadata.SHEET);
         List<String> actual = new ArrayList<>();
@@ -156,7 +157,7 @@ class TemplateWorkbookTest {
         String all = text.toString();
         assertTrue(all.contains(request.unit().code() + " " + request.unit().name()), all);
         assertTrue(all.contains(request.namnd().name()), all);
-        assertTrue(all.contains(Messages.periodName(request.period())), all);
+        assertTrue(all.contains(CommonText.periodName(request.period())), all);
         assertTrue(all.contains("2022-09-09"), "deadline shown");
         assertTrue(all.contains("https://tertial.example.se/"), "upload address shown");
         assertTrue(all.contains("Intäkter anges positiva och kostnader negativa"), "sign convention shown");
@@ -222,10 +223,12 @@ class TemplateWorkbookTest {
         PrintSetup print = sheet.getPrintSetup();
         assertEquals(PrintSetup.A4_PAPERSIZE, print.getPaperSize());
         assertTrue(print.getLandscape());
-        assertEquals(1, print.getFitWidth());
+        assertEquals(2, print.getFitWidth(), "two pages wide, each readable (issue 24: no page below 70 %)");
         assertEquals(0, print.getFitHeight());
         assertTrue(sheet.getFitToPage());
         assertEquals(CellRangeAddress.valueOf("1:2").formatAsString(), sheet.getRepeatingRows().formatAsString());
+        assertEquals(CellRangeAddress.valueOf("A:B").formatAsString(), sheet.getRepeatingColumns().formatAsString(),
+                "the line's code and label on every page");
         for (ColumnSpec c : spec.columns()) {
             // The spec's width is the least; a column is wider where its heading's longest word needs it.
             int width = sheet.getColumnWidth(new SheetLayout(spec).col(c));
@@ -241,7 +244,7 @@ class TemplateWorkbookTest {
         for (DataValidation v : sheet.getDataValidations()) {
             if (v.getValidationConstraint().getValidationType() == DataValidationConstraint.ValidationType.DECIMAL) {
                 assertTrue(v.getShowErrorBox());
-                assertEquals(Messages.VALIDATION_AMOUNT_TEXT, v.getErrorBoxText());
+                assertEquals(WorkbookText.VALIDATION_AMOUNT_TEXT, v.getErrorBoxText());
                 for (CellRangeAddress r : v.getRegions().getCellRangeAddresses()) {
                     r.forEach(a -> validated.add(a.formatAsString()));
                 }

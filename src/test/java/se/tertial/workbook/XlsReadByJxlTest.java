@@ -11,7 +11,7 @@ import se.tertial.spec.ColumnKind;
 import se.tertial.spec.ColumnSpec;
 import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
-import se.tertial.spec.Messages;
+import se.tertial.spec.WorkbookText;
 import se.tertial.spec.TemplateSpec;
 
 import java.io.ByteArrayInputStream;
@@ -34,7 +34,7 @@ class XlsReadByJxlTest {
         Workbook wb = Workbook.getWorkbook(new ByteArrayInputStream(xls), settings);
         try {
             List<String> names = Arrays.asList(wb.getSheetNames());
-            assertEquals(Messages.INSTRUCTIONS_SHEET, names.get(0));
+            assertEquals(WorkbookText.INSTRUCTIONS_SHEET, names.get(0));
             assertTrue(names.contains(Metadata.SHEET));
             assertTrue(wb.getSheet(Metadata.SHEET).getSettings().isHidden(), "metadata hidden");
             assertTrue(wb.getSheet(0).getCell(0, 0).getContents().contains(request.unit().name()));
