@@ -181,6 +181,30 @@ class MailTest {
         return s.app().users().addKey(user, "test").token();
     }
 
+    /** The administrator's "Skicka testmejl": one message to the user's address now, audited; refusals in words. */
+    @Test
+    void aTestMessageReachesTheUserAndIsAudited() throws Exception {
+        try (TestServer s = new TestServer(tmp.resolve("data"), new MutableClock(day("2022-09-01")), mail())) {
+            Actor admin = Actor.cli(s.app().users().require("admin"));
+            TertialException.Invalid none = org.junit.jupiter.api.Assertions.assertThrows(
+                    TertialException.Invalid.class, () -> s.app().testMail().send(admin, "controller.fs"));
+            assertTrue(none.getMessage().contains("ingen e-postadress"), none.getMessage());
+            email(s, "controller.fs", "fs@region.test", false);
+            assertTrue(s.app().testMail().describe().contains("från tertial@region.test"));
+            assertEquals("fs@region.test", s.app().testMail().send(admin, "controller.fs"));
+            MimeMessage m = arrived(1).get(0);
+            assertEquals("Testmejl från tertial", m.getSubject());
+            assertTrue(body(m).startsWith("Hej controller.fs!"), body(m));
+            assertTrue(s.app().audit().list(s.app().users().require("admin"), new AuditService.Query(null, null,
+                    null, "mail_test", null, null)).stream().anyMatch(e -> e.detail().orElse("")
+                    .equals("controller.fs: fs@region.test")));
+        }
+        try (TestServer s = new TestServer(tmp.resolve("off"))) {
+            assertTrue(s.app().testMail().describe().startsWith("E-post är inte inställd"));
+            assertTrue(!s.app().testMail().configured());
+        }
+    }
+
     private static void email(TestServer s, String user, String address, boolean notify) {
         HttpResponse<byte[]> r = s.patch("/api/users/" + user, "{\"email\":\"" + address + "\",\"notifySubmissions\":"
                 + notify + "}", s.admin);

@@ -177,6 +177,25 @@ class AuditLogTest {
                 assertEquals(expected, ids);
                 assertEquals(expectedKinds, kinds);
                 assertTrue(kinds.contains("Uppladdning"), kinds.toString());
+                // Times are dates in Swedish form, an empty field is a blank cell, the outcome is in words.
+                Row firstEvent = sheet.getRow(3);
+                assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, firstEvent.getCell(1).getCellType());
+                assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(firstEvent.getCell(1)));
+                assertEquals("yyyy-mm-dd hh:mm:ss", firstEvent.getCell(1).getCellStyle().getDataFormatString());
+                for (Row row : sheet) {
+                    for (var cell : row) {
+                        assertTrue(cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING
+                                || !cell.getStringCellValue().isEmpty(), "no empty strings: " + cell.getAddress());
+                    }
+                }
+                assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().endsWith("(alla händelser)"));
+            }
+            try (Workbook wb = Sheets.open(s.get("/api/audit.xlsx?period=2022-T2", s.finance).body())) {
+                Sheet sheet = wb.getSheetAt(0);
+                assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().endsWith("(urval: period 2022-T2)"),
+                        "a filtered export says its filter: " + sheet.getRow(0).getCell(0));
+                assertTrue(sheet.getHeader().getCenter().contains("urval: period 2022-T2"));
+                assertEquals(2, sheet.getRepeatingRows().getFirstRow(), "the heading row on every printed page");
             }
         }
     }

@@ -51,6 +51,15 @@ class ComparisonNoteWorkbookTest {
                 unit |= r.getCell(0) != null && r.getCell(0).toString().equals("Rörelsekapital (mnkr)");
             }
             assertTrue(unit, "an amount says its unit");
+            boolean bareSumma = false;
+            boolean total = false;
+            for (Row r : wb.getSheet("RF")) {
+                for (var c : r) {
+                    bareSumma |= c.toString().equals("Summa");
+                    total |= c.toString().equals("Totalt RF");
+                }
+            }
+            assertTrue(total && !bareSumma, "RF, one unnamed group: its total, no 'Summa' row repeating it");
         }
     }
 }

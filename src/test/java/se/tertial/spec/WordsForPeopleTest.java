@@ -42,6 +42,13 @@ class WordsForPeopleTest {
     }
 
     @Test
+    void aPercentNeverBreaksFromItsNumber() {
+        String rule = WorkbookText.instructionsComment("Resultat", new BigDecimal("1000"), new BigDecimal("5"))[1];
+        assertTrue(rule.contains("5\u00a0% av årsbudgeten"), rule);
+        assertTrue(ReportText.NYCKELTAL_NOTE.contains("25\u00a0%"), ReportText.NYCKELTAL_NOTE);
+    }
+
+    @Test
     void theSweepFindsCodesAndRoutesButNotSwedishWords() {
         assertEquals(1, ForbiddenWords.find("Resultat: accepted_with_warnings").size());
         assertEquals(1, ForbiddenWords.find("Användare skapad: anna (finance)").size());
