@@ -37,6 +37,7 @@ public final class Tertial implements AutoCloseable {
     private final Optional<MailNotices> mailNotices;
     private final ReminderService reminders;
     private final TestMail testMail;
+    private final ReviewFigures reviewFigures;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -64,6 +65,8 @@ public final class Tertial implements AutoCloseable {
         this.reminders = new ReminderService(config.mail(), mailer, catalog.organisation(), periods, reviews,
                 submissions, userRepository, new se.tertial.store.ReminderRepository(db), config.publicUrl(), clock);
         this.testMail = new TestMail(config.mail(), mailer, users, audit);
+        this.reviewFigures = new ReviewFigures(catalog, new se.tertial.store.VersionReads(db), submissions,
+                reviewRepository);
     }
 
     public static Tertial open(Config config) {
@@ -135,6 +138,10 @@ public final class Tertial implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    public ReviewFigures reviewFigures() {
+        return reviewFigures;
     }
 
     public TestMail testMail() {

@@ -137,6 +137,8 @@ public final class HttpApi {
 
         // The review round: a controller reads their own units' state and thread; finance decides.
         r.get("/api/periods/{period}/units/{unit}/review", this::review, anyone);
+        r.get("/api/periods/{period}/units/{unit}/figures", ctx -> ctx.json(FigureViews.of(app.reviewFigures().of(
+                AccessControl.user(ctx), ctx.pathParam("unit"), ctx.pathParam("period")))), anyone);
         r.post("/api/periods/{period}/units/{unit}/approve", ctx -> decide(ctx, "approve"), finance);
         r.post("/api/periods/{period}/units/{unit}/return", ctx -> decide(ctx, "return"), finance);
         r.post("/api/periods/{period}/units/{unit}/reopen", ctx -> decide(ctx, "reopen"), finance);

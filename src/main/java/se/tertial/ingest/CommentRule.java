@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code tkr}, or {@code percent} % of the line's årsbudget when that is larger. Applies to the lines the unit
  * enters; sums are explained by their lines.
  */
-final class CommentRule {
+public final class CommentRule {
     private CommentRule() {}
 
     static List<Finding> check(SheetValues v) {
@@ -57,7 +57,7 @@ final class CommentRule {
     }
 
     /** max(tkr, percent % of |budget|), rounded up to whole kronor. */
-    static Amount limit(CommentThreshold t, Amount budget) {
+    public static Amount limit(CommentThreshold t, Amount budget) {
         Amount absolute = Amount.ofTkr(t.tkr().setScale(3, RoundingMode.CEILING));
         BigDecimal relative = budget.abs().tkr().multiply(t.percent()).divide(BigDecimal.valueOf(100))
                 .setScale(3, RoundingMode.CEILING);

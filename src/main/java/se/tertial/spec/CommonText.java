@@ -81,4 +81,9 @@ public final class CommonText {
     public static String bulkOutcome(String outcome) {
         return T.textOr("outcome." + outcome, T.text("outcome.failed"));
     }
+
+    /** An amount in tkr with its sign spelled out: "+1 234,5", "−80 400", "0". */
+    public static String signed(BigDecimal tkr) {
+        return (tkr.signum() > 0 ? "+" : "") + grouped(tkr);
+    }
 }

@@ -114,4 +114,35 @@ public final class PageText {
     public static String threadAction(String action) {
         return T.textOr("threadAction." + action, action);
     }
+
+    /** The heading of the comment column in a list of changes. */
+    public static final String COMMENT_COLUMN = T.text("COMMENT_COLUMN");
+
+    public static String versionName(int version) {
+        return T.format("versionName", version);
+    }
+
+    public static String returnedVersion(int version) {
+        return T.format("returnedVersion", version);
+    }
+
+    public static String lastYearVersion(String period, int version) {
+        return T.format("lastYearVersion", period, version);
+    }
+
+    public static String balanceOk(String column) {
+        return T.format("balanceOk", column);
+    }
+
+    public static String balanceOff(String column, String difference) {
+        return T.format("balanceOff", column, difference);
+    }
+
+    public static String changesSince(String against) {
+        return T.format("changesSince", against);
+    }
+
+    public static String noChangesSince(String against) {
+        return T.format("noChangesSince", against);
+    }
 }

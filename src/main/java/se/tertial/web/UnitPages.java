@@ -144,9 +144,18 @@ final class UnitPages {
                     "/inlamningar/" + r.id()));
         }
         var u = app.templates().unit(unit);
-        web.render(ctx, "history.jte", web.frame(ctx, "Historik " + u.name() + " " + period, "/enheter"),
-                Map.of("unit", u.code().value(), "unitName", u.name(), "period", period, "attempts", rows,
-                        "review", panel(user(ctx), u.code().value(), period)));
+        se.tertial.app.UnitFigures figures = app.reviewFigures().of(user(ctx), unit, period);
+        Map<String, Object> params = new HashMap<>();
+        params.put("unit", u.code().value());
+        params.put("unitName", u.name());
+        params.put("period", period);
+        params.put("attempts", rows);
+        params.put("review", panel(user(ctx), u.code().value(), period));
+        params.put("version", figures.version().orElse(null));
+        params.put("sheets", ReviewView.sheets(figures));
+        params.put("changes", ReviewView.changes(figures));
+        web.render(ctx, "history.jte", web.frame(ctx, "Historik och granskning " + u.name() + " " + period,
+                "/enheter"), params);
     }
 
     /** The unit's state and thread; for finance, which decisions the state allows. */

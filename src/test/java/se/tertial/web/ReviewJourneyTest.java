@@ -68,6 +68,29 @@ class ReviewJourneyTest {
             assertEquals("inlämnad", fin.driver.findElement(By.id("granskningsstatus")).getText());
             assertTrue(fin.driver.findElement(By.cssSelector("ol.thread")).getText()
                     .contains("Inhyrd personal under sommaren."));
+            // The figures finance judges, on the same page as the decision: a line's amounts as the JSON has them.
+            com.fasterxml.jackson.databind.JsonNode json = TestServer.json(s.get(
+                    "/api/periods/2022-T2/units/FS-MED/figures", s.finance));
+            var lon = fin.driver.findElement(By.id("rad-siffror-resultat-KOST_LON"));
+            List<String> cells = lon.findElements(By.tagName("td")).stream().map(e -> e.getText()).toList();
+            com.fasterxml.jackson.databind.JsonNode jsonLine = null;
+            for (var l : json.get("sheets").get(0).get("lines")) {
+                if (l.get("line").asText().equals("KOST_LON")) {
+                    jsonLine = l;
+                }
+            }
+            for (int c = 0; c < jsonLine.get("values").size(); c++) {
+                var v = jsonLine.get("values").get(c);
+                // WebDriver reads a no-break space as a space.
+                assertEquals(v.isNull() ? "–" : se.tertial.spec.CommonText.signed(v.decimalValue()).replace('\u00a0',
+                        ' '), cells.get(c), "column " + c + " of KOST_LON: page = JSON");
+            }
+            assertTrue(cells.contains("−80 400"), cells.toString());
+            // What changed since the version finance returned: the salaries, old → new.
+            String changed = fin.driver.findElement(By.id("tabell-andrat-atersanda")).getText();
+            assertTrue(changed.contains("Lön och arbetsgivaravgifter") && changed.contains("−80 000,5")
+                    && changed.contains("−80 400"), changed);
+            assertEquals("Godkänn version 2", fin.driver.findElement(By.id("godkann")).getText());
             fin.go(By.id("godkann"));
             fin.page("godkand");
             assertEquals("godkänd", fin.driver.findElement(By.id("granskningsstatus")).getText());
@@ -78,6 +101,8 @@ class ReviewJourneyTest {
             assertTrue(ctl.driver.findElement(By.tagName("table")).getText().contains("godkänd"));
             ctl.open(base + "/enheter/FS-MED/2022-T2", "controller-trad");
             assertTrue(ctl.driver.findElements(By.id("godkann")).isEmpty(), "a controller does not decide");
+            assertTrue(ctl.driver.findElement(By.id("siffror")).getText().contains("version 2"),
+                    "but reads the figures of their own unit");
             assertEquals("godkänd", ctl.driver.findElement(By.id("granskningsstatus")).getText());
 
             fin.open(base + "/handelser?enhet=FS-MED", "handelser");
