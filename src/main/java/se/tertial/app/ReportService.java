@@ -3,6 +3,7 @@ package se.tertial.app;
 import se.tertial.report.Consolidation;
 import se.tertial.report.ConsolidationInput;
 import se.tertial.report.Figures;
+import se.tertial.report.ForecastHistory;
 import se.tertial.report.ReportWorkbook;
 import se.tertial.report.UnitFacts;
 import se.tertial.spec.ReportText;
@@ -79,6 +80,30 @@ public final class ReportService {
         return new Report(figures, current);
     }
 
+    /**
+     * "Bokslut och prognos" for a period: its columns are the periods of {@link ForecastHistory#columnsFor} that
+     * exist (a year without a T1 has no T1 column); with {@code approvedOnly} only approved versions count.
+     */
+    public ForecastHistory.Table forecastHistory(String periodCode, boolean approvedOnly) {
+        PeriodCode period = periods.require(periodCode).code();
+        java.util.Set<PeriodCode> existing = new java.util.HashSet<>();
+        periods.list().forEach(p -> existing.add(p.code()));
+        return submissions.snapshot(() -> {
+            Map<PeriodCode, Map<UnitCode, UnitFacts>> byColumn = new java.util.LinkedHashMap<>();
+            for (PeriodCode c : ForecastHistory.columnsFor(period)) {
+                if (existing.contains(c)) {
+                    Map<UnitCode, UnitFacts> f = facts(c);
+                    if (approvedOnly) {
+                        Set<String> approved = reviews.approvedUnits(c);
+                        f.keySet().removeIf(u -> !approved.contains(u.value()));
+                    }
+                    byColumn.put(c, f);
+                }
+            }
+            return ForecastHistory.compute(catalog, period, byColumn);
+        });
+    }
+
     public GeneratedFile workbook(String periodCode) {
         return workbook(periodCode, false);
     }
@@ -93,7 +118,8 @@ public final class ReportService {
 
     public GeneratedFile workbook(String periodCode, boolean approvedOnly) {
         Report r = report(periodCode, approvedOnly);
-        byte[] bytes = ReportWorkbook.write(catalog, r.figures(), r.current());
+        byte[] bytes = ReportWorkbook.write(catalog, r.figures(), r.current(),
+                forecastHistory(periodCode, approvedOnly));
         return new GeneratedFile(ReportText.reportFileName(r.figures().period()), WorkbookFormat.XLSX.contentType(),
                 bytes);
     }

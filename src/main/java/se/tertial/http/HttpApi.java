@@ -345,6 +345,11 @@ public final class HttpApi {
 
     private void reportJson(Context ctx) {
         String name = ctx.pathParam("name");
+        if (name.equals("prognoshistorik")) {
+            ctx.json(ReportJson.prognoshistorik(app.reports().forecastHistory(ctx.pathParam("period"),
+                    flag(ctx, "approved"))));
+            return;
+        }
         if (!List.of("namndsavvikelser", "resultatrakning", "balansrakning", "nyckeltal", "kontroller").contains(name)) {
             throw new TertialException.NotFound(ApiText.notFoundPath(ctx.path()));
         }

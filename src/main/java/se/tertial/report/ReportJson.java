@@ -99,4 +99,19 @@ public final class ReportJson {
     private static BigDecimal tkr(Optional<Amount> a) {
         return a.map(x -> x.tkr().stripTrailingZeros()).map(x -> x.scale() < 0 ? x.setScale(0) : x).orElse(null);
     }
+
+    /** "Bokslut och prognos": columns as period codes; values in tkr as exact decimals, null where blank. */
+    public record History(String period, List<String> columns, List<HistoryRow> rows) {}
+
+    public record HistoryRow(String namnd, String unit, String name, java.util.Map<String, BigDecimal> values) {}
+
+    public static History prognoshistorik(ForecastHistory.Table t) {
+        return new History(t.period().toString(), t.columns().stream().map(Object::toString).toList(),
+                t.rows().stream().map(r -> {
+                    java.util.Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
+                    r.values().forEach((c, v) -> values.put(c.toString(), v.map(se.tertial.money.Amount::tkr)
+                            .orElse(null)));
+                    return new HistoryRow(r.namnd(), r.unit().orElse(null), r.name(), values);
+                }).toList());
+    }
 }

@@ -69,6 +69,12 @@ public final class ReportWorkbook {
     }
 
     public static byte[] write(SpecCatalog catalog, Figures figures, Map<UnitCode, UnitFacts> current) {
+        return write(catalog, figures, current, new ForecastHistory.Table(figures.period(), List.of(), List.of()));
+    }
+
+    /** With "Bokslut och prognos" as the sheet Prognoshistorik after the nämndsavvikelser. */
+    public static byte[] write(SpecCatalog catalog, Figures figures, Map<UnitCode, UnitFacts> current,
+                               ForecastHistory.Table history) {
         ReportWorkbook r = new ReportWorkbook(catalog, figures);
         try (SXSSFWorkbook wb = r.wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             r.underlag = UnderlagSheet.write(wb, r.styles, catalog, figures, current);
@@ -79,6 +85,10 @@ public final class ReportWorkbook {
                 order.add(d.namnd());
             }
             r.namndsavvikelser();
+            if (!history.columns().isEmpty()) {
+                ForecastHistorySheet.write(wb, r.styles, figures, history);
+                order.add(1, ForecastHistorySheet.NAME);
+            }
             r.resultatrakning();
             r.balansrakning();
             r.nyckeltal();

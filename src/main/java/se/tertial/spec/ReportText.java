@@ -165,4 +165,21 @@ public final class ReportText {
         }
         return T.format("comparison", lastYear, String.join("; ", parts));
     }
+
+    public static String historyTitle(PeriodCode p) {
+        return T.format("historyTitle", reportPeriod(p));
+    }
+
+    public static String historyUnit() {
+        return T.text("heading.unit");
+    }
+
+    public static String historyName() {
+        return T.text("heading.name");
+    }
+
+    /** "Bokslut 2021" for a year end, "Prognos 2022 T1" for a tertial. */
+    public static String historyColumn(boolean yearEnd, int year, int tertial) {
+        return yearEnd ? T.format("historyColumn.closing", year) : T.format("historyColumn.forecast", year, tertial);
+    }
 }
