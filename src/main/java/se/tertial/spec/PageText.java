@@ -145,4 +145,8 @@ public final class PageText {
     public static String noChangesSince(String against) {
         return T.format("noChangesSince", against);
     }
+
+    public static String historyChartTitle(String period) {
+        return T.format("historyChartTitle", period);
+    }
 }

@@ -194,10 +194,35 @@ final class FinancePages {
         for (ReportJson.CheckView check : ReportJson.kontroller(figures).rows()) {
             checks.add(new Views.CheckRow(check.label(), mnkr(check.difference()), check.ok()));
         }
-        web.render(ctx, "report.jte", web.frame(ctx, "Rapport " + n.report().name(), "/perioder"),
-                Map.of("period", code, "rows", rows, "checks", checks, "missing", n.report().missing(),
-                        "rejected", n.report().rejected(), "notApproved", n.report().notApproved(),
-                        "approvedOnly", approvedOnly));
+        var history = app.reports().forecastHistory(code, approvedOnly);
+        List<String> columns = history.columns().stream().map(c -> se.tertial.spec.ReportText.historyColumn(
+                c.isYearEnd(), c.year(), c.tertial())).toList();
+        List<Views.HistoryRow> historyRows = new ArrayList<>();
+        List<String> namnder = new ArrayList<>();
+        List<List<BigDecimal>> totals = new ArrayList<>();
+        for (var row : history.rows()) {
+            List<BigDecimal> values = history.columns().stream().map(c -> row.values().get(c)
+                    .map(se.tertial.money.Amount::tkr).orElse(null)).toList();
+            historyRows.add(new Views.HistoryRow(row.unit().orElse(row.namnd()), row.name(), row.total(),
+                    values.stream().map(FinancePages::mnkr).toList()));
+            if (row.total()) {
+                namnder.add(row.namnd());
+                totals.add(values);
+            }
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("period", code);
+        params.put("rows", rows);
+        params.put("checks", checks);
+        params.put("missing", n.report().missing());
+        params.put("rejected", n.report().rejected());
+        params.put("notApproved", n.report().notApproved());
+        params.put("approvedOnly", approvedOnly);
+        params.put("historyColumns", columns);
+        params.put("historyRows", historyRows);
+        params.put("historyChart", LineChart.of(se.tertial.spec.PageText.historyChartTitle(code), columns, namnder,
+                totals));
+        web.render(ctx, "report.jte", web.frame(ctx, "Rapport " + n.report().name(), "/perioder"), params);
     }
 
     /**

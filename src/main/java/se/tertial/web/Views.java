@@ -103,4 +103,7 @@ public final class Views {
     public record UserForm(String name, String role, String units) {
         public static final UserForm EMPTY = new UserForm("", "controller", "");
     }
+
+    /** A row of "Bokslut och prognos": a unit (code and name) or a nämnd's total, its values in mnkr. */
+    public record HistoryRow(String code, String name, boolean total, List<String> values) {}
 }

@@ -113,6 +113,18 @@ class ReviewJourneyTest {
                     .statusCode());
             fin.open(base + "/rapport/2022-T2", "rapport-alla");
             assertTrue(fin.driver.findElement(By.id("ej-godkanda")).getText().contains("FS-KIR"));
+            // "Bokslut och prognos": a chart with an accessible name and the table it draws.
+            var chart = fin.driver.findElement(By.cssSelector("#prognoshistorik ~ figure svg[role=img], "
+                    + "section[aria-labelledby=prognoshistorik] svg[role=img]"));
+            String chartName = chart.findElement(By.tagName("title")).getAttribute("textContent");
+            assertTrue(chartName.startsWith("Prognosavvikelse per nämnd över tid"), chartName);
+            assertEquals(chart.findElement(By.tagName("title")).getAttribute("id"), chart.getAttribute("aria-labelledby"));
+            assertTrue(chart.findElements(By.tagName("polyline")).size() >= 1, "the FS line");
+            fin.driver.executeScript("arguments[0].scrollIntoView()", chart);
+            fin.page("rapport-prognoshistorik");
+            String history = fin.driver.findElement(By.id("tabell-prognoshistorik")).getText();
+            assertTrue(history.contains("Medicinsk vård") && history.contains("Prognos 2022 T2")
+                    && history.contains("Totalt FS"), history);
             fin.go(By.id("endast-godkanda"));
             fin.page("rapport-godkanda");
             String note = fin.driver.findElement(By.id("ej-godkanda")).getText();
