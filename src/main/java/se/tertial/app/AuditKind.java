@@ -23,6 +23,7 @@ public enum AuditKind {
     KEY_CREATED("API-nyckel skapad"),
     KEY_REVOKED("API-nyckel återkallad"),
     MAIL_TEST("Testmejl skickat"),
+    REMINDER("Påminnelse skickad"),
     DOWNLOAD_ORIGINAL("Originalfil hämtad"),
     DOWNLOAD_ANNOTATED("Granskad arbetsbok hämtad"),
     DOWNLOAD_REPORT("Rapport hämtad");

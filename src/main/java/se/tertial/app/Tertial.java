@@ -38,6 +38,7 @@ public final class Tertial implements AutoCloseable {
     private final ReminderService reminders;
     private final TestMail testMail;
     private final ReviewFigures reviewFigures;
+    private final RemindNow remindNow;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -62,8 +63,11 @@ public final class Tertial implements AutoCloseable {
         this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, reviewRepository, audit,
                 notices, clock, config.limits());
         this.reports = new ReportService(catalog, periods, submissions, reviews, audit);
+        se.tertial.store.ReminderRepository sentReminders = new se.tertial.store.ReminderRepository(db);
         this.reminders = new ReminderService(config.mail(), mailer, catalog.organisation(), periods, reviews,
-                submissions, userRepository, new se.tertial.store.ReminderRepository(db), config.publicUrl(), clock);
+                submissions, userRepository, sentReminders, config.publicUrl(), clock);
+        this.remindNow = new RemindNow(mailer, catalog.organisation(), periods, reviews, submissions, userRepository,
+                sentReminders, audit, config.publicUrl(), clock);
         this.testMail = new TestMail(config.mail(), mailer, users, audit);
         this.reviewFigures = new ReviewFigures(catalog, new se.tertial.store.VersionReads(db), submissions,
                 reviewRepository);
@@ -138,6 +142,10 @@ public final class Tertial implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    public RemindNow remindNow() {
+        return remindNow;
     }
 
     public ReviewFigures reviewFigures() {

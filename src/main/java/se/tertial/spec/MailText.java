@@ -81,4 +81,25 @@ public final class MailText {
     public static String mailTestFailed(String to) {
         return T.format("mailTestFailed", to);
     }
+
+    public static String reminderFailed(String to) {
+        return T.format("reminderFailed", to);
+    }
+
+    /** What a press of "Påminn" did, in words. */
+    public static String reminded(List<String> reminded, List<String> alreadyToday, List<String> noAddress) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!reminded.isEmpty()) {
+            parts.add(T.format("reminded.sent", String.join(", ", reminded)));
+        }
+        if (!alreadyToday.isEmpty()) {
+            parts.add(T.format("reminded.already", String.join(", ", alreadyToday)));
+        }
+        if (!noAddress.isEmpty()) {
+            parts.add(T.format("reminded.noAddress", String.join(", ", noAddress)));
+        }
+        return parts.isEmpty() ? T.text("reminded.none") : String.join(" ", parts);
+    }
+
+    public static final String REMINDERS_BUSY = T.text("REMINDERS_BUSY");
 }

@@ -42,7 +42,8 @@ final class FinancePages {
         r.post("/perioder", this::create, PageRole.FINANCE);
         r.post("/perioder/{period}/las", ctx -> lock(ctx, true), PageRole.FINANCE);
         r.post("/perioder/{period}/oppna", ctx -> lock(ctx, false), PageRole.FINANCE);
-        r.get("/perioder/{period}", this::board, PageRole.FINANCE);
+        r.get("/perioder/{period}", ctx -> board(ctx, null, null), PageRole.FINANCE);
+        r.post("/perioder/{period}/paminn", this::remind, PageRole.FINANCE);
         r.get("/rapport/{period}", this::report, PageRole.FINANCE);
         r.get("/rapport/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
                 app.reports().workbook(PageAccess.actor(ctx), ctx.pathParam("period"),
@@ -108,7 +109,22 @@ final class FinancePages {
                 "", "");
     }
 
-    private void board(Context ctx) {
+    /** "Påminn" for one unit ({@code enhet}) or every unit still owing its report ({@code alla=ja}). */
+    private void remind(Context ctx) {
+        String period = ctx.pathParam("period");
+        List<String> units = "ja".equals(ctx.formParam("alla")) ? app.remindNow().missing(period)
+                : ctx.formParams("enhet").stream().limit(1000).toList();
+        try {
+            var done = app.remindNow().remind(PageAccess.actor(ctx), period, units);
+            board(ctx, se.tertial.spec.MailText.reminded(done.reminded(), done.alreadyToday(), done.noAddress()),
+                    null);
+        } catch (TertialException.Invalid | TertialException.Conflict e) {
+            ctx.status(e instanceof TertialException.Conflict ? 409 : 400);
+            board(ctx, null, e.getMessage());
+        }
+    }
+
+    private void board(Context ctx, String notice, String error) {
         Period period = app.periods().require(ctx.pathParam("period"));
         Map<String, List<Views.UnitRow>> byNamnd = new LinkedHashMap<>();
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -135,9 +151,27 @@ final class FinancePages {
         counts.forEach((k, v) -> c.add(new Views.Count(CommonText.statusLabel(k), v)));
         List<Views.Count> r = new ArrayList<>();
         states.forEach((k, v) -> r.add(new Views.Count(k, v)));
+        Map<String, String> controllers = new HashMap<>();
+        for (se.tertial.store.User u : app.users().list()) {
+            if (u.active() && u.role() == se.tertial.store.UserRole.CONTROLLER) {
+                for (var unit : u.units()) {
+                    controllers.merge(unit.value(), u.name() + u.email().map(e -> " (" + e + ")").orElse(""),
+                            (a, b) -> a + ", " + b);
+                }
+            }
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("boards", boards);
+        params.put("counts", c);
+        params.put("reviewCounts", r);
+        params.put("period", period.code().toString());
+        params.put("locked", period.state() == PeriodState.LOCKED);
+        params.put("controllers", controllers);
+        params.put("mailOn", app.testMail().configured());
+        params.put("notice", notice);
+        params.put("error", error);
         web.render(ctx, "board.jte", web.frame(ctx, "Status " + CommonText.periodName(period.code()), "/perioder"),
-                Map.of("boards", boards, "counts", c, "reviewCounts", r, "period", period.code().toString(),
-                        "locked", period.state() == PeriodState.LOCKED));
+                params);
     }
 
     private static se.tertial.app.AuditService.Query auditQuery(Context ctx) {

@@ -181,6 +181,46 @@ class MailTest {
         return s.app().users().addKey(user, "test").token();
     }
 
+    /**
+     * Finance's "Påminn" on the status board (issue 25), through the page: exactly one e-mail to the unit's
+     * controller, audited; a second press the same day sends none and says so; the next day it may go again.
+     */
+    @Test
+    void theRemindButtonSendsOneMailPerUnitAndDay() throws Exception {
+        MutableClock clock = new MutableClock(day("2022-09-05"));
+        try (TestServer s = new TestServer(tmp.resolve("data"), clock, mail())) {
+            s.createPeriod("2022-T2");
+            s.app().users().add("controller.rs", "controller", List.of("RS-IT"));
+            email(s, "controller.fs", "fs@region.test", false);
+            email(s, "controller.rs", "rs@region.test", false);
+            se.tertial.testkit.WebSession w = new se.tertial.testkit.WebSession(s);
+            String oneTime = s.app().auth().setOneTimePassword(s.app().users().require("ekonomi"));
+            w.login("ekonomi", oneTime);
+            String csrf = se.tertial.testkit.WebSession.csrf(w.get("/losenord"));
+            w.post("/losenord", java.util.Map.of("_csrf", csrf, "nuvarande", oneTime, "nytt", "ekonomins lösenord",
+                    "upprepa", "ekonomins lösenord"));
+            var board = w.get("/perioder/2022-T2");
+            assertTrue(board.body().contains("controller.rs (rs@region.test)"), "the unit's controller on the board");
+            csrf = se.tertial.testkit.WebSession.csrf(board);
+            var first = w.post("/perioder/2022-T2/paminn", java.util.Map.of("_csrf", csrf, "enhet", "RS-IT"));
+            assertEquals(200, first.statusCode(), first.body());
+            assertTrue(first.body().contains("Påminnelse skickad för RS-IT."), first.body());
+            MimeMessage m = arrived(1).get(0);
+            assertEquals("rs@region.test", m.getAllRecipients()[0].toString());
+            assertTrue(body(m).contains("RS-IT") && !body(m).contains("FS-MED"), body(m));
+            var again = w.post("/perioder/2022-T2/paminn", java.util.Map.of("_csrf", csrf, "enhet", "RS-IT"));
+            assertTrue(again.body().contains("Redan påmind i dag: RS-IT."), again.body());
+            org.junit.jupiter.api.Assertions.assertFalse(smtp.waitForIncomingEmail(1_000, 2), "no second e-mail");
+            assertEquals(1, s.app().audit().list(s.app().users().require("admin"), new AuditService.Query(
+                    "2022-T2", "RS-IT", null, "reminder", null, null)).size());
+            clock.set(day("2022-09-06")); // the page's session has ended by now: the same service, the next day
+            var next = s.app().remindNow().remind(Actor.cli(s.app().users().require("ekonomi")), "2022-T2",
+                    List.of("RS-IT"));
+            assertEquals(List.of("RS-IT"), next.reminded());
+            arrived(1);
+        }
+    }
+
     /** The administrator's "Skicka testmejl": one message to the user's address now, audited; refusals in words. */
     @Test
     void aTestMessageReachesTheUserAndIsAudited() throws Exception {

@@ -111,8 +111,8 @@ class ControllerJourneyTest {
             b.open(base + "/enheter", "mina-enheter-godkand");
             assertTrue(b.driver.findElement(By.cssSelector("section.period table")).getText().contains("mottagen"));
             b.open(base + "/enheter/FS-MED/2022-T2", "historik");
-            assertEquals(2, b.driver.findElements(By.cssSelector("tbody tr")).size());
-            b.go(By.cssSelector("tbody tr:nth-child(2) a"));
+            assertEquals(2, b.driver.findElements(By.cssSelector("#tabell-inlamningar tbody tr")).size());
+            b.go(By.cssSelector("#tabell-inlamningar tbody tr:nth-child(2) a"));
             b.page("inlamning");
             assertTrue(b.driver.getPageSource().contains("Ladda ner originalfilen"));
             b.open(base + "/enheter/FS-PRIV/2022-T2", "annan-enhet");
