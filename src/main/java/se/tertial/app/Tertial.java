@@ -39,6 +39,7 @@ public final class Tertial implements AutoCloseable {
     private final TestMail testMail;
     private final ReviewFigures reviewFigures;
     private final RemindNow remindNow;
+    private final NamndDrilldown namndDrilldown;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -69,8 +70,9 @@ public final class Tertial implements AutoCloseable {
         this.remindNow = new RemindNow(mailer, catalog.organisation(), periods, reviews, submissions, userRepository,
                 sentReminders, audit, config.publicUrl(), clock);
         this.testMail = new TestMail(config.mail(), mailer, users, audit);
-        this.reviewFigures = new ReviewFigures(catalog, new se.tertial.store.VersionReads(db), submissions,
-                reviewRepository);
+        se.tertial.store.VersionReads versionReads = new se.tertial.store.VersionReads(db);
+        this.reviewFigures = new ReviewFigures(catalog, versionReads, submissions, reviewRepository);
+        this.namndDrilldown = new NamndDrilldown(reports, periods, reviews, submissions, versionReads);
     }
 
     public static Tertial open(Config config) {
@@ -142,6 +144,10 @@ public final class Tertial implements AutoCloseable {
 
     public AuditService audit() {
         return audit;
+    }
+
+    public NamndDrilldown namndDrilldown() {
+        return namndDrilldown;
     }
 
     public RemindNow remindNow() {

@@ -170,6 +170,9 @@ public final class HttpApi {
         r.get("/api/reports/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
                 app.reports().workbook(AccessControl.actor(ctx), ctx.pathParam("period"), flag(ctx, "approved"))),
                 finance);
+        r.get("/api/reports/{period}/namnd/{code}.json", ctx -> ctx.json(DrilldownViews.of(app.namndDrilldown().of(
+                AccessControl.user(ctx), ctx.pathParam("period"), ctx.pathParam("code"), flag(ctx, "approved")))),
+                finance);
         r.get("/api/reports/{period}/{name}.json", this::reportJson, finance);
 
         r.get("/api/users", ctx -> ctx.json(app.users().list().stream().map(u -> JsonViews.user(u, null)).toList()),

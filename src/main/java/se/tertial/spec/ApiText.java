@@ -203,4 +203,8 @@ public final class ApiText {
     public static String zipUnreadable() {
         return T.format("zipUnreadable");
     }
+
+    public static String unknownNamnd(String code) {
+        return T.format("unknownNamnd", code);
+    }
 }

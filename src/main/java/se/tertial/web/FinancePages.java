@@ -45,6 +45,7 @@ final class FinancePages {
         r.get("/perioder/{period}", ctx -> board(ctx, null, null), PageRole.FINANCE);
         r.post("/perioder/{period}/paminn", this::remind, PageRole.FINANCE);
         r.get("/rapport/{period}", this::report, PageRole.FINANCE);
+        r.get("/rapport/{period}/namnd/{code}", this::namnd, PageRole.FINANCE);
         r.get("/rapport/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
                 app.reports().workbook(PageAccess.actor(ctx), ctx.pathParam("period"),
                         "true".equals(ctx.queryParam("godkanda")))), PageRole.FINANCE);
@@ -222,7 +223,8 @@ final class FinancePages {
         List<Views.DeviationRow> rows = new ArrayList<>();
         for (ReportJson.NamndRowView row : n.rows()) {
             rows.add(new Views.DeviationRow(row.label(), !"group".equals(row.kind()), mnkr(row.periodDeviation()),
-                    mnkr(row.forecastDeviation())));
+                    mnkr(row.forecastDeviation()), "namnd".equals(row.kind()) ? "/rapport/" + code + "/namnd/"
+                    + row.namnd() + (approvedOnly ? "?godkanda=true" : "") : null));
         }
         List<Views.CheckRow> checks = new ArrayList<>();
         for (ReportJson.CheckView check : ReportJson.kontroller(figures).rows()) {
@@ -257,6 +259,31 @@ final class FinancePages {
         params.put("historyChart", LineChart.of(se.tertial.spec.PageText.historyChartTitle(code), columns, namnder,
                 totals));
         web.render(ctx, "report.jte", web.frame(ctx, "Rapport " + n.report().name(), "/perioder"), params);
+    }
+
+    /** The report's second level: a nämnd's units, each leading to its review page (lines and comments). */
+    private void namnd(Context ctx) {
+        String code = ctx.pathParam("period");
+        boolean approvedOnly = "true".equals(ctx.queryParam("godkanda"));
+        var n = app.namndDrilldown().of(PageAccess.signedIn(ctx).user(), code, ctx.pathParam("code"), approvedOnly);
+        List<Views.DrillUnit> units = new ArrayList<>();
+        for (var u : n.units()) {
+            units.add(new Views.DrillUnit(u.figures().unit(), u.figures().name(), u.group(),
+                    mnkr(u.figures().periodDeviation().map(se.tertial.money.Amount::tkr).orElse(null)),
+                    mnkr(u.figures().forecastDeviation().map(se.tertial.money.Amount::tkr).orElse(null)),
+                    u.review(), u.reviewLabel(), u.warnings(), u.latestUpload().map(CommonText::dateTime)
+                    .map(t -> t + u.latestBy().map(b -> " av " + b).orElse("")).orElse("–"),
+                    "/enheter/" + u.figures().unit() + "/" + code, u.figures().comments()));
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("period", code);
+        params.put("namnd", n.drilldown().namnd());
+        params.put("units", units);
+        params.put("periodTotal", mnkr(n.drilldown().period().map(se.tertial.money.Amount::tkr).orElse(null)));
+        params.put("forecastTotal", mnkr(n.drilldown().forecast().map(se.tertial.money.Amount::tkr).orElse(null)));
+        params.put("approvedOnly", approvedOnly);
+        web.render(ctx, "namnd.jte", web.frame(ctx, n.drilldown().name() + ", " + CommonText.periodName(
+                n.figures().period()), "/perioder"), params);
     }
 
     /**

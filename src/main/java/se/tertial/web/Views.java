@@ -82,7 +82,7 @@ public final class Views {
     public record Count(String label, long count) {}
 
     /** A row of the nämndsavvikelser table, in mnkr with explicit signs. */
-    public record DeviationRow(String label, boolean total, String period, String forecast) {}
+    public record DeviationRow(String label, boolean total, String period, String forecast, String href) {}
 
     /** A check of the Kontroller sheet. */
     public record CheckRow(String label, String difference, boolean ok) {}
@@ -106,4 +106,8 @@ public final class Views {
 
     /** A row of "Bokslut och prognos": a unit (code and name) or a nämnd's total, its values in mnkr. */
     public record HistoryRow(String code, String name, boolean total, List<String> values) {}
+
+    /** A unit of a nämnd on the report's second level, in words and mnkr. */
+    public record DrillUnit(String unit, String name, String group, String period, String forecast, String review,
+                            String reviewLabel, int warnings, String latest, String href, List<String> comments) {}
 }

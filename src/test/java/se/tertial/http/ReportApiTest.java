@@ -125,8 +125,8 @@ class ReportApiTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().contains("Sammanst"));
         try (Workbook wb = Sheets.open(r.body())) {
-            assertEquals(List.of("Nämndsavvikelser", "FS", "ANA", "TIM", "RS", "RSÖ", "RF", "Resultaträkning",
-                    "Balansräkning", "Nyckeltal", "Kontroller", "Underlag"), names(wb));
+            assertEquals(List.of("Nämndsavvikelser", "Prognoshistorik", "FS", "ANA", "TIM", "RS", "RSÖ", "RF",
+                    "Resultaträkning", "Balansräkning", "Nyckeltal", "Kontroller", "Underlag"), names(wb));
         }
         assertEquals(403, server.get("/api/reports/2022-T2/konsolidering.xlsx", server.controller).statusCode());
         assertEquals(404, server.get("/api/reports/2030-T1/nyckeltal.json").statusCode());

@@ -134,7 +134,8 @@ public final class Browser implements AutoCloseable {
             long inner = ((Number) wh.get(1)).longValue();
             if (scroll > inner) {
                 Object wide = driver.executeScript("var out=[];document.querySelectorAll('body *').forEach(function(e)"
-                        + "{var r=e.getBoundingClientRect();if(r.right>window.innerWidth+1&&!e.closest('.scroll'))"
+                        + "{var r=e.getBoundingClientRect();var box=e.parentElement&&e.parentElement.closest('.scroll');"
+                        + "if(r.right>window.innerWidth+1&&!box)"
                         + "out.push(e.tagName+'.'+e.className+' '+Math.round(r.right));});return out.slice(0,5);");
                 violations.add(name + ": reflow at 320 px: scrollWidth " + scroll + " > " + inner + " " + wide);
             }

@@ -57,7 +57,8 @@ class ReviewJourneyTest {
             String mine = ctl.driver.findElement(By.tagName("table")).getText();
             assertTrue(mine.contains("återsänd") && mine.contains("Förklara personalkostnaderna."), mine);
             Path v2 = Files.write(tmp.resolve("med-v2.xlsx"), FilledTemplate.of("FS-MED", "2022-T2").valid()
-                    .set("Resultat", "KOST_LON", "UTFALL", "-80400").bytes());
+                    .set("Resultat", "KOST_LON", "UTFALL", "-80400")
+                    .setText("Resultat", "KOST_LON", "KOMMENTAR", "Vikarier under sommaren.").bytes());
             ctl.driver.findElement(By.id("fil")).sendKeys(v2.toAbsolutePath().toString());
             ctl.driver.findElement(By.id("meddelande")).sendKeys("Inhyrd personal under sommaren.");
             ctl.go(By.cssSelector("section.upload button[type=submit]"));
@@ -125,6 +126,16 @@ class ReviewJourneyTest {
             String history = fin.driver.findElement(By.id("tabell-prognoshistorik")).getText();
             assertTrue(history.contains("Medicinsk vård") && history.contains("Prognos 2022 T2")
                     && history.contains("Totalt FS"), history);
+            // Drill down: the nämnd, its units, a unit's lines with the controller's comment.
+            fin.go(By.cssSelector("#namndsavvikelser a[href^='/rapport/2022-T2/namnd/FS']"));
+            fin.page("rapport-namnd-fs");
+            String med = fin.driver.findElement(By.id("enhet-FS-MED")).getText();
+            assertTrue(med.contains("godkänd") && med.contains("Vikarier under sommaren."), med);
+            fin.go(By.cssSelector("#enhet-FS-MED a"));
+            fin.page("rapport-enhet-fs-med");
+            assertTrue(fin.driver.findElement(By.id("rad-siffror-resultat-KOST_LON")).getText()
+                    .contains("Vikarier under sommaren."));
+            fin.open(base + "/rapport/2022-T2", "rapport-igen");
             fin.go(By.id("endast-godkanda"));
             fin.page("rapport-godkanda");
             String note = fin.driver.findElement(By.id("ej-godkanda")).getText();
