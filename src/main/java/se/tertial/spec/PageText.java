@@ -149,4 +149,9 @@ public final class PageText {
     public static String historyChartTitle(String period) {
         return T.format("historyChartTitle", period);
     }
+
+    /** What a check of the report compares, where a difference comes from and what to do about it. */
+    public static String checkExplained(String code) {
+        return T.textOr("check." + code, "");
+    }
 }

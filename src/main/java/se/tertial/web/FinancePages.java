@@ -228,7 +228,8 @@ final class FinancePages {
         }
         List<Views.CheckRow> checks = new ArrayList<>();
         for (ReportJson.CheckView check : ReportJson.kontroller(figures).rows()) {
-            checks.add(new Views.CheckRow(check.label(), mnkr(check.difference()), check.ok()));
+            checks.add(new Views.CheckRow(check.label(), mnkr(check.difference()), check.ok(),
+                    PageText.checkExplained(check.code())));
         }
         var history = app.reports().forecastHistory(code, approvedOnly);
         List<String> columns = history.columns().stream().map(c -> se.tertial.spec.ReportText.historyColumn(

@@ -85,7 +85,7 @@ public final class Views {
     public record DeviationRow(String label, boolean total, String period, String forecast, String href) {}
 
     /** A check of the Kontroller sheet. */
-    public record CheckRow(String label, String difference, boolean ok) {}
+    public record CheckRow(String label, String difference, boolean ok, String explanation) {}
 
     /** A user in the admin's list. */
     public record UserRow(String name, String role, String units, boolean active, String href) {}

@@ -120,6 +120,10 @@ class FinanceJourneyTest {
             assertEquals(expected, html);
             assertTrue(fin.driver.findElement(By.id("kontroller")).getText().contains("Kontrollera")
                     || fin.driver.findElement(By.id("kontroller")).getText().contains("OK"));
+            // Each check says what it compares, where a difference comes from and what to do.
+            String explained = fin.driver.findElement(By.id("kontroller")).getText();
+            assertTrue(explained.contains("Jämför summa tillgångar med summa eget kapital")
+                    && explained.contains("Påminn de enheter som saknas under Status."), explained);
             fin.open(base + "/budget", "budget");
             int year = java.time.Year.now().getValue();
             fin.driver.findElement(By.cssSelector("a[href='/budget/" + year + "/mall.xlsx']")).click();
