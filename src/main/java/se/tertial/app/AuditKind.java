@@ -16,6 +16,7 @@ public enum AuditKind {
     LOCK("Period låst"),
     UNLOCK("Period upplåst"),
     PERIOD_CREATED("Period skapad"),
+    DEADLINE_CHANGED("Sista dag ändrad"),
     BUDGET_LOADED("Budget inläst"),
     USER_CREATED("Användare skapad"),
     USER_CHANGED("Användare ändrad"),

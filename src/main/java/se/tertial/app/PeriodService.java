@@ -69,6 +69,30 @@ public final class PeriodService {
         return p;
     }
 
+    /**
+     * Moves an open period's deadline, audited with the old and the new date; Invalid for a date that is not one,
+     * Conflict for a locked period (its round is over).
+     */
+    public Period setDeadline(Actor actor, String code, String deadline) {
+        Period p = require(code);
+        if (deadline == null || deadline.isBlank()) {
+            throw new TertialException.Invalid(ApiText.missingField("deadline"));
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(deadline.strip());
+        } catch (DateTimeParseException e) {
+            throw new TertialException.Invalid(ApiText.invalidDeadline(deadline));
+        }
+        if (p.state() == PeriodState.LOCKED) {
+            throw new TertialException.Conflict(ApiText.deadlineOfLockedPeriod(p.code().toString()));
+        }
+        periods.setDeadline(p.code(), date);
+        audit.record(audit.event(actor, AuditKind.DEADLINE_CHANGED).period(p.code().toString())
+                .detail("sista dag " + p.deadline() + " → " + date));
+        return require(code);
+    }
+
     /** Locks or unlocks a period, audited. */
     public Period setLocked(Actor actor, String code, boolean locked) {
         Period p = setLocked(code, locked);

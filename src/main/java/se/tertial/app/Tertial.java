@@ -40,6 +40,7 @@ public final class Tertial implements AutoCloseable {
     private final ReviewFigures reviewFigures;
     private final RemindNow remindNow;
     private final NamndDrilldown namndDrilldown;
+    private final StatusBoard statusBoard;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -73,6 +74,8 @@ public final class Tertial implements AutoCloseable {
         se.tertial.store.VersionReads versionReads = new se.tertial.store.VersionReads(db);
         this.reviewFigures = new ReviewFigures(catalog, versionReads, submissions, reviewRepository);
         this.namndDrilldown = new NamndDrilldown(reports, periods, reviews, submissions, versionReads);
+        this.statusBoard = new StatusBoard(catalog.organisation(), periods, reviews, submissions, userRepository,
+                clock);
     }
 
     public static Tertial open(Config config) {
@@ -148,6 +151,10 @@ public final class Tertial implements AutoCloseable {
 
     public NamndDrilldown namndDrilldown() {
         return namndDrilldown;
+    }
+
+    public StatusBoard statusBoard() {
+        return statusBoard;
     }
 
     public RemindNow remindNow() {

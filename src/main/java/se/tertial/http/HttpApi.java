@@ -132,6 +132,9 @@ public final class HttpApi {
                 AccessControl.user(ctx), app.catalog().organisation(), app.submissions(), app.reviews())), anyone);
         r.post("/api/periods/{period}/lock", ctx -> ctx.json(JsonViews.period(
                 app.periods().setLocked(AccessControl.actor(ctx), ctx.pathParam("period"), true))), finance);
+        r.post("/api/periods/{period}/deadline", ctx -> ctx.json(JsonViews.period(app.periods().setDeadline(
+                AccessControl.actor(ctx), ctx.pathParam("period"), read(ctx, JsonViews.Deadline.class).deadline()))),
+                finance);
         r.post("/api/periods/{period}/unlock", ctx -> ctx.json(JsonViews.period(
                 app.periods().setLocked(AccessControl.actor(ctx), ctx.pathParam("period"), false))), finance);
 

@@ -25,6 +25,9 @@ final class JsonViews {
 
     record CreatePeriod(String code, String deadline) {}
 
+    /** A period's new deadline, "2022-09-16". */
+    record Deadline(String deadline) {}
+
     /** {@code database}: "ok" or "otillgänglig"; {@code store}: "sqlite" or "postgresql". */
     record Health(String status, String version, String database, String store) {}
 

@@ -207,4 +207,34 @@ public final class ApiText {
     public static String unknownNamnd(String code) {
         return T.format("unknownNamnd", code);
     }
+
+    public static String deadlineOfLockedPeriod(String period) {
+        return T.format("deadlineOfLockedPeriod", period);
+    }
+
+    public static String boardUnknownNamnd(String code) {
+        return T.format("boardUnknownNamnd", LogText.safe(code));
+    }
+
+    public static String boardUnknownReview(String key) {
+        return T.format("boardUnknownReview", LogText.safe(key));
+    }
+
+    public static String boardUnknownSort(String key) {
+        return T.format("boardUnknownSort", LogText.safe(key));
+    }
+
+    public static String bulkBadPick(String text) {
+        return T.format("bulkBadPick", LogText.safe(text));
+    }
+
+    public static final String BULK_NOTHING_PICKED = T.text("BULK_NOTHING_PICKED");
+
+    public static String bulkNewerVersion(int picked, int current) {
+        return T.format("bulkNewerVersion", Integer.toString(picked), Integer.toString(current));
+    }
+
+    public static String bulkNotClean(String review, String outcome) {
+        return T.format("bulkNotClean", review, outcome);
+    }
 }

@@ -154,4 +154,28 @@ public final class PageText {
     public static String checkExplained(String code) {
         return T.textOr("check." + code, "");
     }
+
+    public static String bulkItem(String name, String unit, int version) {
+        return T.format("bulkItem", name, unit, Integer.toString(version));
+    }
+
+    public static String bulkRefusedItem(String name, String unit, int version, String reason) {
+        return T.format("bulkRefusedItem", name, unit, Integer.toString(version), reason);
+    }
+
+    public static String confirmBulkApprove(int count) {
+        return T.format("confirmBulkApprove", Integer.toString(count));
+    }
+
+    public static String bulkApproved(int count) {
+        return T.format("bulkApproved", Integer.toString(count));
+    }
+
+    public static String bulkRefused(int count) {
+        return T.format("bulkRefused", Integer.toString(count));
+    }
+
+    public static String deadlineMoved(String period, String date) {
+        return T.format("deadlineMoved", period, date);
+    }
 }

@@ -91,6 +91,27 @@ public final class WorkbookText {
         return parts.isEmpty() ? T.text("auditSelectionAll") : T.format("auditSelection", String.join(", ", parts));
     }
 
+    public static final String BOARD_SHEET = T.text("BOARD_SHEET");
+
+    public static final List<String> BOARD_HEADINGS = T.list("BOARD_HEADINGS");
+
+    public static String boardTitle(String period, int shown, int total, String at) {
+        return T.format("boardTitle", period, Integer.toString(shown), Integer.toString(total), at);
+    }
+
+    /** What a filtered board holds, in words: "(urval: nämnd FS, granskning inlämnad)" or "(alla enheter)". */
+    public static String boardSelection(String namnd, String review, String search) {
+        List<String> parts = new java.util.ArrayList<>();
+        String[] keys = {"namnd", "review", "search"};
+        String[] values = {namnd, review, search};
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] != null) {
+                parts.add(T.format("boardSelection." + keys[i], values[i]));
+            }
+        }
+        return parts.isEmpty() ? T.text("boardSelectionAll") : T.format("boardSelection", String.join(", ", parts));
+    }
+
     public static final String BUDGET_SHEET = T.text("BUDGET_SHEET");
 
     public static final List<String> BUDGET_HEADINGS = T.list("BUDGET_HEADINGS");

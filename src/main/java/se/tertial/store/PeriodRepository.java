@@ -75,6 +75,17 @@ public final class PeriodRepository {
         });
     }
 
+    /** Moves the deadline; returns false if the period does not exist. */
+    public boolean setDeadline(PeriodCode code, LocalDate deadline) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE period SET deadline = ? WHERE code = ?")) {
+                ps.setString(1, deadline.toString());
+                ps.setString(2, code.toString());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     static Optional<Period> find(Connection c, PeriodCode code) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT code, deadline, state, created_at FROM period WHERE code = ?")) {

@@ -164,7 +164,7 @@ final class AdminPages {
         if (!active && !confirmed(ctx)) {
             web.confirm(ctx, "Inaktivera " + u.name(), "/anvandare", new Views.Confirm(
                     PageText.confirmDeactivate(u.name()), action, "Ja, inaktivera " + u.name(),
-                    "/anvandare/" + u.name(), List.of()));
+                    "/anvandare/" + u.name(), List.of(), List.of()));
             return;
         }
         app.users().setActive(PageAccess.actor(ctx), u.name(), active);
@@ -198,7 +198,7 @@ final class AdminPages {
                     .findFirst().orElseThrow(() -> new TertialException.NotFound(ApiText.keyNotFound(u.name(), id)));
             web.confirm(ctx, "Återkalla nyckel", "/anvandare", new Views.Confirm(
                     PageText.confirmRevoke(u.name(), id, keyName), "/anvandare/" + u.name() + "/nycklar/" + id
-                    + "/aterkalla", "Ja, återkalla nyckeln", "/anvandare/" + u.name(), List.of()));
+                    + "/aterkalla", "Ja, återkalla nyckeln", "/anvandare/" + u.name(), List.of(), List.of()));
             return;
         }
         app.users().revokeKey(PageAccess.actor(ctx), u.name(), id);

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finance's pages: the periods (create, lock, reopen), a status board per period, the budget workbook, and the
+ * Finance's pages: the periods (create, lock, reopen), the budget workbook, the audit log, and the
  * report with the nämndsavvikelser table (the same figures as its JSON, in mnkr) and the checks.
  */
 final class FinancePages {
@@ -42,8 +42,6 @@ final class FinancePages {
         r.post("/perioder", this::create, PageRole.FINANCE);
         r.post("/perioder/{period}/las", ctx -> lock(ctx, true), PageRole.FINANCE);
         r.post("/perioder/{period}/oppna", ctx -> lock(ctx, false), PageRole.FINANCE);
-        r.get("/perioder/{period}", ctx -> board(ctx, null, null), PageRole.FINANCE);
-        r.post("/perioder/{period}/paminn", this::remind, PageRole.FINANCE);
         r.get("/rapport/{period}", this::report, PageRole.FINANCE);
         r.get("/rapport/{period}/namnd/{code}", this::namnd, PageRole.FINANCE);
         r.get("/rapport/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
@@ -102,77 +100,12 @@ final class FinancePages {
         String name = CommonText.periodName(period.code());
         if (locked && !AdminPages.confirmed(ctx)) {
             web.confirm(ctx, "Lås " + name, "/perioder", new Views.Confirm(PageText.confirmLock(name),
-                    "/perioder/" + period.code() + "/las", "Ja, lås perioden", "/perioder", List.of()));
+                    "/perioder/" + period.code() + "/las", "Ja, lås perioden", "/perioder", List.of(), List.of()));
             return;
         }
         app.periods().setLocked(PageAccess.actor(ctx), period.code().toString(), locked);
         periods(ctx, locked ? PageText.periodLockedNotice(name) : PageText.periodUnlockedNotice(name), null, 200,
                 "", "");
-    }
-
-    /** "Påminn" for one unit ({@code enhet}) or every unit still owing its report ({@code alla=ja}). */
-    private void remind(Context ctx) {
-        String period = ctx.pathParam("period");
-        List<String> units = "ja".equals(ctx.formParam("alla")) ? app.remindNow().missing(period)
-                : ctx.formParams("enhet").stream().limit(1000).toList();
-        try {
-            var done = app.remindNow().remind(PageAccess.actor(ctx), period, units);
-            board(ctx, se.tertial.spec.MailText.reminded(done.reminded(), done.alreadyToday(), done.noAddress()),
-                    null);
-        } catch (TertialException.Invalid | TertialException.Conflict e) {
-            ctx.status(e instanceof TertialException.Conflict ? 409 : 400);
-            board(ctx, null, e.getMessage());
-        }
-    }
-
-    private void board(Context ctx, String notice, String error) {
-        Period period = app.periods().require(ctx.pathParam("period"));
-        Map<String, List<Views.UnitRow>> byNamnd = new LinkedHashMap<>();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Map<String, Long> states = new LinkedHashMap<>();
-        for (String s : List.of("saknas", "försenad", "inlämnad", "återsänd", "godkänd", "återöppnad")) {
-            states.put(s, 0L);
-        }
-        for (String s : List.of("missing", "accepted", "accepted_with_warnings", "rejected")) {
-            counts.put(s, 0L);
-        }
-        for (PeriodService.UnitStatusView s : app.periods().status(period.code().toString(),
-                PageAccess.signedIn(ctx).user(), app.catalog().organisation(), app.submissions(), app.reviews())) {
-            counts.merge(s.status(), 1L, Long::sum);
-            states.merge(s.reviewLabel(), 1L, Long::sum);
-            byNamnd.computeIfAbsent(s.namnd(), k -> new ArrayList<>()).add(Views.UnitRow.of(s,
-                    period.code().toString()));
-        }
-        List<Views.NamndBoard> boards = new ArrayList<>();
-        for (Namnd n : app.catalog().organisation().namnder()) {
-            boards.add(new Views.NamndBoard(n.code().value(), n.name(), byNamnd.getOrDefault(n.code().value(),
-                    List.of())));
-        }
-        List<Views.Count> c = new ArrayList<>();
-        counts.forEach((k, v) -> c.add(new Views.Count(CommonText.statusLabel(k), v)));
-        List<Views.Count> r = new ArrayList<>();
-        states.forEach((k, v) -> r.add(new Views.Count(k, v)));
-        Map<String, String> controllers = new HashMap<>();
-        for (se.tertial.store.User u : app.users().list()) {
-            if (u.active() && u.role() == se.tertial.store.UserRole.CONTROLLER) {
-                for (var unit : u.units()) {
-                    controllers.merge(unit.value(), u.name() + u.email().map(e -> " (" + e + ")").orElse(""),
-                            (a, b) -> a + ", " + b);
-                }
-            }
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("boards", boards);
-        params.put("counts", c);
-        params.put("reviewCounts", r);
-        params.put("period", period.code().toString());
-        params.put("locked", period.state() == PeriodState.LOCKED);
-        params.put("controllers", controllers);
-        params.put("mailOn", app.testMail().configured());
-        params.put("notice", notice);
-        params.put("error", error);
-        web.render(ctx, "board.jte", web.frame(ctx, "Status " + CommonText.periodName(period.code()), "/perioder"),
-                params);
     }
 
     private static se.tertial.app.AuditService.Query auditQuery(Context ctx) {

@@ -97,7 +97,15 @@ public final class Views {
      * The second step of an action that cannot be undone in one click: the question in words, the same form posted
      * again with {@code bekraftat=ja} and its fields (name in {@code value}, value in {@code label}), and a way back.
      */
-    public record Confirm(String question, String action, String button, String cancel, List<Option> fields) {}
+    public record Confirm(String question, String action, String button, String cancel, List<Option> fields,
+                          List<String> items) {}
+
+    /** A unit on the status board: its row, nämnd, controllers, whether "Påminn" is offered, its tick-box value. */
+    public record BoardRow(UnitRow unit, String namnd, String namndName, String controllers, boolean remind,
+                           String pick) {}
+
+    /** A sortable column heading: its link, and for the sorted column its aria-sort and order in words. */
+    public record SortHeading(String label, String href, String ariaSort, String order) {}
 
     /** What the administrator typed into the new-user form, kept when it is refused. */
     public record UserForm(String name, String role, String units) {

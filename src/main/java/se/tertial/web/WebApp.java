@@ -48,6 +48,7 @@ public final class WebApp implements PageExtension {
         new SignInPages(app, this).routes(r);
         new UnitPages(app, this).routes(r);
         new FinancePages(app, this).routes(r);
+        new BoardPages(app, this).routes(r);
         new AdminPages(app, this).routes(r);
     }
 

@@ -66,6 +66,8 @@ class EveryWorkbookWeWriteTest {
             files.put("budget.xlsx", s.get("/api/budget/2022/template.xlsx").body());
             files.put("konsolidering.xlsx", s.get("/api/reports/2022-T2/konsolidering.xlsx").body());
             files.put("audit.xlsx", s.get("/api/audit.xlsx?period=2022-T2").body());
+            files.put("status.xlsx", s.app().statusBoard().workbook(s.app().users().require("ekonomi"), "2022-T2",
+                    se.tertial.app.StatusBoard.Query.ALL).bytes());
         }
         BulkReport.write(tmp.resolve("bulk"), List.of(new BulkLoader.FileResult("a.xlsx", "0".repeat(64), "FS-MED",
                 "2022-T2", "resultat v1", "accepted", 120, "")));
@@ -80,7 +82,7 @@ class EveryWorkbookWeWriteTest {
     @Test
     void everyWorkbookReadsEverywhereOpensCleanlyAndPrintsOnA4() throws Exception {
         Map<String, byte[]> files = everyKind();
-        assertEquals(10, files.size());
+        assertEquals(11, files.size());
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String name = f.getKey();
