@@ -1,5 +1,6 @@
 package se.tertial.app;
 
+import se.tertial.report.CheckSources;
 import se.tertial.report.Consolidation;
 import se.tertial.report.ConsolidationInput;
 import se.tertial.report.Figures;
@@ -39,7 +40,12 @@ public final class ReportService {
     }
 
     /** The figures and the facts behind them. */
-    public record Report(Figures figures, Map<UnitCode, UnitFacts> current) {}
+    public record Report(Figures figures, Map<UnitCode, UnitFacts> current, ConsolidationInput input) {
+        /** For each failing check, the units its difference comes from (computed when asked: one pass per unit). */
+        public Map<String, java.util.List<CheckSources.Source>> checkSources() {
+            return CheckSources.of(input, figures);
+        }
+    }
 
     public Report report(String periodCode) {
         return report(periodCode, false);
@@ -74,10 +80,10 @@ public final class ReportService {
                 rejected.add(UnitCode.of(unit));
             }
         });
-        Figures figures = Consolidation.compute(new ConsolidationInput(catalog, period, current,
+        ConsolidationInput input = new ConsolidationInput(catalog, period, current,
                 facts(period.samePeriodLastYear()), facts(period.lastYearBokslut()), rejected, notApproved,
-                approvedOnly));
-        return new Report(figures, current);
+                approvedOnly);
+        return new Report(Consolidation.compute(input), current, input);
     }
 
     /**

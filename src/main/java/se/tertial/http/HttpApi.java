@@ -359,13 +359,14 @@ public final class HttpApi {
         if (!List.of("namndsavvikelser", "resultatrakning", "balansrakning", "nyckeltal", "kontroller").contains(name)) {
             throw new TertialException.NotFound(ApiText.notFoundPath(ctx.path()));
         }
-        Figures f = app.reports().report(ctx.pathParam("period"), flag(ctx, "approved")).figures();
+        var report = app.reports().report(ctx.pathParam("period"), flag(ctx, "approved"));
+        Figures f = report.figures();
         ctx.json(switch (name) {
             case "namndsavvikelser" -> ReportJson.namndsavvikelser(f);
             case "resultatrakning" -> ReportJson.resultatrakning(f);
             case "balansrakning" -> ReportJson.balansrakning(f);
             case "nyckeltal" -> ReportJson.nyckeltal(f);
-            default -> ReportJson.kontroller(f);
+            default -> ReportJson.kontroller(f, report.checkSources());
         });
     }
 

@@ -47,7 +47,11 @@ public final class ReportJson {
 
     public record Nyckeltal(Header report, String note, List<RatioView> rows) {}
 
-    public record CheckView(String code, String label, BigDecimal difference, boolean ok) {}
+    /** A check; {@code sources}: the units a failing check's difference comes from, with their share in tkr. */
+    public record CheckView(String code, String label, BigDecimal difference, boolean ok, List<SourceView> sources) {}
+
+    /** A unit behind a check's difference; {@code difference} null where the check counts units, not kronor. */
+    public record SourceView(String unit, String name, BigDecimal difference) {}
 
     public record Kontroller(Header report, String unit, List<CheckView> rows) {}
 
@@ -86,9 +90,10 @@ public final class ReportJson {
                 .toList());
     }
 
-    public static Kontroller kontroller(Figures f) {
+    public static Kontroller kontroller(Figures f, Map<String, List<CheckSources.Source>> sources) {
         return new Kontroller(header(f), TKR, f.kontroller().stream().map(c -> new CheckView(c.code(), c.label(),
-                tkr(c.difference()), c.ok())).toList());
+                tkr(c.difference()), c.ok(), sources.getOrDefault(c.code(), List.of()).stream().map(s ->
+                        new SourceView(s.unit(), s.name(), tkr(s.difference()))).toList())).toList());
     }
 
     private static Header header(Figures f) {

@@ -148,10 +148,14 @@ final class FinancePages {
         return s == null ? "" : s;
     }
 
+    /** How many units a check names on the page; the JSON has them all. */
+    private static final int SOURCES_SHOWN = 10;
+
     private void report(Context ctx) {
         String code = ctx.pathParam("period");
         boolean approvedOnly = "true".equals(ctx.queryParam("godkanda"));
-        var figures = app.reports().report(code, approvedOnly).figures();
+        var report = app.reports().report(code, approvedOnly);
+        var figures = report.figures();
         ReportJson.Namndsavvikelser n = ReportJson.namndsavvikelser(figures);
         List<Views.DeviationRow> rows = new ArrayList<>();
         for (ReportJson.NamndRowView row : n.rows()) {
@@ -160,9 +164,12 @@ final class FinancePages {
                     + row.namnd() + (approvedOnly ? "?godkanda=true" : "") : null));
         }
         List<Views.CheckRow> checks = new ArrayList<>();
-        for (ReportJson.CheckView check : ReportJson.kontroller(figures).rows()) {
+        for (ReportJson.CheckView check : ReportJson.kontroller(figures, report.checkSources()).rows()) {
+            List<Views.CheckSource> sources = check.sources().stream().limit(SOURCES_SHOWN).map(u ->
+                    new Views.CheckSource(u.name() + " (" + u.unit() + ")", "/enheter/" + u.unit() + "/" + code,
+                            u.difference() == null ? null : mnkr(u.difference()))).toList();
             checks.add(new Views.CheckRow(check.label(), mnkr(check.difference()), check.ok(),
-                    PageText.checkExplained(check.code())));
+                    PageText.checkExplained(check.code()), sources, check.sources().size() - sources.size()));
         }
         var history = app.reports().forecastHistory(code, approvedOnly);
         List<String> columns = history.columns().stream().map(c -> se.tertial.spec.ReportText.historyColumn(

@@ -85,7 +85,11 @@ public final class Views {
     public record DeviationRow(String label, boolean total, String period, String forecast, String href) {}
 
     /** A check of the Kontroller sheet. */
-    public record CheckRow(String label, String difference, boolean ok, String explanation) {}
+    public record CheckRow(String label, String difference, boolean ok, String explanation, List<CheckSource> sources,
+                           int more) {}
+
+    /** A unit behind a check's difference: its name and code, its review page, its share in mnkr (or none). */
+    public record CheckSource(String label, String href, String difference) {}
 
     /** A user in the admin's list. */
     public record UserRow(String name, String role, String units, boolean active, String href) {}

@@ -137,6 +137,42 @@ class ConsolidationTest {
         assertFalse(c.ok());
     }
 
+    /**
+     * Kontroller name the units a difference comes from (issue 25): internal trade per unit that does not net, the
+     * unit with the balance sheet that does not balance, with their shares adding up to the region's difference;
+     * the coverage check names the units missing; a passing check names nobody.
+     */
+    @Test
+    void aFailingCheckNamesTheUnitsItsDifferenceComesFrom() {
+        put(unit("FS-MED", "resultat/INT_INTERNA/UTFALL=50", "resultat/KOST_INTERNA/UTFALL=-20"));
+        put(unit("RS-IT", "resultat/KOST_INTERNA/UTFALL=-28.5"));
+        put(unit("FS-KIR", "resultat/INT_INTERNA/UTFALL=10", "resultat/KOST_INTERNA/UTFALL=-10"));
+        put(unit("RSO-FINANS", "balans/BR_KASSA/UB=100", "balans/SUM_OMS/UB=100", "balans/SUM_TILLG/UB=100",
+                "balans/BR_SKULD_KORT/UB=97", "balans/SUM_SKULD/UB=97", "balans/SUM_EKAS/UB=97"));
+        ConsolidationInput in = new ConsolidationInput(TestSpecs.catalog(), PeriodCode.parse("2022-T2"), current,
+                lastYear, bokslut, Set.of());
+        Figures f = Consolidation.compute(in);
+        Map<String, java.util.List<CheckSources.Source>> sources = CheckSources.of(in, f);
+        assertEquals(tkr("1.5"), check(f, "INTERNHANDEL").difference());
+        assertEquals(java.util.List.of(new CheckSources.Source("FS-MED", "Medicinsk vård", tkr("30")),
+                new CheckSources.Source("RS-IT", "IT-centrum", tkr("-28.5"))), sources.get("INTERNHANDEL"),
+                "largest share first; FS-KIR nets and is not named");
+        assertEquals(tkr("3"), check(f, "BALANS").difference());
+        assertEquals(java.util.List.of(new CheckSources.Source("RSO-FINANS", "Finansiering och balansräkning",
+                tkr("3"))), sources.get("BALANS"));
+        assertEquals(16, sources.get("UNDERLAG").size(), "the units without a version");
+        assertTrue(sources.get("UNDERLAG").stream().allMatch(u -> u.difference().isEmpty()));
+        assertTrue(sources.get("UNDERLAG").stream().noneMatch(u -> u.unit().equals("FS-MED")));
+        for (var entry : sources.entrySet()) {
+            assertFalse(check(f, entry.getKey()).ok(), "only failing checks name units: " + entry.getKey());
+            java.util.List<Amount> shares = entry.getValue().stream().flatMap(u -> u.difference().stream()).toList();
+            if (!shares.isEmpty() && !entry.getKey().equals("ARETS_RESULTAT")) {
+                assertEquals(check(f, entry.getKey()).difference().orElseThrow(),
+                        shares.stream().reduce(Amount.ZERO, Amount::plus), "shares add up: " + entry.getKey());
+            }
+        }
+    }
+
     /** A growth over last year's units is blank when the units differ, with a note naming who is missing when. */
     @Test
     void aGrowthOverADifferentSetOfUnitsIsBlankWithItsNote() {

@@ -124,6 +124,28 @@ class FinanceJourneyTest {
             String explained = fin.driver.findElement(By.id("kontroller")).getText();
             assertTrue(explained.contains("Jämför summa tillgångar med summa eget kapital")
                     && explained.contains("Påminn de enheter som saknas under Status."), explained);
+            // A failing check names the units its difference comes from, as the JSON does, each linking to its page.
+            JsonNode kontroller = TestServer.json(s.get("/api/reports/2022-T2/kontroller.json"));
+            int named = 0;
+            for (JsonNode check : kontroller.get("rows")) {
+                String row = fin.driver.findElement(By.xpath("//table[@id='kontroller']//tr[th='"
+                        + check.get("label").asText() + "']")).getText();
+                for (JsonNode source : check.get("sources")) {
+                    if (named++ < 10) {
+                        assertTrue(row.contains("Kommer från:") && row.contains(source.get("name").asText() + " ("
+                                + source.get("unit").asText() + ")") && (source.get("difference").isNull()
+                                || row.contains(FinancePages.mnkr(decimal(source.get("difference"))))), row);
+                    }
+                }
+                if (check.get("code").asText().equals("UNDERLAG")) {
+                    assertEquals(19, check.get("sources").size(), "every unit without a version");
+                    assertTrue(row.contains("och 9 enheter till") && !row.contains("Medicinsk vård (FS-MED)"), row);
+                }
+            }
+            assertTrue(named > 0, "some check failed and named its units");
+            fin.go(By.cssSelector("#kontroller a[href='/enheter/FS-KIR/2022-T2']"));
+            fin.page("kontroll-enhet");
+            fin.open(base + "/rapport/2022-T2", "rapport-igen");
             fin.open(base + "/budget", "budget");
             int year = java.time.Year.now().getValue();
             fin.driver.findElement(By.cssSelector("a[href='/budget/" + year + "/mall.xlsx']")).click();
