@@ -178,4 +178,12 @@ public final class PageText {
     public static String deadlineMoved(String period, String date) {
         return T.format("deadlineMoved", period, date);
     }
+
+    public static String deviationChartTitle(String period) {
+        return T.format("deviationChartTitle", period);
+    }
+
+    public static String unitChartTitle(String namnd, String period) {
+        return T.format("unitChartTitle", namnd, period);
+    }
 }

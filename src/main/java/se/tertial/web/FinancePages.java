@@ -195,6 +195,9 @@ final class FinancePages {
         params.put("rejected", n.report().rejected());
         params.put("notApproved", n.report().notApproved());
         params.put("approvedOnly", approvedOnly);
+        params.put("deviationChart", BarChart.of(PageText.deviationChartTitle(CommonText.periodName(
+                figures.period())), n.rows().stream().filter(row -> "namnd".equals(row.kind())).map(row ->
+                new BarChart.Values(row.label(), row.periodDeviation(), row.forecastDeviation())).toList()));
         params.put("historyColumns", columns);
         params.put("historyRows", historyRows);
         params.put("historyChart", LineChart.of(se.tertial.spec.PageText.historyChartTitle(code), columns, namnder,
@@ -223,6 +226,10 @@ final class FinancePages {
         params.put("periodTotal", mnkr(n.drilldown().period().map(se.tertial.money.Amount::tkr).orElse(null)));
         params.put("forecastTotal", mnkr(n.drilldown().forecast().map(se.tertial.money.Amount::tkr).orElse(null)));
         params.put("approvedOnly", approvedOnly);
+        params.put("chart", BarChart.of(PageText.unitChartTitle(n.drilldown().name(), CommonText.periodName(
+                n.figures().period())), n.units().stream().map(u -> new BarChart.Values(u.figures().name(),
+                u.figures().periodDeviation().map(se.tertial.money.Amount::tkr).orElse(null),
+                u.figures().forecastDeviation().map(se.tertial.money.Amount::tkr).orElse(null))).toList()));
         web.render(ctx, "namnd.jte", web.frame(ctx, n.drilldown().name() + ", " + CommonText.periodName(
                 n.figures().period()), "/perioder"), params);
     }

@@ -121,7 +121,13 @@ class ReviewJourneyTest {
             assertTrue(chartName.startsWith("Prognosavvikelse per nämnd över tid"), chartName);
             assertEquals(chart.findElement(By.tagName("title")).getAttribute("id"), chart.getAttribute("aria-labelledby"));
             assertTrue(chart.findElements(By.tagName("polyline")).size() >= 1, "the FS line");
-            fin.driver.executeScript("arguments[0].scrollIntoView()", chart);
+            // Nämndsavvikelser as bars around zero: named, each bar's value the table's figure.
+            var bars = fin.driver.findElement(By.cssSelector("svg[aria-labelledby=diagram-namndsavvikelser]"));
+            assertTrue(bars.findElement(By.tagName("title")).getAttribute("textContent")
+                    .startsWith("Nämndsavvikelser per nämnd, Tertial 2 2022"));
+            assertEquals(barValues(fin.driver.findElements(By.cssSelector("#namndsavvikelser tbody tr"))
+                    .stream().filter(r -> !r.findElements(By.tagName("a")).isEmpty()).toList()), svgValues(bars));
+                        fin.driver.executeScript("arguments[0].scrollIntoView()", chart);
             fin.page("rapport-prognoshistorik");
             String history = fin.driver.findElement(By.id("tabell-prognoshistorik")).getText();
             assertTrue(history.contains("Medicinsk vård") && history.contains("Prognos 2022 T2")
@@ -129,7 +135,12 @@ class ReviewJourneyTest {
             // Drill down: the nämnd, its units, a unit's lines with the controller's comment.
             fin.go(By.cssSelector("#namndsavvikelser a[href^='/rapport/2022-T2/namnd/FS']"));
             fin.page("rapport-namnd-fs");
-            String med = fin.driver.findElement(By.id("enhet-FS-MED")).getText();
+            var unitBars = fin.driver.findElement(By.cssSelector("svg[aria-labelledby=diagram-tabell-enheter]"));
+            assertTrue(unitBars.findElement(By.tagName("title")).getAttribute("textContent")
+                    .startsWith("Enheterna i "));
+            assertEquals(barValues(fin.driver.findElements(By.cssSelector("#tabell-enheter tbody tr[id^=enhet-]"))),
+                    svgValues(unitBars));
+                        String med = fin.driver.findElement(By.id("enhet-FS-MED")).getText();
             assertTrue(med.contains("godkänd") && med.contains("Vikarier under sommaren."), med);
             fin.go(By.cssSelector("#enhet-FS-MED a"));
             fin.page("rapport-enhet-fs-med");
@@ -145,5 +156,22 @@ class ReviewJourneyTest {
             assertEquals(List.of(), fin.violations());
             assertEquals(List.of(), ctl.violations());
         }
+    }
+
+    /** The period and forecast cells of the rows, in order, as the bars label them. */
+    private static List<String> barValues(List<org.openqa.selenium.WebElement> rows) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var row : rows) {
+            var cells = row.findElements(By.cssSelector("td.num"));
+            out.add(cells.get(0).getText());
+            out.add(cells.get(1).getText());
+        }
+        return out;
+    }
+
+    /** The value at each bar's end, top to bottom. */
+    private static List<String> svgValues(org.openqa.selenium.WebElement svg) {
+        return svg.findElements(By.cssSelector("rect + text")).stream().map(t -> t.getAttribute("textContent"))
+                .filter(t -> !t.isEmpty() && !t.equals("Periodavvikelse") && !t.equals("Prognosavvikelse")).toList();
     }
 }
