@@ -27,7 +27,8 @@ public enum AuditKind {
     REMINDER("Påminnelse skickad"),
     DOWNLOAD_ORIGINAL("Originalfil hämtad"),
     DOWNLOAD_ANNOTATED("Granskad arbetsbok hämtad"),
-    DOWNLOAD_REPORT("Rapport hämtad");
+    DOWNLOAD_REPORT("Rapport hämtad"),
+    FEED_READ("Data hämtad till Excel");
 
     private final String swedish;
 

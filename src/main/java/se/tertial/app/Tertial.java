@@ -41,6 +41,7 @@ public final class Tertial implements AutoCloseable {
     private final RemindNow remindNow;
     private final NamndDrilldown namndDrilldown;
     private final StatusBoard statusBoard;
+    private final FeedService feed;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -76,6 +77,9 @@ public final class Tertial implements AutoCloseable {
         this.namndDrilldown = new NamndDrilldown(reports, periods, reviews, submissions, versionReads);
         this.statusBoard = new StatusBoard(catalog.organisation(), periods, reviews, submissions, userRepository,
                 clock);
+        this.feed = new FeedService(catalog, new se.tertial.store.FeedRepository(db), reports, periods, db, audit,
+                clock);
+        feed.refreshNames();
     }
 
     public static Tertial open(Config config) {
@@ -151,6 +155,10 @@ public final class Tertial implements AutoCloseable {
 
     public NamndDrilldown namndDrilldown() {
         return namndDrilldown;
+    }
+
+    public FeedService feed() {
+        return feed;
     }
 
     public StatusBoard statusBoard() {

@@ -59,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Största databas i MB; 0 = ingen gräns utöver diskens (standard: ${DEFAULT-VALUE}).")
     long maxDatabaseMb;
 
+    @Option(names = "--feed-page-rows", defaultValue = "${env:TERTIAL_FEED_PAGE_ROWS:-5000}",
+            description = "Rader per sida i OData-flödet till Excel; resten följer via nästa-länken (standard: "
+                    + "${DEFAULT-VALUE}).")
+    int feedPageRows;
+
     @Option(names = "--smtp-host", defaultValue = "${env:TERTIAL_SMTP_HOST}",
             description = "E-postserver för påminnelser och besked; utan den skickas ingen e-post (env TERTIAL_SMTP_HOST).")
     String smtpHost;
@@ -113,7 +118,8 @@ final class ServeCommand implements Callable<Integer> {
                             + "finns också i " + config.dataDir().resolve(se.tertial.app.AuthService.ADMIN_PASSWORD_FILE)
                             .toAbsolutePath() + "):\n  " + password + "\nDu väljer ett eget lösenord vid första "
                             + "inloggningen."));
-            server = HttpApi.create(app, new se.tertial.web.WebApp(app)).start(config.host(), config.port());
+            server = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app))
+                    .start(config.host(), config.port());
         } catch (RuntimeException e) {
             app.close();
             if (isBindFailure(e)) {
@@ -157,10 +163,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new TertialException.Invalid(CliText.invalidLimit("--rejected-mb-per-day/--max-database-mb",
                     rejectedMbPerDay + "/" + maxDatabaseMb));
         }
+        if (feedPageRows < 1 || feedPageRows > 100_000) {
+            throw new TertialException.Invalid(CliText.invalidLimit("--feed-page-rows", "" + feedPageRows));
+        }
         Limits limits = Limits.DEFAULTS.withUploadTimeout(java.time.Duration.ofSeconds(uploadTimeoutSeconds))
                 .withRates(uploadsPerMinute, Limits.DEFAULTS.failedKeysPerMinute())
                 .withRejectedBytesPerDay(rejectedMbPerDay * 1024L * 1024L)
-                .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L);
+                .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L).withFeedPageRows(feedPageRows);
         return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits)
                 .withMail(mail());
     }

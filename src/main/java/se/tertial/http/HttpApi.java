@@ -51,11 +51,11 @@ public final class HttpApi {
     private final RateLimiter uploadsPerAddress;
     private final RateLimiter failedKeys;
 
-    private final PageExtension pages;
+    private final List<Extension> extensions;
 
-    private HttpApi(Tertial app, PageExtension pages) {
+    private HttpApi(Tertial app, List<Extension> extensions) {
         this.app = app;
-        this.pages = pages;
+        this.extensions = List.copyOf(extensions);
         this.json = mapper();
         var limits = app.config().limits();
         this.uploadsPerKey = new RateLimiter(limits.uploadsPerMinute(), java.time.Clock.systemUTC());
@@ -65,12 +65,13 @@ public final class HttpApi {
 
     /** A configured, not yet started server. */
     public static Javalin create(Tertial app) {
-        return new HttpApi(app, null).build();
+        return new HttpApi(app, List.of()).build();
     }
 
-    /** With pages for people beside the API, on the same server. */
-    public static Javalin create(Tertial app, PageExtension pages) {
-        return new HttpApi(app, pages).build();
+    /** With the pages for people and the feed beside the API, on the same server; the first that owns a request
+     *  renders its errors. */
+    public static Javalin create(Tertial app, Extension... extensions) {
+        return new HttpApi(app, List.of(extensions)).build();
     }
 
     public static ObjectMapper mapper() {
@@ -104,9 +105,7 @@ public final class HttpApi {
                 }
             });
             routes(config);
-            if (pages != null) {
-                pages.install(config);
-            }
+            extensions.forEach(e -> e.install(config));
             errors(config);
         });
     }
@@ -468,9 +467,11 @@ public final class HttpApi {
 
     private void error(Context ctx, int status, String code, String message) {
         ctx.status(status);
-        if (pages != null && pages.isPage(ctx)) {
-            pages.renderError(ctx, status, message);
-            return;
+        for (Extension e : extensions) {
+            if (e.owns(ctx)) {
+                e.renderError(ctx, status, message);
+                return;
+            }
         }
         ctx.json(new ApiError(status, code, message));
     }

@@ -10,20 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * burst of the same size. {@link #take} answers how long to wait when the bucket is empty. Buckets that are full
  * again are dropped, so the map stays as small as the set of recent callers.
  */
-final class RateLimiter {
+public final class RateLimiter {
     private final double perMilli;
     private final double capacity;
     private final Clock clock;
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>(); // {tokens, at millis}
 
-    RateLimiter(int perMinute, Clock clock) {
+    public RateLimiter(int perMinute, Clock clock) {
         this.capacity = perMinute;
         this.perMilli = perMinute / 60_000.0;
         this.clock = clock;
     }
 
     /** Takes one token; empty when allowed, else the seconds to wait. */
-    OptionalLong take(String key) {
+    public OptionalLong take(String key) {
         long now = clock.millis();
         double[] result = new double[1];
         buckets.compute(key, (k, b) -> {
@@ -42,7 +42,7 @@ final class RateLimiter {
     }
 
     /** Whether the key has tokens left, without taking one. */
-    OptionalLong peek(String key) {
+    public OptionalLong peek(String key) {
         double[] b = buckets.get(key);
         if (b == null) {
             return OptionalLong.empty();

@@ -237,4 +237,72 @@ public final class ApiText {
     public static String bulkNotClean(String review, String outcome) {
         return T.format("bulkNotClean", review, outcome);
     }
+
+    public static String feedFilterUnreadable() {
+        return T.format("feedFilterUnreadable");
+    }
+
+    public static String feedFilterNotCondition() {
+        return T.format("feedFilterNotCondition");
+    }
+
+    public static String feedOperatorUnsupported(String op) {
+        return T.format("feedOperatorUnsupported", op);
+    }
+
+    public static String feedCompareWhat() {
+        return T.format("feedCompareWhat");
+    }
+
+    public static String feedFunctionUnsupported(String name) {
+        return T.format("feedFunctionUnsupported", name);
+    }
+
+    public static String feedLiteralUnsupported(String text) {
+        return T.format("feedLiteralUnsupported", text);
+    }
+
+    public static String feedUnknownProperty(String name) {
+        return T.format("feedUnknownProperty", name);
+    }
+
+    public static String feedWrongType(String name, String type) {
+        return T.format("feedWrongType", name, type);
+    }
+
+    public static String feedOptionUnsupported(String option) {
+        return T.format("feedOptionUnsupported", option);
+    }
+
+    public static String feedOrderByUnsupported() {
+        return T.format("feedOrderByUnsupported");
+    }
+
+    public static String feedBadSkipToken() {
+        return T.format("feedBadSkipToken");
+    }
+
+    public static String feedBadRequest() {
+        return T.format("feedBadRequest");
+    }
+
+    public static String feedNotFound() {
+        return T.format("feedNotFound");
+    }
+
+    public static String feedNotAcceptable() {
+        return T.format("feedNotAcceptable");
+    }
+
+    public static String feedUnauthorized() {
+        return T.format("feedUnauthorized");
+    }
+
+    public static String feedFailed() {
+        return T.format("feedFailed");
+    }
+
+    public static String feedTypesDiffer() {
+        return T.format("feedTypesDiffer");
+    }
 }

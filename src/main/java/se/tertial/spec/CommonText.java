@@ -86,4 +86,7 @@ public final class CommonText {
     public static String signed(BigDecimal tkr) {
         return (tkr.signum() > 0 ? "+" : "") + grouped(tkr);
     }
+
+    /** "föregående år", where a heading names last year without its number. */
+    public static final String PREVIOUS_YEAR = T.text("PREVIOUS_YEAR");
 }

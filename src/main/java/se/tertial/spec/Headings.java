@@ -33,6 +33,15 @@ public final class Headings {
         return out.toString();
     }
 
+    /**
+     * A heading for every period at once, as a feed names a column across periods: "Utfall {months} {year}" →
+     * "Utfall", "Bokslut {prevYear}" → "Bokslut föregående år".
+     */
+    public static String generic(String template) {
+        return template.replace("{prevYear}", CommonText.PREVIOUS_YEAR).replaceAll("\\{[a-zA-Z]+}", "")
+                .replaceAll("\\s+", " ").strip();
+    }
+
     /** True if every placeholder in the text is known; used when a spec is loaded. */
     public static boolean isValid(String template) {
         try {

@@ -81,7 +81,7 @@ public final class UserRepository {
     }
 
     /** A user and the name of the key they came with. */
-    public record KeyUser(User user, String keyName) {}
+    public record KeyUser(User user, String keyName, long keyId) {}
 
     /** The user a key belongs to, if the key exists and is not revoked; notes when it was last used. */
     public Optional<User> byToken(String token, Instant now) {
@@ -113,7 +113,7 @@ public final class UserRepository {
                 }
             });
         }
-        return byName((String) key.get()[1]).map(u -> new KeyUser(u, (String) key.get()[3]));
+        return byName((String) key.get()[1]).map(u -> new KeyUser(u, (String) key.get()[3], (Long) key.get()[0]));
     }
 
     public Optional<User> byId(long id) {

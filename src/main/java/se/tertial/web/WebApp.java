@@ -8,7 +8,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import se.tertial.app.Tertial;
 import se.tertial.app.Version;
-import se.tertial.http.PageExtension;
+import se.tertial.http.Extension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Map;
  * controllers (templates, uploads with their findings, history). Server-rendered from JTE templates, no script
  * needed; every page carries strict security headers.
  */
-public final class WebApp implements PageExtension {
+public final class WebApp implements Extension {
     /** No inline script or style anywhere: the CSP allows only our own files. */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -49,6 +49,7 @@ public final class WebApp implements PageExtension {
         new UnitPages(app, this).routes(r);
         new FinancePages(app, this).routes(r);
         new BoardPages(app, this).routes(r);
+        new ExcelPages(app, this).routes(r);
         new AdminPages(app, this).routes(r);
     }
 
@@ -62,8 +63,10 @@ public final class WebApp implements PageExtension {
     }
 
     @Override
-    public boolean isPage(Context ctx) {
-        return !ctx.path().startsWith("/api/") && !ctx.path().equals("/api");
+    public boolean owns(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/odata/")
+                && !path.equals("/odata");
     }
 
     @Override
@@ -103,6 +106,9 @@ public final class WebApp implements PageExtension {
             if (user.role() == se.tertial.store.UserRole.ADMIN) {
                 nav.add(new Frame.Nav("/anvandare", "Användare", "/anvandare".equals(current)));
             }
+        }
+        if (!user.mustChangePassword()) {
+            nav.add(new Frame.Nav("/excel", "Till Excel", "/excel".equals(current)));
         }
         nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
         return new Frame(title, user.name(), se.tertial.spec.CommonText.roleName(user.role().dbValue()),

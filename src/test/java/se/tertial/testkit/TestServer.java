@@ -115,7 +115,8 @@ public final class TestServer implements AutoCloseable {
             finance = app.users().addKey("ekonomi", "omstart").token();
             controller = app.users().addKey("controller.fs", "omstart").token();
         }
-        server = HttpApi.create(app, new se.tertial.web.WebApp(app)).start("127.0.0.1", 0);
+        server = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app))
+                .start("127.0.0.1", 0);
     }
 
     public Tertial app() {
