@@ -82,28 +82,36 @@ public final class FeedService {
         repository.refreshDimensions(units, lines, columns);
     }
 
-    /** A page of rows and, when asked, how many the condition selects in all. */
-    public record Page(List<Object[]> rows, Optional<Long> count, boolean more) {}
+    /**
+     * A page of rows; when asked, how many the condition selects in all; whether more follow; and, in the set's
+     * natural order, where the next page starts.
+     */
+    public record Page(List<Object[]> rows, Optional<Long> count, boolean more, Optional<List<Object>> last) {}
 
     /**
-     * One page of a set as the viewer may see it: {@code limit} rows after {@code skip}, and whether more follow.
-     * Throws {@link FeedRepository.BadFilter} for a condition the set cannot evaluate.
+     * One page of a set as the viewer may see it: {@code limit} rows after {@code skip} (counted after the position
+     * {@code after}, in the natural order), and whether more follow. Throws {@link FeedRepository.BadFilter} for a
+     * condition the set cannot evaluate.
      */
     public Page page(User viewer, FeedSet set, Optional<FeedFilter> filter, List<FeedQuery.Order> order, long skip,
-                     int limit, boolean count) {
-        List<List<Object>> rows = set == FeedSet.NAMNDSAVVIKELSER && viewer.seesAllUnits() ? namndsavvikelser()
-                : List.of();
-        FeedQuery q = new FeedQuery(set, filter, order, skip, limit + 1, FeedRepository.unitsOf(viewer), rows);
-        if (set == FeedSet.NAMNDSAVVIKELSER && !viewer.seesAllUnits()) {
-            q = new FeedQuery(set, Optional.of(new FeedFilter.Constant(false)), order, skip, limit + 1,
-                    Optional.empty(), rows);
-        }
-        FeedQuery query = q;
+                     int limit, boolean count, Optional<List<Object>> after) {
+        boolean allowed = set != FeedSet.NAMNDSAVVIKELSER || viewer.seesAllUnits();
+        List<List<Object>> rows = set == FeedSet.NAMNDSAVVIKELSER && allowed ? namndsavvikelser() : List.of();
+        Optional<FeedFilter> condition = allowed ? filter : Optional.of(new FeedFilter.Constant(false));
+        FeedQuery query = new FeedQuery(set, condition, order, skip, limit + 1,
+                allowed && set != FeedSet.NAMNDSAVVIKELSER ? FeedRepository.unitsOf(viewer) : Optional.empty(), rows,
+                after);
+        FeedQuery counting = new FeedQuery(set, condition, order, 0, 1, query.units(), rows, Optional.empty());
         return db.snapshot(() -> {
-            List<Object[]> page = repository.page(query);
-            boolean more = page.size() > limit;
-            Optional<Long> total = count ? Optional.of(repository.count(query)) : Optional.empty();
-            return new Page(more ? page.subList(0, limit) : page, total, more);
+            FeedRepository.Page page = repository.page(query);
+            List<Object[]> found = page.rows();
+            boolean more = found.size() > limit;
+            Optional<Long> total = count ? Optional.of(repository.count(counting)) : Optional.empty();
+            int handed = Math.min(limit, found.size());
+            // the position of the last row handed out, not of the one fetched to see that more follow
+            Optional<List<Object>> last = page.positions().isEmpty() ? Optional.empty()
+                    : handed == 0 ? after : Optional.of(page.positions().get(handed - 1));
+            return new Page(more ? found.subList(0, limit) : found, total, more, last);
         });
     }
 

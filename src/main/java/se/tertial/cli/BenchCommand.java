@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--only", description = "Bara en del: templates, uploads, report eller bulk (bulk körs bara på begäran).")
+    @Option(names = "--only", description = "Bara en del: templates, uploads, report, feed eller bulk (bulk körs bara på begäran).")
     String only;
 
     @Option(names = "--files", defaultValue = "10000", description = "Filer för --only bulk (standard: ${DEFAULT-VALUE}).")
@@ -90,6 +90,13 @@ final class BenchCommand implements Callable<Integer> {
                 try (Tertial app = open(templates, dir.resolve("pg"), pg)) {
                     out.println("store: PostgreSQL " + app.database().where());
                     new UploadBench(app, out, warmup, uploads).run();
+                }
+            }
+            if (only == null || only.equals("feed")) {
+                FeedBench feed = new FeedBench(templates, out, Math.min(warmup, 2), Math.min(runs, 5));
+                feed.run("SQLite", t -> open(t, dir.resolve("feed-sqlite"), java.util.Optional.empty()));
+                if (pg.isPresent()) {
+                    feed.run("PostgreSQL", t -> open(t, dir.resolve("feed-pg"), pg));
                 }
             }
             if (only == null || only.equals("report")) {

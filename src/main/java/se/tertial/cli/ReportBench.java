@@ -72,35 +72,7 @@ final class ReportBench {
             SpecCatalog catalog = app.catalog();
             PeriodCode period = PeriodCode.parse("2022-T2");
             long t0 = System.nanoTime();
-            long facts = 0;
-            for (PeriodCode p : List.of(period.lastYearBokslut(), period.samePeriodLastYear(), period)) {
-                if (app.periods().list().stream().noneMatch(x -> x.code().equals(p))) {
-                    app.periods().create(p.toString(), p.endDate().toString());
-                }
-                Map<UnitCode, UnitFacts> all = facts(catalog, p.hashCode());
-                List<se.tertial.store.SubmissionRepository.Pending> batch = new ArrayList<>();
-                for (UnitFacts u : all.values()) {
-                    facts += u.facts().size();
-                    byte[] bytes = (p + "/" + u.unit().value()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    se.tertial.store.NewUpload upload = new se.tertial.store.NewUpload("submission", "bench",
-                            java.time.Instant.parse("2022-09-01T00:00:00Z"), "bench.xlsx", bytes,
-                            se.tertial.app.ReceivedFile.sha256(bytes), u.unit().value(), p.toString(), "xlsx");
-                    Map<se.tertial.spec.TemplateId, String> sheets = new HashMap<>();
-                    u.facts().keySet().forEach(k -> sheets.put(k.template(), k.template().value()));
-                    batch.add(new se.tertial.store.SubmissionRepository.Pending(upload,
-                            se.tertial.store.UploadOutcome.ACCEPTED, List.of(), java.util.Optional.of(
-                            new se.tertial.store.AcceptedVersion(u.unit(), p, false, "bench", sheets, u.facts(),
-                                    Map.of(), java.time.Instant.parse("2022-09-01T00:00:00Z"))),
-                            java.util.Optional.empty(), null, false));
-                    if (batch.size() == 64) {
-                        app.submissions().storeAll(batch);
-                        batch.clear();
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    app.submissions().storeAll(batch);
-                }
-            }
+            long facts = storeVersions(app, List.of(period.lastYearBokslut(), period.samePeriodLastYear(), period));
             double load = (System.nanoTime() - t0) / 1e9;
             List<Double> read = new ArrayList<>();
             List<Double> write = new ArrayList<>();
@@ -127,6 +99,44 @@ final class ReportBench {
                 files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Stores a version of every unit of the app's region for each period (creating the periods), batched as a bulk
+     * load stores; returns how many facts were stored.
+     */
+    static long storeVersions(se.tertial.app.Tertial app, List<PeriodCode> periods) {
+        SpecCatalog catalog = app.catalog();
+        long facts = 0;
+        for (PeriodCode p : periods) {
+            if (app.periods().list().stream().noneMatch(x -> x.code().equals(p))) {
+                app.periods().create(p.toString(), p.endDate().toString());
+            }
+            Map<UnitCode, UnitFacts> all = facts(catalog, p.hashCode());
+            List<se.tertial.store.SubmissionRepository.Pending> batch = new ArrayList<>();
+            for (UnitFacts u : all.values()) {
+                facts += u.facts().size();
+                byte[] bytes = (p + "/" + u.unit().value()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                se.tertial.store.NewUpload upload = new se.tertial.store.NewUpload("submission", "bench",
+                        java.time.Instant.parse("2022-09-01T00:00:00Z"), "bench.xlsx", bytes,
+                        se.tertial.app.ReceivedFile.sha256(bytes), u.unit().value(), p.toString(), "xlsx");
+                Map<se.tertial.spec.TemplateId, String> sheets = new HashMap<>();
+                u.facts().keySet().forEach(k -> sheets.put(k.template(), k.template().value()));
+                batch.add(new se.tertial.store.SubmissionRepository.Pending(upload,
+                        se.tertial.store.UploadOutcome.ACCEPTED, List.of(), java.util.Optional.of(
+                        new se.tertial.store.AcceptedVersion(u.unit(), p, false, "bench", sheets, u.facts(),
+                                Map.of(), java.time.Instant.parse("2022-09-01T00:00:00Z"))),
+                        java.util.Optional.empty(), null, false));
+                if (batch.size() == 64) {
+                    app.submissions().storeAll(batch);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                app.submissions().storeAll(batch);
+            }
+        }
+        return facts;
     }
 
     private void measure(String name, SpecCatalog catalog) {
@@ -179,6 +189,11 @@ final class ReportBench {
 
     /** The shipped specs with an organisation of {@code n} units spread over the shipped nämnder and groups. */
     private Path syntheticRegion(Path dir, int n) throws IOException {
+        return syntheticRegion(templates, dir, n);
+    }
+
+    /** As {@link #syntheticRegion(Path, int)}, from the specs in {@code templates}. */
+    static Path syntheticRegion(Path templates, Path dir, int n) throws IOException {
         try (Stream<Path> files = Files.list(templates)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(f, dir.resolve(f.getFileName()));

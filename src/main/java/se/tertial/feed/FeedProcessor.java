@@ -80,8 +80,17 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     /** What a request asks of its set, once its options are read. */
+    /**
+     * What a request asks of its set, once its options are read. {@code sent}: rows earlier pages of the same
+     * request handed out; {@code after}: in the natural order, the last of them (the next page starts after it).
+     */
     private record Ask(EdmEntitySet edmSet, FeedSet set, Optional<FeedFilter> filter, List<FeedQuery.Order> order,
-                       long skip, Long top, long offset) {}
+                       long skip, Long top, long sent, Optional<List<Object>> after) {
+        /** Rows to skip in this page's query: the request's $skip on the first page, after a position none. */
+        long skipNow() {
+            return after.isPresent() ? 0 : skip + (order.isEmpty() ? 0 : sent);
+        }
+    }
 
     private Ask ask(UriInfo uriInfo) throws ODataApplicationException {
         for (SystemQueryOption o : uriInfo.getSystemQueryOptions()) {
@@ -121,18 +130,9 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
         }
         long skip = uriInfo.getSkipOption() == null ? 0 : uriInfo.getSkipOption().getValue();
         Long top = uriInfo.getTopOption() == null ? null : (long) uriInfo.getTopOption().getValue();
-        long offset = 0;
-        if (uriInfo.getSkipTokenOption() != null) {
-            try {
-                offset = Long.parseLong(uriInfo.getSkipTokenOption().getValue());
-            } catch (NumberFormatException e) {
-                offset = -1;
-            }
-            if (offset < 0 || offset % pageRows != 0) {
-                throw FilterTranslator.refused(ApiText.feedBadSkipToken());
-            }
-        }
-        return new Ask(edmSet, set, filter, order, skip, top, offset);
+        SkipToken token = uriInfo.getSkipTokenOption() == null ? SkipToken.FIRST
+                : SkipToken.parse(uriInfo.getSkipTokenOption().getValue(), set.order().size(), order.isEmpty());
+        return new Ask(edmSet, set, filter, order, skip, top, token.sent(), token.after());
     }
 
     private static String keyValue(UriParameter key) throws ODataApplicationException {
@@ -146,7 +146,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
 
     private FeedService.Page page(Ask a, int limit, boolean count) throws ODataApplicationException {
         try {
-            return feed.page(viewer, a.set(), a.filter(), a.order(), a.skip() + a.offset(), limit, count);
+            return feed.page(viewer, a.set(), a.filter(), a.order(), a.skipNow(), limit, count, a.after());
         } catch (FeedRepository.BadFilter e) {
             throw FilterTranslator.refused(e.expected() == null ? ApiText.feedUnknownProperty(e.column())
                     : ApiText.feedWrongType(e.column(), typeWords(e.expected())));
@@ -169,7 +169,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
                                      ContentType format) throws ODataApplicationException, ODataLibraryException {
         Ask a = ask(uriInfo);
         boolean count = uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue();
-        int limit = a.top() == null ? pageRows : (int) Math.max(0, Math.min(pageRows, a.top() - a.offset()));
+        int limit = a.top() == null ? pageRows : (int) Math.max(0, Math.min(pageRows, a.top() - a.sent()));
         FeedService.Page page = page(a, limit, count);
         List<Object[]> rows = page.rows();
         EdmEntityType type = a.edmSet().getEntityType();
@@ -187,10 +187,11 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
             }
         };
         page.count().ifPresent(n -> entities.setCount((int) Math.min(Integer.MAX_VALUE, n)));
-        boolean more = page.more() && (a.top() == null || a.offset() + rows.size() < a.top());
+        long sent = a.sent() + rows.size();
+        boolean more = page.more() && (a.top() == null || sent < a.top());
         if (more) {
             entities.setNext(URI.create(serviceRoot + a.set().name() + "?" + nextQuery(request.getRawQueryPath(),
-                    a.offset() + pageRows)));
+                    new SkipToken(sent, page.last()).text())));
         }
         ContextURL context = ContextURL.with().serviceRoot(URI.create(serviceRoot)).entitySet(a.edmSet())
                 .selectList(odata.createUriHelper().buildContextURLSelectList(type, null, uriInfo.getSelectOption()))
@@ -205,7 +206,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     /** The request's own query with the next page's mark instead of its own, without a key given in the URL. */
-    static String nextQuery(String raw, long offset) {
+    static String nextQuery(String raw, String token) {
         List<String> kept = new ArrayList<>();
         if (raw != null) {
             for (String part : raw.split("&")) {
@@ -216,7 +217,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
                 }
             }
         }
-        kept.add("$skiptoken=" + offset);
+        kept.add("$skiptoken=" + token);
         return String.join("&", kept);
     }
 

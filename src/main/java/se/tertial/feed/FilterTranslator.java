@@ -34,7 +34,10 @@ import java.util.Locale;
  * message, never left out: a filter is applied in full or the request fails.
  */
 final class FilterTranslator implements ExpressionVisitor<Object> {
+    /** At most this many comparisons in one filter: bounded work per request, and SQL well under its limits. */
+    static final int MAX_COMPARISONS = 200;
     private final FeedSet set;
+    private int comparisons;
 
     FilterTranslator(FeedSet set) {
         this.set = set;
@@ -91,8 +94,10 @@ final class FilterTranslator implements ExpressionVisitor<Object> {
         }
     }
 
-    private static FeedFilter compare(BinaryOperatorKind kind, Object left, Object right)
-            throws ODataApplicationException {
+    private FeedFilter compare(BinaryOperatorKind kind, Object left, Object right) throws ODataApplicationException {
+        if (++comparisons > MAX_COMPARISONS) {
+            throw refused(ApiText.feedFilterTooLong(Integer.toString(MAX_COMPARISONS)));
+        }
         FeedFilter.Op op = FeedFilter.Op.valueOf(kind.name());
         if (left instanceof Column c && right instanceof Value v) {
             return new FeedFilter.Compare(c.name(), op, v.value());

@@ -305,4 +305,8 @@ public final class ApiText {
     public static String feedTypesDiffer() {
         return T.format("feedTypesDiffer");
     }
+
+    public static String feedFilterTooLong(String max) {
+        return T.format("feedFilterTooLong", max);
+    }
 }

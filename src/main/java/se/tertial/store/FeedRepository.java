@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,15 +62,31 @@ public final class FeedRepository {
         });
     }
 
-    /** One page: each row's values in the set's column order, typed (tkr as {@code BigDecimal} with scale 3). */
-    public List<Object[]> page(FeedQuery q) {
+    /**
+     * One page: each row's values in the set's column order, typed (tkr as {@code BigDecimal} with scale 3), and —
+     * in the natural order — each row's position, for a next page to continue after (empty otherwise).
+     */
+    public record Page(List<Object[]> rows, List<List<Object>> positions) {}
+
+    public Page page(FeedQuery q) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder(with(q, args)).append("SELECT ");
         List<FeedColumn> columns = q.set().columns();
         for (int i = 0; i < columns.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(columns.get(i).sql());
         }
-        sql.append(" FROM ").append(q.set().from()).append(where(q, args)).append(" ORDER BY ");
+        boolean natural = q.orderBy().isEmpty();
+        List<String> key = q.set().order();
+        if (natural) {
+            key.forEach(k -> sql.append(", ").append(k));
+        }
+        sql.append(" FROM ").append(q.set().from()).append(where(q, args));
+        q.after().ifPresent(after -> {
+            sql.append(" AND (").append(String.join(", ", key)).append(") > (")
+                    .append(String.join(", ", java.util.Collections.nCopies(key.size(), "?"))).append(')');
+            args.addAll(after);
+        });
+        sql.append(" ORDER BY ");
         List<String> order = new ArrayList<>();
         for (FeedQuery.Order o : q.orderBy()) {
             FeedColumn c = q.set().column(o.column()).orElseThrow(() -> new BadFilter(o.column(), null));
@@ -77,12 +94,13 @@ public final class FeedRepository {
             order.add("CASE WHEN " + c.sql() + " IS NULL THEN 0 ELSE 1 END" + (o.descending() ? " DESC" : ""));
             order.add(c.sql() + (o.descending() ? " DESC" : ""));
         }
-        order.addAll(q.set().order());
+        order.addAll(key);
         sql.append(String.join(", ", order)).append(" LIMIT ? OFFSET ?");
         args.add((long) q.limit());
         args.add(q.skip());
         return db.read(c -> {
             List<Object[]> out = new ArrayList<>();
+            List<List<Object>> positions = new ArrayList<>();
             try (PreparedStatement ps = prepare(c, sql.toString(), args)) {
                 ps.setFetchSize(Math.min(q.limit(), 1000));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -92,10 +110,17 @@ public final class FeedRepository {
                             row[i] = value(rs, i + 1, columns.get(i).type());
                         }
                         out.add(row);
+                        if (natural) {
+                            List<Object> position = new ArrayList<>(key.size());
+                            for (int i = 0; i < key.size(); i++) {
+                                position.add(rs.getObject(columns.size() + 1 + i));
+                            }
+                            positions.add(position);
+                        }
                     }
                 }
             }
-            return out;
+            return new Page(out, positions);
         });
     }
 

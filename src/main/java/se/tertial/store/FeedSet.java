@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * A flat set the OData feed publishes, defined once here: its name, its columns (the names Power Query shows, their
  * types and the SQL that computes each over the set's {@code from} clause), its key, the column a controller's
- * units are matched on, and its natural order (which also makes paging stable). The SQL is the same on SQLite and
- * PostgreSQL.
+ * units are matched on, and its natural order: unique, and an index's order where the set is large, so that a page
+ * continues after the previous page's last row (keyset paging) instead of counting rows from the start. The SQL
+ * is the same on SQLite and PostgreSQL.
  */
 public record FeedSet(String name, List<FeedColumn> columns, String key, String from, Optional<String> unitSql,
                       List<String> order) {
@@ -67,7 +68,7 @@ public record FeedSet(String name, List<FeedColumn> columns, String key, String 
                     + "LEFT JOIN review r ON r.unit = s.unit AND r.period = s.period "
                     + "LEFT JOIN upload u ON u.id = s.upload_id "
                     + "WHERE s.is_current = 1",
-            Optional.of("s.unit"), List.of("s.id", "f.template", "f.line", "f.col"));
+            Optional.of("s.unit"), List.of("f.submission_id", "f.template", "f.line", "f.col"));
 
     /** The organisation's units. */
     public static final FeedSet ENHETER = new FeedSet("Enheter", List.of(
@@ -105,7 +106,7 @@ public record FeedSet(String name, List<FeedColumn> columns, String key, String 
             "submission s JOIN line_comment c ON c.submission_id = s.id "
                     + "LEFT JOIN feed_line dl ON dl.template = c.template AND dl.line = c.line "
                     + "WHERE s.is_current = 1",
-            Optional.of("s.unit"), List.of("s.id", "c.template", "c.line"));
+            Optional.of("s.unit"), List.of("c.submission_id", "c.template", "c.line"));
 
     private static final String LATEST = "(SELECT a.%s FROM upload a WHERE a.kind = 'submission' AND a.unit = du.code "
             + "AND a.period = p.code AND a.outcome <> 'forbidden' ORDER BY a.id DESC LIMIT 1)";

@@ -160,6 +160,17 @@ class FeedTest {
         JsonNode units = TestServer.json(get("/odata/Enheter?$skip=2&$top=2", s.finance)).get("value");
         assertEquals("FS-FTV", units.get(0).get("Kod").asText());
         assertEquals(2, units.size());
+        // sorted by a property across pages: every row once, in order
+        List<JsonNode> sorted = all("/odata/Fakta?$orderby=" + q("BeloppTkr desc,Id") + "&$select=Id,BeloppTkr",
+                s.finance);
+        assertEquals(facts.size(), sorted.size());
+        assertEquals(facts.size(), sorted.stream().map(r -> r.get("Id").asText()).distinct().count());
+        for (int i = 1; i < sorted.size(); i++) {
+            assertTrue(new BigDecimal(sorted.get(i - 1).get("BeloppTkr").asText()).compareTo(
+                    new BigDecimal(sorted.get(i).get("BeloppTkr").asText())) >= 0, "descending at " + i);
+        }
+        // $skip with pages after it: the natural order continues after the last row handed out
+        assertEquals(facts.size() - 7, all("/odata/Fakta?$skip=7", s.finance).size());
         // a $top larger than a page still ends where it should, with links between
         assertEquals(120, all("/odata/Fakta?$top=120", s.finance).size());
         // dates, booleans, null
@@ -207,6 +218,8 @@ class FeedTest {
         refused.put("/odata/Fakta?$top=-1", "");
         refused.put("/odata/Fakta?$filter=" + q("Enhet eq 'FS"), "");
         refused.put("/odata/Okand", "");
+        refused.put("/odata/Fakta?$filter=" + q(String.join(" or ", java.util.Collections.nCopies(201,
+                "Version eq 1"))), "fler än 200 jämförelser");
         for (var e : refused.entrySet()) {
             HttpResponse<byte[]> r = get(e.getKey(), s.finance);
             assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, e.getKey() + " → " + r.statusCode());
