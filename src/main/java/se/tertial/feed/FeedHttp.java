@@ -61,7 +61,7 @@ public final class FeedHttp implements Extension {
     @Override
     public void renderError(Context ctx, int status, String message) {
         if (status == 401) {
-            ctx.header("WWW-Authenticate", "Basic realm=\"tertial\", charset=\"UTF-8\"");
+            ctx.header("WWW-Authenticate", "Basic realm=\"tertial\"");
         }
         ctx.status(status).header("OData-Version", "4.0").contentType("application/json;odata.metadata=minimal")
                 .result(errorBody(status, message).getBytes(StandardCharsets.UTF_8));

@@ -105,17 +105,18 @@ class IndependentClientTest {
             assertEquals(s.count("fact"), total);
             assertTrue(pages > 5, "several pages: " + pages);
 
+            // Every row of the nämndsavvikelser, varav rows and the total too, in the report's order.
             ClientEntitySet namnd = client.getRetrieveRequestFactory().getEntitySetRequest(client.newURIBuilder(root)
-                    .appendEntitySetSegment("Namndsavvikelser").filter("Period eq '2022-T2' and Typ eq 'nämnd'")
+                    .appendEntitySetSegment("Namndsavvikelser").filter("Period eq '2022-T2'").orderBy("Ordning")
                     .build()).execute().getBody();
             int i = 0;
             for (JsonNode row : report.get("rows")) {
-                if ("namnd".equals(row.get("kind").asText())) {
-                    ClientEntity e = namnd.getEntities().get(i++);
-                    assertEquals(row.get("namnd").asText(), e.getProperty("Namnd").getPrimitiveValue().toString());
-                    assertEquals(decimal(row.get("periodDeviation")), strip(e, "PeriodavvikelseTkr"));
-                    assertEquals(decimal(row.get("forecastDeviation")), strip(e, "PrognosavvikelseTkr"));
-                }
+                ClientEntity e = namnd.getEntities().get(i++);
+                assertEquals(row.get("label").asText(), e.getProperty("Rad").getPrimitiveValue().toString());
+                assertEquals(Map.of("namnd", "nämnd", "group", "varav", "total", "totalt").get(row.get("kind")
+                        .asText()), e.getProperty("Typ").getPrimitiveValue().toString());
+                assertEquals(decimal(row.get("periodDeviation")), strip(e, "PeriodavvikelseTkr"));
+                assertEquals(decimal(row.get("forecastDeviation")), strip(e, "PrognosavvikelseTkr"));
             }
             assertEquals(i, namnd.getEntities().size());
         }
