@@ -25,7 +25,7 @@ CREATE TABLE feed_column (
 );
 -- One audit event per API key and day of feed reads, across instances.
 CREATE TABLE feed_read (
-    key_id INTEGER NOT NULL,
+    key_id BIGINT NOT NULL,
     day    TEXT NOT NULL,
     PRIMARY KEY (key_id, day)
 );

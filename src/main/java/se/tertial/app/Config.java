@@ -10,10 +10,11 @@ import java.util.Objects;
  * @param publicUrl the address users reach the service at; written into the templates' instructions
  * @param sheetPassword protects template sheets against accidental edits; not a secret
  * @param database a PostgreSQL database to keep the store in; empty: the SQLite file in {@code dataDir}
+ * @param sso sign-in with the region's accounts (OpenID Connect), or {@link SsoConfig#OFF}
  */
 public record Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
                      long maxUploadBytes, Limits limits, MailConfig mail,
-                     java.util.Optional<se.tertial.store.DatabaseUrl> database) {
+                     java.util.Optional<se.tertial.store.DatabaseUrl> database, SsoConfig sso) {
     public static final Path DEFAULT_TEMPLATES = Path.of("workbook-templates");
     public static final Path DEFAULT_DATA = Path.of("data");
     public static final int DEFAULT_PORT = 7070;
@@ -44,7 +45,15 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
                 java.util.Optional.empty());
     }
 
+    public Config(Path templatesDir, Path dataDir, String host, int port, String publicUrl, String sheetPassword,
+                  long maxUploadBytes, Limits limits, MailConfig mail,
+                  java.util.Optional<se.tertial.store.DatabaseUrl> database) {
+        this(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, mail, database,
+                SsoConfig.OFF);
+    }
+
     public Config {
+        Objects.requireNonNull(sso, "sso");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(mail, "mail");
@@ -71,23 +80,29 @@ public record Config(Path templatesDir, Path dataDir, String host, int port, Str
 
     public Config withPort(int newPort) {
         return new Config(templatesDir, dataDir, host, newPort, publicUrl, sheetPassword, maxUploadBytes, limits,
-                mail, database);
+                mail, database, sso);
     }
 
     public Config withLimits(Limits newLimits) {
         return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, newLimits,
-                mail, database);
+                mail, database, sso);
     }
 
     public Config withMail(MailConfig newMail) {
         return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits,
-                newMail, database);
+                newMail, database, sso);
     }
 
     /** The store in this PostgreSQL database (empty: the SQLite file in {@code dataDir}). */
     public Config withDatabase(java.util.Optional<se.tertial.store.DatabaseUrl> newDatabase) {
         return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, mail,
-                newDatabase);
+                newDatabase, sso);
+    }
+
+    /** With sign-in through the region's accounts. */
+    public Config withSso(SsoConfig newSso) {
+        return new Config(templatesDir, dataDir, host, port, publicUrl, sheetPassword, maxUploadBytes, limits, mail,
+                database, newSso);
     }
 
     /** Opens the store this configuration names. */

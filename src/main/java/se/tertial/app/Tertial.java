@@ -42,6 +42,7 @@ public final class Tertial implements AutoCloseable {
     private final NamndDrilldown namndDrilldown;
     private final StatusBoard statusBoard;
     private final FeedService feed;
+    private final SsoService sso;
 
     private Tertial(Config config, SpecCatalog catalog, Database db, Clock clock, Checkpoint checkpoint) {
         this.config = config;
@@ -54,7 +55,7 @@ public final class Tertial implements AutoCloseable {
         UserRepository userRepository = new UserRepository(db);
         this.users = new UserService(userRepository, catalog.organisation(), audit, clock);
         this.auth = new AuthService(userRepository, new se.tertial.store.SessionRepository(db),
-                new se.tertial.store.LoginThrottleRepository(db), audit, clock);
+                new se.tertial.store.LoginThrottleRepository(db), audit, clock, config.sso().passwordsForAll());
         this.budgets = new BudgetService(catalog, new BudgetRepository(db), submissions, config, clock);
         this.templates = new TemplateService(catalog, periods, submissions, budgets,
                 new TemplateWriter(config.sheetPassword()), config, clock);
@@ -80,6 +81,8 @@ public final class Tertial implements AutoCloseable {
         this.feed = new FeedService(catalog, new se.tertial.store.FeedRepository(db), reports, periods, db, audit,
                 clock);
         feed.refreshNames();
+        this.sso = new SsoService(config.sso(), new se.tertial.store.SsoRepository(db), auth, audit,
+                catalog.organisation(), users, clock);
     }
 
     public static Tertial open(Config config) {
@@ -155,6 +158,10 @@ public final class Tertial implements AutoCloseable {
 
     public NamndDrilldown namndDrilldown() {
         return namndDrilldown;
+    }
+
+    public SsoService sso() {
+        return sso;
     }
 
     public FeedService feed() {

@@ -138,12 +138,12 @@ public final class UserService {
         User user = require(userName);
         UserRole r = role(role);
         Set<UnitCode> units = units(r, unitCodes);
-        if (r == user.role() && units.equals(user.units())) {
+        if (r == user.role() && units.equals(user.assignedUnits())) {
             return user;
         }
         users.setRoleAndUnits(user, r, units);
         audit.record(audit.event(actor, AuditKind.USER_CHANGED).detail(ApiText.userChangedDetail(user.name(),
-                CommonText.roleName(user.role().dbValue()) + unitsText(user.units()),
+                CommonText.roleName(user.role().dbValue()) + unitsText(user.assignedUnits()),
                 CommonText.roleName(r.dbValue()) + unitsText(units))));
         return require(userName);
     }

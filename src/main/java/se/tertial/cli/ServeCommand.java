@@ -20,6 +20,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    SsoOptions sso;
+
     @Option(names = "--port", defaultValue = "${env:TERTIAL_PORT:-7070}",
             description = "TCP-port (standard: ${DEFAULT-VALUE}, env TERTIAL_PORT).")
     int port;
@@ -171,7 +174,7 @@ final class ServeCommand implements Callable<Integer> {
                 .withRejectedBytesPerDay(rejectedMbPerDay * 1024L * 1024L)
                 .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L).withFeedPageRows(feedPageRows);
         return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits)
-                .withMail(mail());
+                .withMail(mail()).withSso(sso.config());
     }
 
     /** The SMTP settings; without a host, e-mail is off. */

@@ -222,6 +222,10 @@ public final class CliText {
         return T.format("invalidPool", value);
     }
 
+    public static String ssoMissing(String setting) {
+        return T.format("ssoMissing", setting);
+    }
+
     public static String invalidLimit(String flag, String value) {
         return T.format("invalidLimit", value, flag);
     }

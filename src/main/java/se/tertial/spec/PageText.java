@@ -12,6 +12,29 @@ public final class PageText {
 
     public static final String LOGIN_FAILED = T.text("LOGIN_FAILED");
 
+    public static final String PASSWORDS_ADMIN_ONLY = T.text("PASSWORDS_ADMIN_ONLY");
+
+    public static final String SSO_GROUPS_OVERAGE = T.text("SSO_GROUPS_OVERAGE");
+
+    public static final String SSO_DEACTIVATED = T.text("SSO_DEACTIVATED");
+
+    public static String ssoLoginInvalid(String value) {
+        return T.format("ssoLoginInvalid", value);
+    }
+
+    public static String ssoLoginSaved(String user, String login) {
+        return T.format(login == null ? "ssoLoginRemoved" : "ssoLoginSaved", user, login == null ? "" : login);
+    }
+
+    public static String ssoNoRole(String label) {
+        return T.format("ssoNoRole", label);
+    }
+
+    /** Why signing in with the region's account failed, by kind: provider_down, code_refused, token_invalid, state. */
+    public static String ssoFailed(String kind, String label) {
+        return T.format("ssoFailed." + kind, label);
+    }
+
     public static final String PASSWORD_CURRENT_WRONG = T.text("PASSWORD_CURRENT_WRONG");
 
     public static final String PASSWORD_REPEAT_DIFFERS = T.text("PASSWORD_REPEAT_DIFFERS");

@@ -26,7 +26,7 @@ public final class StoreCopy {
      * version, which is set once the versions are in. The feed's names (feed_unit, feed_line, feed_column) are not
      * copied: every start writes them from the specs.
      */
-    static final List<String> TABLES = List.of("period", "app_user", "user_unit", "api_key", "web_session",
+    static final List<String> TABLES = List.of("period", "app_user", "user_unit", "user_claim_unit", "api_key", "web_session",
             "login_throttle", "upload", "finding", "submission", "submission_sheet", "fact", "line_comment", "budget", "budget_load",
             "review", "review_message", "audit_event", "reminder_sent", "feed_read");
     private static final List<String> WITH_IDENTITY = List.of("app_user", "api_key", "upload", "submission",

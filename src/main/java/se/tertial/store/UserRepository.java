@@ -206,7 +206,7 @@ public final class UserRepository {
         }
     }
 
-    private static Optional<Created> add(Connection c, String name, UserRole role, Set<UnitCode> units, Instant now,
+    static Optional<Created> add(Connection c, String name, UserRole role, Set<UnitCode> units, Instant now,
                                          boolean firstKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM app_user WHERE name = ?")) {
             ps.setString(1, name);
@@ -242,7 +242,7 @@ public final class UserRepository {
         }
     }
 
-    private static Optional<User> find(Connection c, String where, Object value) throws SQLException {
+    static Optional<User> find(Connection c, String where, Object value) throws SQLException {
         long id;
         String name;
         UserRole role;
@@ -251,8 +251,11 @@ public final class UserRepository {
         boolean mustChange;
         String email;
         boolean notify;
+        String subject;
+        String login;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, created_at, active, "
-                + "must_change_password, email, notify_submissions FROM app_user WHERE " + where)) {
+                + "must_change_password, email, notify_submissions, sso_subject, sso_login FROM app_user WHERE "
+                + where)) {
             ps.setObject(1, value); // a Long for the id: PostgreSQL does not compare bigint with text
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -266,10 +269,19 @@ public final class UserRepository {
                 mustChange = rs.getInt(6) == 1;
                 email = rs.getString(7);
                 notify = rs.getInt(8) == 1;
+                subject = rs.getString(9);
+                login = rs.getString(10);
             }
         }
+        Set<UnitCode> units = units(c, "user_unit", id);
+        Set<UnitCode> claimed = units(c, "user_claim_unit", id);
+        return Optional.of(new User(id, name, role, units, created, active, mustChange, Optional.ofNullable(email),
+                notify, new User.Sso(Optional.ofNullable(subject), Optional.ofNullable(login), claimed)));
+    }
+
+    private static Set<UnitCode> units(Connection c, String table, long id) throws SQLException {
         Set<UnitCode> units = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT unit FROM user_unit WHERE user_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT unit FROM " + table + " WHERE user_id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -277,8 +289,7 @@ public final class UserRepository {
                 }
             }
         }
-        return Optional.of(new User(id, name, role, units, created, active, mustChange, Optional.ofNullable(email),
-                notify));
+        return units;
     }
 
     /** Sets a user's e-mail address (none: null) and whether they want a notice when a unit submits. */

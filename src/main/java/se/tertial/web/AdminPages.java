@@ -41,6 +41,7 @@ final class AdminPages {
         r.post("/anvandare/{name}/aktivera", ctx -> active(ctx, true), PageRole.ADMIN);
         r.post("/anvandare/{name}/nycklar", this::newKey, PageRole.ADMIN);
         r.post("/anvandare/{name}/epost", this::email, PageRole.ADMIN);
+        r.post("/anvandare/{name}/regionkonto", this::ssoLogin, PageRole.ADMIN);
         r.post("/anvandare/{name}/testmejl", this::testMail, PageRole.ADMIN);
         r.post("/anvandare/{name}/nycklar/{id}/aterkalla", this::revoke, PageRole.ADMIN);
     }
@@ -104,7 +105,11 @@ final class AdminPages {
         p.put("name", u.name());
         p.put("role", CommonText.roleName(u.role().dbValue()));
         p.put("roles", roles(u.role().dbValue()));
-        p.put("units", unitsText(u));
+        p.put("units", String.join(", ", u.assignedUnits().stream().map(Object::toString).sorted().toList()));
+        p.put("claimUnits", String.join(", ", u.sso().claimUnits().stream().map(Object::toString).sorted().toList()));
+        p.put("ssoOn", app.sso().config().enabled());
+        p.put("ssoSubject", u.sso().subject().orElse(null));
+        p.put("ssoLogin", u.sso().login().orElse(""));
         p.put("active", u.active());
         p.put("email", u.email().orElse(""));
         p.put("notify", u.notifySubmissions());
@@ -137,6 +142,17 @@ final class AdminPages {
             User u = app.users().setEmail(PageAccess.actor(ctx), name, ctx.formParam("epost"),
                     ctx.formParam("meddelanden") != null);
             user(ctx, PageText.emailSaved(u.email().orElse(null)), null);
+        } catch (TertialException.Invalid e) {
+            ctx.status(400);
+            user(ctx, null, e.getMessage());
+        }
+    }
+
+    /** The sign-in name a user will come with from the region's account, to link them at their first sign-in. */
+    private void ssoLogin(Context ctx) {
+        try {
+            User u = app.sso().setLogin(PageAccess.actor(ctx), ctx.pathParam("name"), field(ctx, "regionkonto"));
+            user(ctx, PageText.ssoLoginSaved(u.name(), u.sso().login().orElse(null)), null);
         } catch (TertialException.Invalid e) {
             ctx.status(400);
             user(ctx, null, e.getMessage());

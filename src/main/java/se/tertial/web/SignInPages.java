@@ -20,13 +20,16 @@ final class SignInPages {
     static final String LOGIN_CSRF_COOKIE = "tertial_login";
     private final Tertial app;
     private final WebApp web;
+    private final SsoPages sso;
 
     SignInPages(Tertial app, WebApp web) {
         this.app = app;
         this.web = web;
+        this.sso = new SsoPages(app, web, this);
     }
 
     void routes(RoutesConfig r) {
+        sso.routes(r);
         r.get("/", this::home, PageRole.SIGNED_IN);
         r.get("/logga-in", ctx -> loginForm(ctx, null, 200), PageRole.PUBLIC);
         r.post("/logga-in", this::login, PageRole.PUBLIC);
@@ -43,7 +46,7 @@ final class SignInPages {
         throw new Redirect("/enheter");
     }
 
-    private void loginForm(Context ctx, String error, int status) {
+    void loginForm(Context ctx, String error, int status) {
         String token = Tokens.generate();
         Cookie c = new Cookie(LOGIN_CSRF_COOKIE, token, "/logga-in", -1, web.secure(ctx), true, null, SameSite.STRICT);
         ctx.cookie(c);
@@ -53,6 +56,10 @@ final class SignInPages {
         p.put("token", token);
         p.put("next", safeNext(ctx.queryParam("till") != null ? ctx.queryParam("till") : ctx.formParam("till")));
         p.put("name", ctx.formParam("namn") == null ? "" : ctx.formParam("namn"));
+        var config = app.sso().config();
+        p.put("ssoLabel", config.enabled() ? config.label() : null);
+        p.put("ssoHref", SsoPages.startHref((String) p.get("next")));
+        p.put("passwordsForAll", config.passwordsForAll());
         web.render(ctx, "login.jte", web.frame(ctx, "Logga in", null), p);
     }
 
@@ -91,9 +98,11 @@ final class SignInPages {
     }
 
     private void logout(Context ctx) {
-        app.auth().logout(PageAccess.signedIn(ctx).sessionId());
+        var signedIn = PageAccess.signedIn(ctx);
+        app.auth().logout(signedIn.sessionId());
         ctx.removeCookie(PageAccess.COOKIE, "/");
-        throw new Redirect("/logga-in");
+        throw new Redirect(sso.providerLogout(signedIn.user().sso().subject().isPresent())
+                .map(java.net.URI::toString).orElse("/logga-in"));
     }
 
     private void passwordForm(Context ctx, String error) {

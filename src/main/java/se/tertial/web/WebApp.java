@@ -26,10 +26,17 @@ public final class WebApp implements Extension {
     private final Tertial app;
     private final Pages pages = new Pages();
     private final boolean httpsPublicUrl;
+    /** The CSP; signing out of a session from the region's account may continue at the provider's sign-out. */
+    private final String csp;
 
     public WebApp(Tertial app) {
         this.app = app;
         this.httpsPublicUrl = app.config().publicUrl().startsWith("https://");
+        this.csp = app.sso().config().issuer().map(i -> {
+            java.net.URI u = java.net.URI.create(i);
+            return CSP.replace("form-action 'self'", "form-action 'self' " + u.getScheme() + "://"
+                    + u.getRawAuthority());
+        }).orElse(CSP);
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class WebApp implements Extension {
             s.roles = java.util.Set.of(PageRole.PUBLIC);
         });
         var r = config.routes;
-        r.before(WebApp::securityHeaders);
+        r.before(this::securityHeaders);
         r.beforeMatched(new PageAccess(app.auth())::check);
         r.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.to, HttpStatus.SEE_OTHER));
         new SignInPages(app, this).routes(r);
@@ -53,11 +60,11 @@ public final class WebApp implements Extension {
         new AdminPages(app, this).routes(r);
     }
 
-    private static void securityHeaders(Context ctx) {
+    private void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         if (!ctx.path().startsWith("/api/")) {
-            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("Content-Security-Policy", csp);
             ctx.header("X-Frame-Options", "DENY");
         }
     }
@@ -110,7 +117,10 @@ public final class WebApp implements Extension {
         if (!user.mustChangePassword()) {
             nav.add(new Frame.Nav("/excel", "Till Excel", "/excel".equals(current)));
         }
-        nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
+        if (user.sso().subject().isEmpty() || user.mustChangePassword()) {
+            // Someone who signs in with the region's account has no password here to change.
+            nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
+        }
         return new Frame(title, user.name(), se.tertial.spec.CommonText.roleName(user.role().dbValue()),
                 s.get().csrf(), Version.get(), nav);
     }

@@ -93,6 +93,31 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config, Clock.systemUTC(), Checkpoint.NONE, fresh, true);
     }
 
+    /**
+     * Signing in with the region's accounts through {@code sso}, at the public address http://tertial.test (a proxy
+     * the test plays); {@code fresh}: false for a second instance on the same store.
+     */
+    public static TestServer withSso(Path dataDir, se.tertial.app.SsoConfig sso, boolean fresh) {
+        return new TestServer(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
+                Config.DEFAULT_MAX_UPLOAD_BYTES, GENEROUS).withSso(sso), Clock.systemUTC(), Checkpoint.NONE, fresh);
+    }
+
+    /** As {@link #withSso(Path, se.tertial.app.SsoConfig, boolean)} on a fixed port that is its public address. */
+    public static TestServer withSso(Path dataDir, se.tertial.app.SsoConfig sso, int port) {
+        return new TestServer(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", port, "http://127.0.0.1:" + port,
+                "tertial", Config.DEFAULT_MAX_UPLOAD_BYTES, GENEROUS).withSso(sso), Clock.systemUTC(),
+                Checkpoint.NONE, true);
+    }
+
+    /** A port nobody listens on now. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The embedded SQLite store in {@code dataDir}, in every run of the suite. */
     public static TestServer onSqlite(Path dataDir) {
         return exactly(new Config(TestSpecs.DIR, dataDir, "127.0.0.1", 0, "http://tertial.test", "tertial",
@@ -116,7 +141,7 @@ public final class TestServer implements AutoCloseable {
             controller = app.users().addKey("controller.fs", "omstart").token();
         }
         server = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app))
-                .start("127.0.0.1", 0);
+                .start("127.0.0.1", config.port());
     }
 
     public Tertial app() {
