@@ -2,6 +2,8 @@
 -- subject; the administrator may name the sign-in name an existing user will come with, to link them.
 ALTER TABLE app_user ADD COLUMN sso_subject TEXT;
 ALTER TABLE app_user ADD COLUMN sso_login TEXT;
+-- The person's name as the provider gives it, refreshed at each sign-in (shown beside the user name).
+ALTER TABLE app_user ADD COLUMN display_name TEXT;
 CREATE UNIQUE INDEX app_user_by_sso_subject ON app_user (sso_subject) WHERE sso_subject IS NOT NULL;
 
 -- The units a user's groups gave at their latest sign-in, beside those the administrator assigned (user_unit).

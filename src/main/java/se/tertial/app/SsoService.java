@@ -111,7 +111,8 @@ public final class SsoService {
                 throw refuse(id, address, "inaktiverad i tertial", PageText.SSO_DEACTIVATED);
             }
             User before = found.get();
-            user = repository.apply(before, id.subject(), role.get(), units);
+            user = repository.apply(before, id.subject(), role.get(), units, shortName(id.name()),
+                    id.emailVerified() ? id.email().filter(e -> e.length() <= 254).orElse(null) : null);
             if (before.role() != user.role() || !before.sso().claimUnits().equals(user.sso().claimUnits())) {
                 audit.record(audit.event(Actor.web(user, address), AuditKind.USER_CHANGED).detail(
                         se.tertial.spec.ApiText.userChangedDetail(user.name(), words(before), words(user))
@@ -193,12 +194,19 @@ public final class SsoService {
         for (int i = 1; i < 1000; i++) {
             String name = i == 1 ? base : base + "-" + i;
             Optional<User> made = repository.create(name, id.subject(), role, units,
-                    id.emailVerified() ? id.email().orElse(null) : null, now);
+                    id.emailVerified() ? id.email().filter(e -> e.length() <= 254).orElse(null) : null,
+                    shortName(id.name()), now);
             if (made.isPresent()) {
                 return made.get();
             }
         }
         throw new IllegalStateException("no free user name for " + base);
+    }
+
+    /** The provider's name for the person, as plain text of at most 100 characters. */
+    private static String shortName(Optional<String> name) {
+        return name.map(n -> n.replaceAll("\\p{Cntrl}", "").strip()).filter(n -> !n.isEmpty())
+                .map(n -> n.length() > 100 ? n.substring(0, 100) : n).orElse(null);
     }
 
     private static String words(User u) {

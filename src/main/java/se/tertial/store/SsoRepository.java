@@ -98,13 +98,16 @@ public final class SsoRepository {
      * Links a user to the subject and sets what the claims give: the role, and the units of their groups (those
      * the administrator assigned stay). Every earlier session of the user stays valid.
      */
-    public User apply(User user, String subject, UserRole role, Set<UnitCode> claimUnits) {
+    public User apply(User user, String subject, UserRole role, Set<UnitCode> claimUnits, String displayName,
+                      String email) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET sso_subject = ?, role = ? "
-                    + "WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET sso_subject = ?, role = ?, "
+                    + "display_name = ?, email = COALESCE(?, email) WHERE id = ?")) {
                 ps.setString(1, subject);
                 ps.setString(2, role.dbValue());
-                ps.setLong(3, user.id());
+                ps.setString(3, displayName);
+                ps.setString(4, email);
+                ps.setLong(5, user.id());
                 ps.executeUpdate();
             }
             replaceClaimUnits(c, user.id(), claimUnits);
@@ -114,18 +117,19 @@ public final class SsoRepository {
 
     /** A person new to tertial, made at their first sign-in: no password, no key. Empty if the name is taken. */
     public Optional<User> create(String name, String subject, UserRole role, Set<UnitCode> claimUnits, String email,
-                                 Instant now) {
+                                 String displayName, Instant now) {
         return db.write(c -> {
             Optional<UserRepository.Created> made = UserRepository.add(c, name, role, Set.of(), now, false);
             if (made.isEmpty()) {
                 return Optional.<User>empty();
             }
             long id = made.get().user().id();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET sso_subject = ?, email = ? "
-                    + "WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET sso_subject = ?, email = ?, "
+                    + "display_name = ? WHERE id = ?")) {
                 ps.setString(1, subject);
                 ps.setString(2, email);
-                ps.setLong(3, id);
+                ps.setString(3, displayName);
+                ps.setLong(4, id);
                 ps.executeUpdate();
             }
             replaceClaimUnits(c, id, claimUnits);

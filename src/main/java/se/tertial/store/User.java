@@ -20,11 +20,12 @@ public record User(long id, String name, UserRole role, Set<UnitCode> assignedUn
                    Sso sso) {
     /**
      * The user's link to the region's accounts: the stable subject once they signed in that way, the sign-in name
-     * the administrator expects them to come with (to link an existing user), and the units their groups gave at
-     * the latest sign-in.
+     * the administrator expects them to come with (to link an existing user), the units their groups gave and the
+     * name the provider gave at the latest sign-in.
      */
-    public record Sso(Optional<String> subject, Optional<String> login, Set<UnitCode> claimUnits) {
-        public static final Sso NONE = new Sso(Optional.empty(), Optional.empty(), Set.of());
+    public record Sso(Optional<String> subject, Optional<String> login, Set<UnitCode> claimUnits,
+                      Optional<String> displayName) {
+        public static final Sso NONE = new Sso(Optional.empty(), Optional.empty(), Set.of(), Optional.empty());
 
         public Sso {
             claimUnits = Set.copyOf(claimUnits);

@@ -253,8 +253,9 @@ public final class UserRepository {
         boolean notify;
         String subject;
         String login;
+        String displayName;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, created_at, active, "
-                + "must_change_password, email, notify_submissions, sso_subject, sso_login FROM app_user WHERE "
+                + "must_change_password, email, notify_submissions, sso_subject, sso_login, display_name FROM app_user WHERE "
                 + where)) {
             ps.setObject(1, value); // a Long for the id: PostgreSQL does not compare bigint with text
             try (ResultSet rs = ps.executeQuery()) {
@@ -271,12 +272,14 @@ public final class UserRepository {
                 notify = rs.getInt(8) == 1;
                 subject = rs.getString(9);
                 login = rs.getString(10);
+                displayName = rs.getString(11);
             }
         }
         Set<UnitCode> units = units(c, "user_unit", id);
         Set<UnitCode> claimed = units(c, "user_claim_unit", id);
         return Optional.of(new User(id, name, role, units, created, active, mustChange, Optional.ofNullable(email),
-                notify, new User.Sso(Optional.ofNullable(subject), Optional.ofNullable(login), claimed)));
+                notify, new User.Sso(Optional.ofNullable(subject), Optional.ofNullable(login), claimed,
+                Optional.ofNullable(displayName))));
     }
 
     private static Set<UnitCode> units(Connection c, String table, long id) throws SQLException {

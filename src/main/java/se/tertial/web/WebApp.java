@@ -121,7 +121,8 @@ public final class WebApp implements Extension {
             // Someone who signs in with the region's account has no password here to change.
             nav.add(new Frame.Nav("/losenord", "Byt lösenord", "/losenord".equals(current)));
         }
-        return new Frame(title, user.name(), se.tertial.spec.CommonText.roleName(user.role().dbValue()),
+        return new Frame(title, user.sso().displayName().map(d -> d + ", " + user.name()).orElse(user.name()),
+                se.tertial.spec.CommonText.roleName(user.role().dbValue()),
                 s.get().csrf(), Version.get(), nav);
     }
 

@@ -99,6 +99,9 @@ class SsoTest {
             assertEquals(List.of("FS-MED"), user.units().stream().map(u -> u.value()).toList(),
                     "a group naming an unknown unit gives nothing");
             assertTrue(user.sso().subject().orElseThrow().endsWith("|anna-sub"));
+            assertEquals("Anna Andersson", user.sso().displayName().orElseThrow());
+            assertEquals("anna.andersson@region.test", user.email().orElseThrow());
+            assertTrue(page.body().contains("Anna Andersson, anna.andersson@region.test"), "her name from the claims");
             assertEquals(1, audited(s, "sign_in"));
             assertEquals(1, audited(s, "user_created"));
 
