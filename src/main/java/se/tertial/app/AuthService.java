@@ -69,7 +69,12 @@ public final class AuthService {
         Instant now = clock.instant();
         String account = "user:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
         String ip = "ip:" + address;
-        long wait = Math.max(wait(account, now), wait(ip, now));
+        // Each attempt takes its slot (counted as a failure until it succeeds) before the password is checked:
+        // simultaneous attempts cannot all pass a limit read before any of them was counted.
+        long wait = reserve(ip, now);
+        if (wait == 0) {
+            wait = reserve(account, now);
+        }
         if (wait > 0) {
             LOG.warn("sign-in refused while throttled: {} from {}", LogText.safe(name), LogText.safe(address));
             audit.failedSignIn(name, address, "spärrad i " + wait + " s");
@@ -81,8 +86,8 @@ public final class AuthService {
         boolean ok = pw.length() <= Passwords.MAX_LENGTH && Passwords.verify(pw, hash.orElse(Passwords.DUMMY))
                 && hash.isPresent();
         if (!ok) {
-            int a = throttle.fail(account, now, LOCK_AFTER, now.plus(LOCK));
-            int b = throttle.fail(ip, now, LOCK_AFTER, now.plus(LOCK));
+            int a = throttle.get(account).map(LoginThrottleRepository.Failures::count).orElse(0);
+            int b = throttle.get(ip).map(LoginThrottleRepository.Failures::count).orElse(0);
             LOG.warn("failed sign-in for {} from {} ({} for the account, {} for the address)", LogText.safe(n),
                     LogText.safe(address), a, b);
             if (a == LOCK_AFTER || b == LOCK_AFTER) {
@@ -104,6 +109,11 @@ public final class AuthService {
         return open(user, now);
     }
 
+    /** Takes the key's slot for one attempt; the seconds it must still wait, 0 when the slot is taken. */
+    private long reserve(String key, Instant now) {
+        return throttle.reserve(key, now, f -> wait(f, now), LOCK_AFTER, now.plus(LOCK));
+    }
+
     /** A new session for a person the region's provider vouched for (see {@link SsoService}). */
     SignedIn openFor(User user) {
         return open(user, clock.instant());
@@ -115,18 +125,13 @@ public final class AuthService {
         return new SignedIn(user, id, csrf);
     }
 
-    /** Seconds the key must still wait; 0 when it may try. */
-    private long wait(String key, Instant now) {
-        Optional<LoginThrottleRepository.Failures> f = throttle.get(key);
+    /** Seconds a key with these failures must still wait; 0 when it may try (a lock that has run out: 0). */
+    private static long wait(Optional<LoginThrottleRepository.Failures> f, Instant now) {
         if (f.isEmpty()) {
             return 0;
         }
-        if (f.get().lockedUntil().filter(now::isBefore).isPresent()) {
-            return seconds(Duration.between(now, f.get().lockedUntil().get()));
-        }
         if (f.get().lockedUntil().isPresent()) {
-            throttle.clear(key); // the lock has run out: start again
-            return 0;
+            return f.get().lockedUntil().filter(now::isBefore).map(u -> seconds(Duration.between(now, u))).orElse(0L);
         }
         if (f.get().count() < BACKOFF_AFTER) {
             return 0;
@@ -196,8 +201,13 @@ public final class AuthService {
      * (owner-readable only) beside the admin key.
      */
     public Optional<String> bootstrapAdminPassword(Path dataDir) {
-        Optional<User> admin = users.byName("admin");
-        if (admin.isEmpty() || users.passwordHash("admin").isPresent()) {
+        return bootstrapAdminPassword(dataDir, "admin");
+    }
+
+    /** As {@link #bootstrapAdminPassword(Path)} for the administrator of this name. */
+    public Optional<String> bootstrapAdminPassword(Path dataDir, String name) {
+        Optional<User> admin = users.byName(name).filter(u -> u.role() == se.tertial.store.UserRole.ADMIN);
+        if (admin.isEmpty() || users.passwordHash(name).isPresent()) {
             return Optional.empty();
         }
         String password = setOneTimePassword(admin.get());

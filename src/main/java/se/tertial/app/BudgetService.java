@@ -90,7 +90,8 @@ public final class BudgetService {
     public Loaded load(User user, String yearText, ReceivedFile file) {
         int year = year(yearText);
         BudgetResult result = BudgetIngest.run(file.file(), catalog, year);
-        NewUpload upload = new NewUpload("budget", user.name(), clock.instant(), file.fileName(), file.bytes(),
+        NewUpload upload = new NewUpload("budget", user.name(), clock.instant(),
+                se.tertial.spec.PlainText.name(file.fileName()), file.bytes(),
                 file.sha256(), null, Integer.toString(year), null);
         if (result.outcome() == Outcome.REJECTED) {
             long id = uploads.store(upload, UploadOutcome.REJECTED, result.findings(), Optional.empty()).uploadId();

@@ -30,7 +30,7 @@ public record ReceivedFile(String fileName, Path file, byte[] bytes, String sha2
             if (bytes.length > maxBytes) {
                 throw new TertialException.TooLarge(ApiText.fileTooLarge(maxBytes));
             }
-            Path file = Files.createTempFile("tertial-upload-", ".bin");
+            Path file = TempFiles.create("upload-");
             try {
                 Files.write(file, bytes);
             } catch (IOException e) {

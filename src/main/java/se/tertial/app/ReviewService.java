@@ -64,7 +64,8 @@ public final class ReviewService {
         Period period = periods.require(periodText);
         Unit unit = organisation.unit(unitText)
                 .orElseThrow(() -> new TertialException.NotFound(ApiText.unknownUnit(unitText)));
-        Optional<String> message = Optional.ofNullable(messageText).map(String::strip).filter(m -> !m.isEmpty());
+        Optional<String> message = Optional.ofNullable(messageText).map(se.tertial.spec.PlainText::message)
+                .map(String::strip).filter(m -> !m.isEmpty());
         if (messageRequired && message.isEmpty()) {
             throw new TertialException.Invalid(ApiText.REVIEW_MESSAGE_REQUIRED);
         }

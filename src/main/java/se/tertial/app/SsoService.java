@@ -205,7 +205,7 @@ public final class SsoService {
 
     /** The provider's name for the person, as plain text of at most 100 characters. */
     private static String shortName(Optional<String> name) {
-        return name.map(n -> n.replaceAll("\\p{Cntrl}", "").strip()).filter(n -> !n.isEmpty())
+        return name.map(n -> se.tertial.spec.PlainText.name(n).strip()).filter(n -> !n.isEmpty())
                 .map(n -> n.length() > 100 ? n.substring(0, 100) : n).orElse(null);
     }
 

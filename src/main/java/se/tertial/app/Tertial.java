@@ -95,12 +95,14 @@ public final class Tertial implements AutoCloseable {
 
     /** With a checkpoint inside upload transactions, for tests that inject failures. */
     public static Tertial open(Config config, Clock clock, Checkpoint checkpoint) {
+        TempFiles.removeLeftovers();
         SpecCatalog catalog = SpecLoader.load(config.templatesDir());
         return new Tertial(config, catalog, config.openStore(), clock, checkpoint);
     }
 
     /** With a catalog loaded from {@code config.templatesDir()} already (a bulk load identifies files meanwhile). */
     public static Tertial open(Config config, SpecCatalog catalog) {
+        TempFiles.removeLeftovers();
         return new Tertial(config, catalog, config.openStore(), Clock.systemUTC(), Checkpoint.NONE);
     }
 

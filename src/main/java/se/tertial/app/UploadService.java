@@ -208,7 +208,8 @@ public final class UploadService {
     public Prepared prepare(Actor actor, ReceivedFile file, Options options, Optional<String> message,
                             Optional<Ingest.Identification> known) {
         User user = actor.user();
-        Optional<String> note = message.map(String::strip).filter(m -> !m.isEmpty());
+        Optional<String> note = message.map(se.tertial.spec.PlainText::message).map(String::strip)
+                .filter(m -> !m.isEmpty());
         if (note.isPresent() && note.get().length() > ReviewService.MESSAGE_MAX) {
             throw new TertialException.Invalid(ApiText.reviewMessageTooLong(ReviewService.MESSAGE_MAX));
         }
@@ -235,7 +236,8 @@ public final class UploadService {
         IngestResult result = Ingest.run(file.file(), file.bytes(), file.fileName() == null ? "" : file.fileName(),
                 ctx, file.sha256(), known);
         Optional<Identity> id = result.identity();
-        NewUpload upload = new NewUpload("submission", user.name(), received, file.fileName(), file.bytes(),
+        NewUpload upload = new NewUpload("submission", user.name(), received, se.tertial.spec.PlainText.name(
+                file.fileName()), file.bytes(),
                 file.sha256(), id.map(i -> i.unit().value()).orElse(null),
                 id.map(i -> i.period().toString()).orElse(null), format(file.bytes()), keepRejectedUpTo(file));
         UploadOutcome outcome = result.isForbidden() ? UploadOutcome.FORBIDDEN : switch (result.outcome()) {
@@ -469,7 +471,7 @@ public final class UploadService {
         byte[] bytes = submissions.original(r.id())
                 .orElseThrow(() -> new TertialException.NotFound(ApiText.ORIGINAL_NOT_KEPT));
         try {
-            Path tmp = Files.createTempFile("tertial-annotate-", ".bin");
+            Path tmp = TempFiles.create("annotate-");
             try {
                 Files.write(tmp, bytes);
                 byte[] annotated = Annotator.annotate(tmp, r.findings(), ourFormulas(r));

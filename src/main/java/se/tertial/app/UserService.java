@@ -234,10 +234,10 @@ public final class UserService {
      * On the very first start (no users at all) creates the admin and writes its token to a file only the owner can
      * read; returns the token so it can be printed once.
      */
-    public Optional<String> bootstrapAdmin(Path dataDir) {
+    public Optional<UserRepository.Created> bootstrapAdmin(Path dataDir) {
         Optional<UserRepository.Created> created = users.bootstrapAdmin("admin", clock.instant());
         created.ifPresent(c -> writeOwnerOnly(dataDir.resolve(ADMIN_TOKEN_FILE), c.token() + "\n"));
-        return created.map(UserRepository.Created::token);
+        return created;
     }
 
     private static void writeOwnerOnly(Path file, String content) {

@@ -54,6 +54,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Uppladdningar per API-nyckel och per klientadress och minut (standard: ${DEFAULT-VALUE}).")
     int uploadsPerMinute;
 
+    @Option(names = "--failed-keys-per-minute", defaultValue = "${env:TERTIAL_FAILED_KEYS_PER_MINUTE:-20}",
+            description = "Felaktiga API-nycklar per klientadress och minut innan adressen får vänta; en giltig nyckel "
+                    + "släpps alltid igenom (standard: ${DEFAULT-VALUE}).")
+    int failedKeysPerMinute;
+
     @Option(names = "--rejected-mb-per-day", defaultValue = "${env:TERTIAL_REJECTED_MB_PER_DAY:-100}",
             description = "MB avvisade filer som sparas per användare och dygn (standard: ${DEFAULT-VALUE}).")
     int rejectedMbPerDay;
@@ -108,19 +113,20 @@ final class ServeCommand implements Callable<Integer> {
         Javalin server;
         try {
             java.nio.file.Path tokenFile = config.dataDir().resolve(se.tertial.app.UserService.ADMIN_TOKEN_FILE);
-            app.users().bootstrapAdmin(config.dataDir()).ifPresentOrElse(token -> System.out.println(
-                    "Första start: administratören \"admin\" har skapats. API-nyckel (visas bara nu, finns också i "
-                            + tokenFile.toAbsolutePath() + "):\n  " + token + "\n"
-                            + se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile)), () -> {
+            var created = app.users().bootstrapAdmin(config.dataDir());
+            created.ifPresentOrElse(c -> System.out.println(CliText.adminCreated(c.user().name(),
+                    tokenFile.toAbsolutePath().toString(), c.token()) + "\n"
+                    + se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile)), () -> {
                 if (java.nio.file.Files.exists(tokenFile)) {
                     System.out.println(se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile));
                 }
             });
-            app.auth().bootstrapAdminPassword(config.dataDir()).ifPresent(password -> System.out.println(
-                    "Logga in på " + config.publicUrl() + "/ som \"admin\" med engångslösenordet (visas bara nu, "
-                            + "finns också i " + config.dataDir().resolve(se.tertial.app.AuthService.ADMIN_PASSWORD_FILE)
-                            .toAbsolutePath() + "):\n  " + password + "\nDu väljer ett eget lösenord vid första "
-                            + "inloggningen."));
+            String adminName = created.map(c -> c.user().name()).orElse("admin");
+            app.auth().bootstrapAdminPassword(config.dataDir(), adminName).ifPresent(password -> System.out.println(
+                    "Logga in på " + config.publicUrl() + "/ som \"" + adminName + "\" med engångslösenordet (visas "
+                            + "bara nu, finns också i " + config.dataDir().resolve(
+                            se.tertial.app.AuthService.ADMIN_PASSWORD_FILE).toAbsolutePath() + "):\n  " + password
+                            + "\nDu väljer ett eget lösenord vid första inloggningen."));
             server = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app))
                     .start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -159,6 +165,10 @@ final class ServeCommand implements Callable<Integer> {
         if (uploadTimeoutSeconds < 1) {
             throw new TertialException.Invalid(CliText.invalidLimit("--upload-timeout-s", "" + uploadTimeoutSeconds));
         }
+        if (failedKeysPerMinute < 1) {
+            throw new TertialException.Invalid(CliText.invalidLimit("--failed-keys-per-minute",
+                    "" + failedKeysPerMinute));
+        }
         if (uploadsPerMinute < 1) {
             throw new TertialException.Invalid(CliText.invalidLimit("--uploads-per-minute", "" + uploadsPerMinute));
         }
@@ -170,7 +180,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new TertialException.Invalid(CliText.invalidLimit("--feed-page-rows", "" + feedPageRows));
         }
         Limits limits = Limits.DEFAULTS.withUploadTimeout(java.time.Duration.ofSeconds(uploadTimeoutSeconds))
-                .withRates(uploadsPerMinute, Limits.DEFAULTS.failedKeysPerMinute())
+                .withRates(uploadsPerMinute, failedKeysPerMinute)
                 .withRejectedBytesPerDay(rejectedMbPerDay * 1024L * 1024L)
                 .withMaxDatabaseBytes(maxDatabaseMb * 1024L * 1024L).withFeedPageRows(feedPageRows);
         return store.config(host, port, publicUrl, sheetPassword, maxUploadMb * 1024L * 1024L).withLimits(limits)
@@ -227,10 +237,19 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Checked before anything starts, so a busy port is one clear line rather than Jetty's log of its failure. */
-    private static void requireFreePort(String host, int port) {
+    /** Refuses a host that does not resolve or is not this machine's, and a port in use, each in its own words. */
+    static void requireFreePort(String host, int port) {
+        java.net.InetSocketAddress address = new java.net.InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new TertialException.Invalid(CliText.hostUnknown(host));
+        }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(host, port));
+            probe.bind(address);
+        } catch (java.net.BindException e) {
+            String why = String.valueOf(e.getMessage());
+            throw new TertialException.Invalid(why.contains("assign") ? CliText.hostNotLocal(host)
+                    : CliText.portInUse(host, port));
         } catch (java.io.IOException e) {
             throw new TertialException.Invalid(CliText.portInUse(host, port));
         }

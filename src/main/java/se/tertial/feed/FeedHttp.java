@@ -78,20 +78,26 @@ public final class FeedHttp implements Extension {
 
     private void serve(Context ctx) {
         String address = ctx.ip();
-        OptionalLong wait = failedKeys.peek(address);
-        if (wait.isPresent()) {
-            ctx.header("Retry-After", Long.toString(wait.getAsLong()));
-            renderError(ctx, 429, ApiText.tooManyRequests(wait.getAsLong()));
-            return;
-        }
         Optional<String> presented = key(ctx);
         Optional<UserRepository.KeyUser> key = presented.flatMap(k -> app.users().authenticateKey(k));
         if (key.isEmpty() || !key.get().user().active()) {
+            // Only failures are limited: a valid key behind the same address always passes.
+            OptionalLong wait = presented.isPresent() ? failedKeys.peek(address) : OptionalLong.empty();
+            if (wait.isPresent()) {
+                ctx.header("Retry-After", Long.toString(wait.getAsLong()));
+                renderError(ctx, 429, ApiText.tooManyRequests(wait.getAsLong()));
+                return;
+            }
             if (presented.isPresent()) {
                 LOG.warn("feed: unknown or revoked key from {}", LogText.safe(address));
                 failedKeys.take(address);
             }
             renderError(ctx, 401, ApiText.feedUnauthorized());
+            return;
+        }
+        String refusal = bounded(ctx.queryString());
+        if (refusal != null) {
+            renderError(ctx, 400, refusal);
             return;
         }
         app.feed().noteRead(key.get(), address);
@@ -105,6 +111,36 @@ public final class FeedHttp implements Extension {
         // Javalin's default text/plain must not stand beside the type Olingo sets.
         ctx.res().setContentType(null);
         handler.process(new PublicAddress(ctx.req(), root), ctx.res());
+    }
+
+    /** At most this much query; a filter nested at most this deep — bounded work before any parser runs. */
+    static final int MAX_QUERY = 4000;
+    static final int MAX_DEPTH = 40;
+
+    /** Why a query is refused before it is parsed (too long, nested too deep), or null. */
+    static String bounded(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        if (rawQuery.length() > MAX_QUERY) {
+            return ApiText.feedQueryTooLong(Integer.toString(MAX_QUERY));
+        }
+        String q;
+        try {
+            q = java.net.URLDecoder.decode(rawQuery.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return ApiText.feedBadRequest();
+        }
+        int depth = 0;
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (c == '(' && ++depth > MAX_DEPTH) {
+                return ApiText.feedQueryTooDeep(Integer.toString(MAX_DEPTH));
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return null;
     }
 
     /** The key from Basic authentication's password, a bearer token, or {@code ?nyckel=}; never logged. */

@@ -50,12 +50,14 @@ final class AccessControl {
             ctx.header("WWW-Authenticate", "Bearer realm=\"tertial\"");
             throw new UnauthorizedResponse(ApiText.UNAUTHORIZED);
         }
-        // An address that keeps presenting wrong keys is told to wait before any key of it is looked at again.
+        // A valid key always passes; only failures are counted and, past the limit, refused per address: wrong keys
+        // from one address (a proxy, a NAT) never close the API to the valid keys behind it.
         String address = ctx.ip();
-        failedKeys.peek(address).ifPresent(wait -> {
-            throw new TertialException.TooMany(wait);
-        });
         se.tertial.store.UserRepository.KeyUser keyUser = users.authenticateKey(header.substring(7)).orElseThrow(() -> {
+            java.util.OptionalLong wait = failedKeys.peek(address);
+            if (wait.isPresent()) {
+                return new TertialException.TooMany(wait.getAsLong());
+            }
             LOG.warn("unknown or revoked key from {} on {} {}", LogText.safe(address), ctx.method(),
                     LogText.safe(ctx.path()));
             failedKeys.take(address);

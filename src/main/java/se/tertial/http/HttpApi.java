@@ -80,6 +80,25 @@ public final class HttpApi {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // {"active":"false"}, {"active":0} and {"version":"1"} are refused, not read as what they resemble
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Boolean, c -> c
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
+                .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Integer, c -> c
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
+                .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Textual, c -> c
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                        .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                                com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
                 // {"role":"finance","role":"admin"} is refused, not read as its last key
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
@@ -377,15 +396,35 @@ public final class HttpApi {
         ctx.json(JsonViews.user(created.user(), created.token()));
     }
 
+    /** What each route's body looks like, for the message when a body is not it. */
+    private static final java.util.Map<Class<?>, String> EXAMPLES = java.util.Map.of(
+            JsonViews.CreatePeriod.class, "{\"code\": \"2022-T2\", \"deadline\": \"2022-09-09\"}",
+            JsonViews.Deadline.class, "{\"deadline\": \"2022-09-16\"}",
+            JsonViews.Decide.class, "{\"version\": 3, \"message\": \"…\"}",
+            JsonViews.ChangeUser.class, "{\"email\": \"anna@region.se\", \"notifySubmissions\": true, "
+                    + "\"active\": false}",
+            JsonViews.CreateKey.class, "{\"name\": \"inläsningsskript\"}",
+            JsonViews.CreateUser.class, "{\"name\": \"anna\", \"role\": \"controller\", \"units\": [\"FS-MED\"]}");
+
+    /**
+     * The body as the route's type: strictly — no unknown or repeated field, and no text or number where a boolean or
+     * a whole number belongs (see {@link #mapper()}); the refusal names the field and shows the body the route takes.
+     */
     private <T> T read(Context ctx, Class<T> type) {
+        String example = EXAMPLES.getOrDefault(type, "{}");
         try {
             T body = json.readValue(ctx.body(), type);
             if (body == null) {
-                throw new TertialException.Invalid(ApiText.invalidJsonBody());
+                throw new TertialException.Invalid(ApiText.invalidJsonBody(example));
             }
             return body;
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                    : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse(null);
+            throw new TertialException.Invalid(field == null ? ApiText.invalidJsonBody(example)
+                    : ApiText.invalidJsonField(se.tertial.spec.LogText.safe(field), example));
         } catch (JsonProcessingException e) {
-            throw new TertialException.Invalid(ApiText.invalidJsonBody());
+            throw new TertialException.Invalid(ApiText.invalidJsonBody(example));
         }
     }
 

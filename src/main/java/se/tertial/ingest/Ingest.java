@@ -73,6 +73,11 @@ public final class Ingest {
             Optional<Map<String, String>> raw = same.isPresent() && same.get().outline().isPresent()
                     ? same.get().metadata() : wb.metadata();
             IngestResult result = run(wb, raw, fileName, ctx).savedAt(wb.savedAt());
+            if (result.outcome() != Outcome.REJECTED) {
+                // A version finance may download must be a file tertial (and Excel) can open: every part's CRC and
+                // size, and every XML part the reading above did not parse, checked before it is accepted.
+                wb.verifyWhole();
+            }
             deadline.check();
             return result;
         } catch (UnreadableWorkbookException e) {

@@ -42,8 +42,12 @@ public final class ApiText {
         return T.format("missingField", field);
     }
 
-    public static String invalidJsonBody() {
-        return T.format("invalidJsonBody");
+    public static String invalidJsonBody(String example) {
+        return T.format("invalidJsonBody", example);
+    }
+
+    public static String invalidJsonField(String field, String example) {
+        return T.format("invalidJsonField", field, example);
     }
 
     public static String notFoundPath(String path) {
@@ -308,5 +312,13 @@ public final class ApiText {
 
     public static String feedFilterTooLong(String max) {
         return T.format("feedFilterTooLong", max);
+    }
+
+    public static String feedQueryTooLong(String max) {
+        return T.format("feedQueryTooLong", max);
+    }
+
+    public static String feedQueryTooDeep(String max) {
+        return T.format("feedQueryTooDeep", max);
     }
 }

@@ -222,6 +222,18 @@ public final class CliText {
         return T.format("invalidPool", value);
     }
 
+    public static String adminCreated(String name, String file, String token) {
+        return T.format("adminCreated", name, file, token);
+    }
+
+    public static String hostUnknown(String host) {
+        return T.format("hostUnknown", LogText.safe(host));
+    }
+
+    public static String hostNotLocal(String host) {
+        return T.format("hostNotLocal", LogText.safe(host));
+    }
+
     public static String ssoMissing(String setting) {
         return T.format("ssoMissing", setting);
     }

@@ -21,6 +21,10 @@ public final class FindingText {
 
     public static final String FILE_CORRUPT = T.text("FILE_CORRUPT");
 
+    public static String filePartCorrupt(String part) {
+        return T.format("filePartCorrupt", LogText.safe(part));
+    }
+
     public static final String CELL_TOO_LONG = T.text("CELL_TOO_LONG");
 
     public static final String CELL_UNREADABLE = T.text("CELL_UNREADABLE");

@@ -59,6 +59,7 @@ final class DataFiles {
             // Set only now, when the directory is known to be usable: the first connection of the process unpacks
             // the library there (later ones find it loaded).
             if (System.getProperty("org.sqlite.tmpdir") == null) {
+                removeStaleNativeLibraries(dir);
                 System.setProperty("org.sqlite.tmpdir", dir.toString());
             }
         } catch (StoreStartupException e) {
@@ -68,6 +69,19 @@ final class DataFiles {
         } catch (IOException e) {
             throw new StoreStartupException(CliText.dataDirUnusable(dir, String.valueOf(
                     e instanceof FileSystemException f ? f.getReason() : e.getMessage())), e);
+        }
+    }
+
+    /**
+     * The copies of sqlite-jdbc's native library an earlier process unpacked here and could not remove (killed):
+     * removed before this process unpacks its own, so the directory holds one at most. A copy another live
+     * process has loaded stays usable to it (its mapping outlives the name).
+     */
+    static void removeStaleNativeLibraries(Path dir) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "sqlite-*libsqlitejdbc*")) {
+            for (Path p : copies) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

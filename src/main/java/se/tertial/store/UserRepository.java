@@ -66,17 +66,28 @@ public final class UserRepository {
         });
     }
 
-    /** Creates the first admin if there are no users at all; empty otherwise. */
+    /**
+     * Creates an administrator when there is no active one (the first start, or after `user add` made only others):
+     * named {@code name}, or {@code name-2}, {@code name-3} … when that name is taken; empty when an active
+     * administrator exists.
+     */
     public Optional<Created> bootstrapAdmin(String name, Instant now) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM app_user");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     return Optional.empty();
                 }
             }
-            return add(c, name, UserRole.ADMIN, Set.of(), now, true);
+            for (int i = 1; i < 1000; i++) {
+                Optional<Created> made = add(c, i == 1 ? name : name + "-" + i, UserRole.ADMIN, Set.of(), now, true);
+                if (made.isPresent()) {
+                    return made;
+                }
+            }
+            throw new IllegalStateException("no free name for the administrator");
         });
     }
 
@@ -208,7 +219,8 @@ public final class UserRepository {
 
     static Optional<Created> add(Connection c, String name, UserRole role, Set<UnitCode> units, Instant now,
                                          boolean firstKey) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM app_user WHERE name = ?")) {
+        // "ADMIN" beside "admin" would be a look-alike: names are unique without regard to case (an index says so too)
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM app_user WHERE LOWER(name) = LOWER(?)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {

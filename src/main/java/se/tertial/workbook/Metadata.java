@@ -90,10 +90,27 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
             Cell k = row.getCell(0);
             Cell v = row.getCell(1);
             if (k != null && k.getCellType() == CellType.STRING && v != null && v.getCellType() == CellType.STRING) {
-                m.put(k.getStringCellValue().trim(), v.getStringCellValue().trim());
+                add(m, k.getStringCellValue(), v.getStringCellValue());
             }
         }
         return Optional.of(m);
+    }
+
+    /** Marks metadata that contradicts itself; no cell text can hold it (XML has no NUL). */
+    private static final String CONTRADICTORY = "\u0000contradictory";
+
+    /**
+     * One key/value pair: a key given twice, or a key or value with spaces around it, makes the whole sheet
+     * contradictory (it is then not tertial's workbook), so that no reading of it — the first row, the last, the
+     * trimmed — decides which unit a file is for.
+     */
+    private static void add(Map<String, String> m, String key, String value) {
+        String k = key.strip();
+        if (m.containsKey(k) || !k.equals(key) || !value.equals(value.strip())) {
+            m.put(CONTRADICTORY, k);
+            return;
+        }
+        m.put(k, value);
     }
 
     /** The key/value pairs of a metadata sheet read as a grid: text in column A, text in column B. */
@@ -101,7 +118,7 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
         Map<String, String> m = new LinkedHashMap<>();
         for (int r = 0; r <= grid.lastRow(); r++) {
             if (grid.get(r, 0) instanceof CellValue.Text k && grid.get(r, 1) instanceof CellValue.Text v) {
-                m.put(k.value().trim(), v.value().trim());
+                add(m, k.value(), v.value());
             }
         }
         return m;
@@ -132,6 +149,9 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
     private static Optional<Metadata> parse(Map<String, String> m) {
         if (!FORMAT.equals(m.get(K_FORMAT))) {
             return Optional.empty();
+        }
+        if (m.containsKey(CONTRADICTORY)) {
+            throw new IllegalArgumentException("metadata key repeated or padded: " + m.get(CONTRADICTORY));
         }
         List<TemplateRef> refs = new ArrayList<>();
         for (String id : require(m, K_TEMPLATES).split(",")) {

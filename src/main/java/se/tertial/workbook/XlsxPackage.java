@@ -219,8 +219,14 @@ final class XlsxPackage implements AutoCloseable {
         // were checked by the parser itself (it refuses a DOCTYPE before anything in it takes effect).
         for (Map.Entry<String, ZipBytes.Entry> e : entries.entrySet()) {
             String name = e.getKey();
-            if (!parsed.contains(name) && (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml"))
-                    && declaresDtd(e.getValue())) {
+            boolean dtd;
+            try {
+                dtd = !parsed.contains(name) && (name.endsWith(".xml") || name.endsWith(".rels")
+                        || name.endsWith(".vml")) && declaresDtd(e.getValue());
+            } catch (IOException x) {
+                throw new UnreadableWorkbookException(CORRUPT, FindingText.filePartCorrupt(e.getValue().name()), x);
+            }
+            if (dtd) {
                 throw corrupt();
             }
         }
@@ -245,6 +251,34 @@ final class XlsxPackage implements AutoCloseable {
     /** A part's bytes as they inflate, within the limits. */
     private InputStream open(ZipBytes.Entry e) throws IOException {
         return new Bounded(zip.open(e), e.packedSize(), deadline);
+    }
+
+    /**
+     * Reads every part not read to its end yet: each must inflate to its declared size with its CRC, and each XML
+     * part must parse. Refused naming the part — a theme, the styles, a sheet nobody reads, a stray part alike.
+     */
+    void verifyRest() throws UnreadableWorkbookException {
+        for (Map.Entry<String, ZipBytes.Entry> e : entries.entrySet()) {
+            String name = e.getKey();
+            if (parsed.contains(name)) {
+                continue;
+            }
+            try {
+                if (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) {
+                    parse(e.getValue(), new DefaultHandler());
+                } else {
+                    try (InputStream in = open(e.getValue())) {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                }
+            } catch (UnreadableWorkbookException | IOException | RuntimeException x) {
+                if (x instanceof Deadline.Exceeded d) {
+                    throw d;
+                }
+                throw new UnreadableWorkbookException(CORRUPT, FindingText.filePartCorrupt(e.getValue().name()), x);
+            }
+            parsed.add(name);
+        }
     }
 
     /**
@@ -333,21 +367,28 @@ final class XlsxPackage implements AutoCloseable {
             xml.setContentHandler(handler);
             xml.setErrorHandler(null);
             xml.parse(new InputSource(in));
+            parsed.add(partName(entry.name())); // read to its end: its CRC and size were checked on the way
         } catch (SharedStringsXml.Done done) {
             // every wanted string read
         } catch (Deadline.Exceeded e) {
             throw e;
         } catch (SAXException e) {
-            throw timeoutOr(e);
+            throw timeoutOr(e, entry.name());
         } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             READERS.remove(); // a reader that failed this way is not trusted again
-            throw timeoutOr(e);
+            throw timeoutOr(e, entry.name());
         } finally {
             xml.setContentHandler(null);
         }
     }
 
     /** The deadline passing, however deep the parser wrapped it; else a corrupt part. */
+    /** As {@link #timeoutOr(Throwable)}, naming the part that could not be read. */
+    private static UnreadableWorkbookException timeoutOr(Throwable e, String part) {
+        UnreadableWorkbookException u = timeoutOr(e);
+        return new UnreadableWorkbookException(CORRUPT, FindingText.filePartCorrupt(part), u.getCause());
+    }
+
     private static UnreadableWorkbookException timeoutOr(Throwable e) {
         for (Throwable t = e; t != null; t = t instanceof SAXException x && x.getException() != null
                 ? x.getException() : t.getCause()) {

@@ -100,4 +100,9 @@ final class XlsxStream extends OpenedWorkbook {
     public void close() {
         pkg.close();
     }
+
+    @Override
+    public void verifyWhole() throws UnreadableWorkbookException {
+        pkg.verifyRest();
+    }
 }

@@ -117,11 +117,45 @@ final class ZipBytes {
         if (u32(bytes, loc) != LOC) {
             throw new ZipException("a broken local header");
         }
-        long start = (long) loc + LOC_LEN + u16(bytes, loc + 26) + u16(bytes, loc + 28);
+        int nameLen = u16(bytes, loc + 26);
+        long start = (long) loc + LOC_LEN + nameLen + u16(bytes, loc + 28);
         if (start + e.packedSize() > dataEnd) {
             throw new ZipException("a part runs past the end of the archive");
         }
-        return new PartStream(bytes, (int) start, (int) e.packedSize(), e);
+        return new PartStream(bytes, (int) start, (int) e.packedSize(), e, () -> agrees(e, loc, nameLen, start));
+    }
+
+    /**
+     * A reader that goes by the local headers (POI reading a stream, Excel repairing) must find the same part: the
+     * same name and method, and the same CRC and sizes — in the local header, or in the data descriptor after the
+     * data when the header defers them. Checked once the part has inflated right.
+     */
+    private void agrees(Entry e, int loc, int nameLen, long start) throws ZipException {
+        int flags = u16(bytes, loc + 6);
+        if (u16(bytes, loc + 8) != e.method() || loc + LOC_LEN + nameLen > bytes.length
+                || !e.name().equals(new String(bytes, loc + LOC_LEN, nameLen, StandardCharsets.UTF_8))) {
+            throw new ZipException("a local header disagrees with the central directory");
+        }
+        if ((flags & 8) == 0) {
+            if (u32(bytes, loc + 14) != e.crc() || u32(bytes, loc + 18) != e.packedSize()
+                    || u32(bytes, loc + 22) != e.size()) {
+                throw new ZipException("a local header disagrees with the central directory");
+            }
+            return;
+        }
+        long d = start + e.packedSize();
+        if (d + 4 <= dataEnd && u32(bytes, (int) d) == 0x08074b50L) {
+            d += 4;
+        }
+        if (d + 12 > dataEnd || u32(bytes, (int) d) != e.crc() || u32(bytes, (int) d + 4) != e.packedSize()
+                || u32(bytes, (int) d + 8) != e.size()) {
+            throw new ZipException("a data descriptor disagrees with the central directory");
+        }
+    }
+
+    /** A check run when a part has been read to its end. */
+    private interface Tail {
+        void check() throws ZipException;
     }
 
     private static int findEnd(byte[] b) throws ZipException {
@@ -152,6 +186,7 @@ final class ZipBytes {
         private final int start;
         private final int length;
         private final Entry entry;
+        private final Tail tail;
         private final CRC32 crc = new CRC32();
         private Inflater inflater;
         private boolean pooled;
@@ -159,7 +194,8 @@ final class ZipBytes {
         private long produced;
         private boolean done;
 
-        PartStream(byte[] src, int start, int length, Entry entry) {
+        PartStream(byte[] src, int start, int length, Entry entry, Tail tail) {
+            this.tail = tail;
             this.src = src;
             this.start = start;
             this.length = length;
@@ -231,6 +267,7 @@ final class ZipBytes {
             if (produced != entry.size() || crc.getValue() != entry.crc()) {
                 throw new ZipException("a part's size or CRC-32 does not match its entry");
             }
+            tail.check();
         }
 
         @Override

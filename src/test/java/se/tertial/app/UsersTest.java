@@ -27,7 +27,7 @@ class UsersTest {
     @Test
     void theFirstStartCreatesAnAdminOnceAndWritesItsTokenForTheOwnerOnly() throws Exception {
         try (Tertial app = Tertial.open(se.tertial.testkit.TestStores.on(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial")))) {
-            String token = app.users().bootstrapAdmin(tmp).orElseThrow();
+            String token = app.users().bootstrapAdmin(tmp).orElseThrow().token();
             Path file = tmp.resolve(UserService.ADMIN_TOKEN_FILE);
             assertEquals(token, Files.readString(file).strip());
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),

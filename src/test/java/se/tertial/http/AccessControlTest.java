@@ -24,7 +24,7 @@ class AccessControlTest {
     @Test
     void refusesRoutesThatDeclareNoRole() throws Exception {
         try (Tertial app = Tertial.open(se.tertial.testkit.TestStores.on(new Config(TestSpecs.DIR, tmp, "127.0.0.1", 0, null, "tertial")))) {
-            String admin = app.users().bootstrapAdmin(tmp).orElseThrow();
+            String admin = app.users().bootstrapAdmin(tmp).orElseThrow().token();
             AccessControl access = new AccessControl(app.users(), new RateLimiter(20, java.time.Clock.systemUTC()));
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;

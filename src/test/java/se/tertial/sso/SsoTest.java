@@ -161,6 +161,14 @@ class SsoTest {
             assertTrue(replay.body().contains("Börja om"), replay.body());
             v = new Visitor(s);
             assertEquals(400, v.follow("/logga-in/oidc?code=abc").statusCode(), "no state");
+            // hostile input to the callback: each a 4xx in bounded time
+            for (String q : List.of("state=" + "x".repeat(5000) + "&code=y", "code=" + "c".repeat(5000) + "&state=s",
+                    "error=%0D%0Ainjected&state=s", "state=%E2%80%AE&code=%00")) {
+                long t0 = System.nanoTime();
+                int status = v.follow("/logga-in/oidc?" + q).statusCode();
+                assertTrue(status >= 400 && status < 500, q.substring(0, 20) + " → " + status);
+                assertTrue((System.nanoTime() - t0) / 1e9 < 5);
+            }
 
             // A code from another sign-in (its PKCE verifier does not match): the provider refuses it.
             Visitor w = new Visitor(s);

@@ -52,6 +52,7 @@ public final class HostileCorpus {
         unknownPtg(cases);
         cellValues(cases, valid, bad);
         metadata(cases, valid);
+        damagedUnreadParts(cases, valid);
         xmlAttacks(cases, valid, bad);
         zipBombs(cases, valid);
         macros(cases, valid);
@@ -67,6 +68,14 @@ public final class HostileCorpus {
         }
         cases.add(new Case("empty-file", new byte[0], "not_a_workbook"));
         cases.add(new Case("zip-magic-only", new byte[] {0x50, 0x4B, 0x03, 0x04}, "unreadable_file"));
+    }
+
+    /** Bytes of a valid workbook changed here and there: some such files are still valid and accepted. */
+    public static List<Case> validMutations(byte[] valid) {
+        List<Case> cases = new ArrayList<>();
+        byteMutations(cases, valid);
+        damagedUnreadParts(cases, valid);
+        return cases;
     }
 
     private static void byteMutations(List<Case> cases, byte[] file) {
@@ -171,6 +180,45 @@ public final class HostileCorpus {
         }
         cases.add(new Case("meta-spec-sha256-changed", Zips.replaceText(valid, STRINGS, x -> x.replace(sha.group(1),
                 "0".repeat(64))), "structure_spec_checksum"));
+    }
+
+    /** The sheet that holds the metadata (_tertial) and the Instruktioner sheet, in our templates. */
+    public static final String METADATA_SHEET = "xl/worksheets/sheet3.xml";
+    public static final String INSTRUCTIONS_SHEET = "xl/worksheets/sheet1.xml";
+
+    /**
+     * Damage in parts the ingest does not read to judge the figures — the styles, the Instruktioner sheet, a stray
+     * part — and metadata that contradicts itself: all built from the valid workbook, so each is accepted unless it
+     * is refused for exactly this.
+     */
+    private static void damagedUnreadParts(List<Case> cases, byte[] valid) {
+        String unreadable = "unreadable_file";
+        cases.add(new Case("styles-broken-xml", Zips.replaceText(valid, "xl/styles.xml",
+                x -> x.substring(0, x.length() / 2)), unreadable));
+        cases.add(new Case("styles-bad-crc", Zips.badCrc(valid, "xl/styles.xml"), unreadable));
+        cases.add(new Case("instructions-broken-xml", Zips.replaceText(valid, INSTRUCTIONS_SHEET,
+                x -> x.replace("</sheetData>", "<row></sheetData>")), unreadable));
+        cases.add(new Case("instructions-bad-crc", Zips.badCrc(valid, INSTRUCTIONS_SHEET), unreadable));
+        cases.add(new Case("stray-part-broken-xml", Zips.withEntry(valid, "xl/tillagg.xml",
+                "<a><b></a>".getBytes(java.nio.charset.StandardCharsets.UTF_8)), unreadable));
+        cases.add(new Case("core-properties-bad-crc", Zips.badCrc(valid, "docProps/core.xml"), unreadable));
+        // The metadata: a key twice (the second naming another unit), a value with a space after it.
+        String strings = Zips.text(valid, STRINGS);
+        List<String> shared = new ArrayList<>();
+        java.util.regex.Matcher si = java.util.regex.Pattern.compile("<si>(.*?)</si>", java.util.regex.Pattern.DOTALL)
+                .matcher(strings);
+        while (si.find()) {
+            shared.add(si.group(1).replaceAll("<[^>]+>", ""));
+        }
+        int unitKey = shared.indexOf("unit");
+        if (unitKey < 0) {
+            throw new AssertionError("no unit key in the shared strings");
+        }
+        cases.add(new Case("meta-unit-twice", Zips.replaceText(valid, METADATA_SHEET, x -> x.replace("</sheetData>",
+                "<row r=\"40\"><c r=\"A40\" t=\"s\"><v>" + unitKey + "</v></c><c r=\"B40\" t=\"inlineStr\"><is>"
+                        + "<t>FS-KIR</t></is></c></row></sheetData>")), "not_tertial_workbook"));
+        cases.add(new Case("meta-unit-trailing-space", Zips.replaceText(valid, STRINGS,
+                x -> x.replaceFirst(">FS-MED<", ">FS-MED <")), "not_tertial_workbook"));
     }
 
     private static void xmlAttacks(List<Case> cases, byte[] valid, byte[] bad) {

@@ -132,7 +132,7 @@ public final class TestServer implements AutoCloseable {
         Path dataDir = config.dataDir();
         app = Tertial.open(asIs ? config : TestStores.on(config), clock, checkpoint);
         if (fresh) {
-            admin = app.users().bootstrapAdmin(dataDir).orElseThrow();
+            admin = app.users().bootstrapAdmin(dataDir).orElseThrow().token();
             finance = app.users().add("ekonomi", "finance", List.of()).token();
             controller = app.users().add("controller.fs", "controller", List.of("FS-MED", "FS-KIR")).token();
         } else {

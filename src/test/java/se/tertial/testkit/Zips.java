@@ -29,6 +29,42 @@ public final class Zips {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The same zip with the CRC-32 that one entry declares changed — in its local header and in the central
+     * directory, as a damaged copy would have it — while its data stay as they were.
+     */
+    public static byte[] badCrc(byte[] zip, String name) {
+        byte[] out = zip.clone();
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        int changed = 0;
+        for (int i = 0; i + 46 < out.length; i++) {
+            int sig = (out[i] & 0xff) | (out[i + 1] & 0xff) << 8 | (out[i + 2] & 0xff) << 16 | (out[i + 3] & 0xff) << 24;
+            int nameAt;
+            int crcAt;
+            int nameLen;
+            if (sig == 0x04034b50) {
+                nameLen = (out[i + 26] & 0xff) | (out[i + 27] & 0xff) << 8;
+                nameAt = i + 30;
+                crcAt = i + 14;
+            } else if (sig == 0x02014b50) {
+                nameLen = (out[i + 28] & 0xff) | (out[i + 29] & 0xff) << 8;
+                nameAt = i + 46;
+                crcAt = i + 16;
+            } else {
+                continue;
+            }
+            if (nameLen == wanted.length && nameAt + nameLen <= out.length && java.util.Arrays.equals(out, nameAt,
+                    nameAt + nameLen, wanted, 0, wanted.length)) {
+                out[crcAt] ^= 0x5a;
+                changed++;
+            }
+        }
+        if (changed == 0) {
+            throw new AssertionError("no entry " + name);
+        }
+        return out;
+    }
+
     public static String text(byte[] zip, String name) {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
