@@ -95,7 +95,7 @@ class HttpApiTest {
             "{\"code\":\"2022-T4\",\"deadline\":\"2022-09-09\"}|400|Ogiltig period \"2022-T4\"",
             "{\"code\":\"2022-T2\",\"deadline\":\"9 sep 2022\"}|400|Ogiltigt datum",
             "{\"code\":\"2022-T2\"}|400|Fältet \"deadline\" saknas",
-            "{\"code\":\"2022-T2\",\"deadline\":\"2022-09-09\",\"x\":1}|400|inte giltig JSON",
+            "{\"code\":\"2022-T2\",\"deadline\":\"2022-09-09\",\"x\":1}|400|Fältet \"x\" har fel typ eller finns inte",
             "not json|400|inte giltig JSON",
             "{\"code\":\"2021-T3\",\"deadline\":\"2022-02-01\"}|409|Perioden 2021-T3 finns redan"})
     void refusesBadPeriodsWithASwedishMessage(String body, int status, String message) {
