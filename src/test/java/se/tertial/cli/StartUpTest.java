@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,12 +96,59 @@ class StartUpTest {
         }
         assertEquals(1, libraries(data), "the killed process's copy is still there");
         Process second = serve(data, temp, port);
+        Path secondsUploads = temp.resolve("tertial").resolve(Long.toString(second.pid()));
         try {
             awaitHealth(port);
             assertEquals(1, libraries(data), "at most one native library after the restart");
+            // Killed mid-upload: a large workbook is being read (its temp file exists) when SIGKILL comes.
+            String key = Files.readString(data.resolve("admin-token.txt")).strip();
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/periods")).header("Authorization", "Bearer " + key).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"code\":\"2022-T2\",\"deadline\":\"2099-09-09\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            byte[] valid = se.tertial.testkit.FilledTemplate.of("FS-MED", "2022-T2").valid().bytes();
+            byte[] large = se.tertial.testkit.HostileCorpus.build(valid, valid, valid).stream()
+                    .filter(c -> c.name().equals("one-million-cells")).findFirst().orElseThrow().bytes();
+            Thread upload = new Thread(() -> {
+                try {
+                    String boundary = "b" + System.nanoTime();
+                    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+                    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                            + "filename=\"stor.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    body.writeBytes(large);
+                    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/submissions")).header("Authorization", "Bearer " + key)
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                } catch (Exception e) {
+                    // the server is killed under it
+                }
+            });
+            upload.setDaemon(true);
+            upload.start();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean reading = false;
+            while (!reading && System.nanoTime() < until) {
+                reading = Files.isDirectory(secondsUploads) && Files.list(secondsUploads).findAny().isPresent();
+                Thread.sleep(5);
+            }
+            assertTrue(reading, "the upload's temp file appeared");
         } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(Files.isDirectory(secondsUploads), "the killed upload left its file");
+        Process third = serve(data, temp, port);
+        try {
+            awaitHealth(port);
+            assertFalse(Files.exists(secondsUploads), "gone after the next start");
+            assertEquals(1, libraries(data), "one native library");
+        } finally {
+            third.destroy();
+            third.waitFor(30, TimeUnit.SECONDS);
         }
     }
 }
