@@ -44,15 +44,6 @@ public final class TempFiles {
         }
     }
 
-    /** This process's directory, for tests. */
-    static Path mine() {
-        return MINE;
-    }
-
-    static Path root() {
-        return ROOT;
-    }
-
     private static void delete(Path p) throws IOException {
         try (Stream<Path> all = Files.walk(p)) {
             for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {

@@ -382,7 +382,7 @@ public final class FeedRepository {
         });
     }
 
-    /** For tests and the benchmark: the units whose rows a controller sees, as the query wants them. */
+    /** The units whose rows a user sees, as a query wants them: empty (all) for finance and admin. */
     public static java.util.Optional<Set<String>> unitsOf(User user) {
         return user.seesAllUnits() ? java.util.Optional.empty() : java.util.Optional.of(Set.copyOf(
                 user.units().stream().map(u -> u.value()).toList()));

@@ -66,10 +66,6 @@ public final class LoginThrottleRepository {
     }
 
     /** Counts one more failure; {@code lockAt} failures lock the key until {@code lockedUntil}. Returns the count. */
-    public int fail(String key, Instant now, int lockAt, Instant lockedUntil) {
-        return db.write(c -> count(c, key, now, lockAt, lockedUntil));
-    }
-
     private static int count(java.sql.Connection c, String key, Instant now, int lockAt, Instant lockedUntil)
             throws java.sql.SQLException {
         try (PreparedStatement ps = c.prepareStatement("""

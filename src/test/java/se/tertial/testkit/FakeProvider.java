@@ -14,7 +14,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -163,10 +162,5 @@ public final class FakeProvider implements AutoCloseable {
         return se.tertial.app.SsoConfig.of(issuer(), CLIENT_ID, SECRET, "openid profile email", "roles",
                 "admin=admin,finance=finance,controller=controller", "groups", "tertial-enhet-(.+)", "regionens konto",
                 passwordSignIn, true);
-    }
-
-    /** Where the browser is sent next by an authorization URL: the callback with the code. */
-    public static URI uri(String s) {
-        return URI.create(s);
     }
 }
