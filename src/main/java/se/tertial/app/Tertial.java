@@ -10,6 +10,7 @@ import se.tertial.store.PeriodRepository;
 import se.tertial.store.SubmissionRepository;
 import se.tertial.workbook.TemplateWriter;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -96,8 +97,77 @@ public final class Tertial implements AutoCloseable {
     /** With a checkpoint inside upload transactions, for tests that inject failures. */
     public static Tertial open(Config config, Clock clock, Checkpoint checkpoint) {
         TempFiles.removeLeftovers();
-        SpecCatalog catalog = SpecLoader.load(config.templatesDir());
-        return new Tertial(config, catalog, config.openStore(), clock, checkpoint);
+        // The two halves of a start that need nothing of each other run side by side: reading the organisation and
+        // templates (Jackson) on a second thread while this one opens the store (the pool, SQLite, the migrations).
+        java.util.concurrent.FutureTask<SpecCatalog> specs = takeReadAhead(config.templatesDir());
+        if (specs == null) {
+            specs = reading(config.templatesDir());
+            Thread reader = new Thread(specs, "tertial-start-specs");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        Database store = null;
+        try {
+            store = config.openStore();
+            StartTrace.mark("store opened");
+            Tertial app = new Tertial(config, catalogOf(specs), store, clock, checkpoint);
+            StartTrace.mark("services made");
+            return app;
+        } catch (RuntimeException | Error e) {
+            if (store != null) {
+                store.close();
+            }
+            // a problem in the templates is the one to report, also when the store failed meanwhile
+            SpecCatalog ignored = catalogOf(specs);
+            throw e;
+        }
+    }
+
+    /** The templates read ahead by {@link #readTemplatesAhead}, with the directory they were read from. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<Path,
+            java.util.concurrent.FutureTask<SpecCatalog>>> READ_AHEAD = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Reads the organisation and templates of {@code dir} on the calling thread, for the next {@link #open} of a
+     * configuration with that same directory: {@code serve} starts this on a second thread while picocli reads the
+     * command line on the first, from the directory the command line will name. A different directory, or none,
+     * and the read-ahead is dropped unused.
+     */
+    public static void readTemplatesAhead(Path dir) {
+        java.util.concurrent.FutureTask<SpecCatalog> task = reading(dir);
+        READ_AHEAD.set(java.util.Map.entry(dir.toAbsolutePath().normalize(), task));
+        task.run();
+    }
+
+    private static java.util.concurrent.FutureTask<SpecCatalog> takeReadAhead(Path dir) {
+        var ahead = READ_AHEAD.getAndSet(null);
+        return ahead != null && ahead.getKey().equals(dir.toAbsolutePath().normalize()) ? ahead.getValue() : null;
+    }
+
+    private static java.util.concurrent.FutureTask<SpecCatalog> reading(Path dir) {
+        return new java.util.concurrent.FutureTask<>(() -> {
+            SpecCatalog c = SpecLoader.load(dir);
+            StartTrace.mark("organisation and templates read");
+            return c;
+        });
+    }
+
+    /** The catalog the reading thread made, or the reason it could not (a {@link SpecException} as it was thrown). */
+    private static SpecCatalog catalogOf(java.util.concurrent.FutureTask<SpecCatalog> specs) {
+        try {
+            return specs.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the templates", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** With a catalog loaded from {@code config.templatesDir()} already (a bulk load identifies files meanwhile). */

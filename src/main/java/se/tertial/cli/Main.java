@@ -7,19 +7,47 @@ import se.tertial.spec.SpecException;
 
 /** {@code java -jar tertial.jar <command>}. */
 @Command(name = "tertial", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
-        description = "Tertialrapportering för regioner: mallar, validerad inläsning och sammanställning.",
-        subcommands = {ServeCommand.class, TemplateCommand.class, ReportCommand.class, BulkLoadCommand.class, StoreCommand.class,
-                UserCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Tertialrapportering för regioner: mallar, validerad inläsning och sammanställning.")
 public final class Main {
+    /**
+     * The commands, in the order help lists them. Only the one a command line names is made and given to picocli:
+     * building the model of all of them (their options, defaults and mixins, by reflection) cost every start a
+     * tenth of a second or more; help and a mistyped command still see them all.
+     */
+    private static final java.util.List<String> COMMANDS = java.util.List.of("serve", "template", "report",
+            "bulk-load", "store", "user", "bench");
+
+    private static Object command(String name) {
+        return switch (name) {
+            case "serve" -> new ServeCommand();
+            case "template" -> new TemplateCommand();
+            case "report" -> new ReportCommand();
+            case "bulk-load" -> new BulkLoadCommand();
+            case "store" -> new StoreCommand();
+            case "user" -> new UserCommand();
+            case "bench" -> new BenchCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** Runs a command and returns its exit code; used by tests too. */
     public static int run(String... args) {
+        se.tertial.app.StartTrace.mark("JVM started");
         CommandLine cli = new CommandLine(new Main());
+        String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        if (named.equals("serve")) {
+            ServeWarmUp.start(args);
+        }
+        if (COMMANDS.contains(named)) {
+            cli.addSubcommand(named, command(named));
+        } else {
+            COMMANDS.forEach(name -> cli.addSubcommand(name, command(name)));
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SpecException || e instanceof se.tertial.app.TertialException
                     || e instanceof se.tertial.store.StoreStartupException) {

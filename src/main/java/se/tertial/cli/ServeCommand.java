@@ -107,8 +107,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        se.tertial.app.StartTrace.mark("command line read");
         Config config = config();
         requireFreePort(config.host(), config.port());
+        se.tertial.app.StartTrace.mark("port free");
         Tertial app = Tertial.open(config);
         Javalin server;
         try {
@@ -121,14 +123,18 @@ final class ServeCommand implements Callable<Integer> {
                     System.out.println(se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile));
                 }
             });
+            se.tertial.app.StartTrace.mark("administrator's key");
             String adminName = created.map(c -> c.user().name()).orElse("admin");
             app.auth().bootstrapAdminPassword(config.dataDir(), adminName).ifPresent(password -> System.out.println(
                     "Logga in på " + config.publicUrl() + "/ som \"" + adminName + "\" med engångslösenordet (visas "
                             + "bara nu, finns också i " + config.dataDir().resolve(
                             se.tertial.app.AuthService.ADMIN_PASSWORD_FILE).toAbsolutePath() + "):\n  " + password
                             + "\nDu väljer ett eget lösenord vid första inloggningen."));
-            server = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app))
-                    .start(config.host(), config.port());
+            se.tertial.app.StartTrace.mark("administrator's password");
+            Javalin made = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app));
+            se.tertial.app.StartTrace.mark("routes made");
+            server = made.start(config.host(), config.port());
+            se.tertial.app.StartTrace.mark("listening");
         } catch (RuntimeException e) {
             app.close();
             if (isBindFailure(e)) {

@@ -56,10 +56,10 @@ final class DataFiles {
                     Files.createFile(db);
                 }
             }
-            // Set only now, when the directory is known to be usable: the first connection of the process unpacks
-            // the library there (later ones find it loaded).
-            if (System.getProperty("org.sqlite.tmpdir") == null) {
-                removeStaleNativeLibraries(dir);
+            // Set only now, when the directory is known to be usable: the first connection of the process loads
+            // the library kept there, or (when it cannot be kept) unpacks it there (later ones find it loaded).
+            if (!NativeLibrary.keepIn(dir) && System.getProperty("org.sqlite.tmpdir") == null) {
+                NativeLibrary.removeOthers(dir, null);
                 System.setProperty("org.sqlite.tmpdir", dir.toString());
             }
         } catch (StoreStartupException e) {
@@ -69,19 +69,6 @@ final class DataFiles {
         } catch (IOException e) {
             throw new StoreStartupException(CliText.dataDirUnusable(dir, String.valueOf(
                     e instanceof FileSystemException f ? f.getReason() : e.getMessage())), e);
-        }
-    }
-
-    /**
-     * The copies of sqlite-jdbc's native library an earlier process unpacked here and could not remove (killed):
-     * removed before this process unpacks its own, so the directory holds one at most. A copy another live
-     * process has loaded stays usable to it (its mapping outlives the name).
-     */
-    static void removeStaleNativeLibraries(Path dir) throws IOException {
-        try (java.nio.file.DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "sqlite-*libsqlitejdbc*")) {
-            for (Path p : copies) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

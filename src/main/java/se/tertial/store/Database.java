@@ -4,7 +4,6 @@ import se.tertial.spec.CliText;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -102,12 +101,10 @@ public final class Database implements AutoCloseable {
             throw new StoreStartupException(CliText.databaseUnreachable(url.toString(), rootMessage(e)), e);
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/postgresql", "classpath:db/common")
-                    .cleanDisabled(!emptied).load();
             if (emptied) {
-                flyway.clean();
+                Migrations.flyway(pool, Dialect.POSTGRESQL, true).clean();
             }
-            flyway.migrate();
+            Migrations.bringUpToDate(pool, Dialect.POSTGRESQL);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreStartupException(CliText.databaseUnreachable(url.toString(), rootMessage(e)), e);
@@ -256,13 +253,18 @@ public final class Database implements AutoCloseable {
             throw DataFiles.explain(file, e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/sqlite", "classpath:db/common").load().migrate();
+            Migrations.bringUpToDate(pool, Dialect.SQLITE);
             DataFiles.restrict(file);
         } catch (RuntimeException e) {
             pool.close();
             throw DataFiles.explain(file, e);
         }
         return new Database(file, pool);
+    }
+
+    /** The connection pool, for the migration check in this package. */
+    javax.sql.DataSource pool() {
+        return pool;
     }
 
     public Path file() {

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import io.javalin.http.staticfiles.Location;
 import se.tertial.app.Tertial;
 import se.tertial.app.Version;
 import se.tertial.http.Extension;
@@ -41,14 +40,8 @@ public final class WebApp implements Extension {
 
     @Override
     public void install(JavalinConfig config) {
-        config.staticFiles.add(s -> {
-            s.hostedPath = "/static";
-            s.directory = "/static";
-            s.location = Location.CLASSPATH;
-            s.headers = Map.of("Cache-Control", "public, max-age=3600", "X-Content-Type-Options", "nosniff");
-            s.roles = java.util.Set.of(PageRole.PUBLIC);
-        });
         var r = config.routes;
+        new StaticFiles().routes(r);
         r.before(this::securityHeaders);
         r.beforeMatched(new PageAccess(app.auth())::check);
         r.exception(Redirect.class, (e, ctx) -> ctx.redirect(e.to, HttpStatus.SEE_OTHER));
