@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--only", description = "Bara en del: templates, uploads, report, feed eller bulk (bulk körs bara på begäran).")
+    @Option(names = "--only", description = "Bara en del: templates, uploads, report, feed, start eller bulk (start och bulk körs bara på begäran).")
     String only;
 
     @Option(names = "--files", defaultValue = "10000", description = "Filer för --only bulk (standard: ${DEFAULT-VALUE}).")
@@ -74,6 +74,10 @@ final class BenchCommand implements Callable<Integer> {
         try {
             out.printf("tertial bench: %d cores, Java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+            if ("start".equals(only)) {
+                new StartBench(templates, out, Math.min(runs, 9)).run(dir.resolve("start"));
+                return 0;
+            }
             try (Tertial app = open(templates, dir.resolve("sqlite"), java.util.Optional.empty())) {
                 if (only == null || only.equals("templates")) {
                     templates(out, app);

@@ -39,9 +39,7 @@ public final class Main {
         se.tertial.app.StartTrace.mark("JVM started");
         CommandLine cli = new CommandLine(new Main());
         String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        if (named.equals("serve")) {
-            ServeWarmUp.start(args);
-        }
+        ReadAhead.start(named, args);
         if (COMMANDS.contains(named)) {
             cli.addSubcommand(named, command(named));
         } else {

@@ -114,25 +114,17 @@ final class ServeCommand implements Callable<Integer> {
         Tertial app = Tertial.open(config);
         Javalin server;
         try {
-            java.nio.file.Path tokenFile = config.dataDir().resolve(se.tertial.app.UserService.ADMIN_TOKEN_FILE);
-            var created = app.users().bootstrapAdmin(config.dataDir());
-            created.ifPresentOrElse(c -> System.out.println(CliText.adminCreated(c.user().name(),
-                    tokenFile.toAbsolutePath().toString(), c.token()) + "\n"
-                    + se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile)), () -> {
-                if (java.nio.file.Files.exists(tokenFile)) {
-                    System.out.println(se.tertial.spec.CliText.adminTokenFileStillThere(tokenFile));
-                }
-            });
-            se.tertial.app.StartTrace.mark("administrator's key");
-            String adminName = created.map(c -> c.user().name()).orElse("admin");
-            app.auth().bootstrapAdminPassword(config.dataDir(), adminName).ifPresent(password -> System.out.println(
-                    "Logga in på " + config.publicUrl() + "/ som \"" + adminName + "\" med engångslösenordet (visas "
-                            + "bara nu, finns också i " + config.dataDir().resolve(
-                            se.tertial.app.AuthService.ADMIN_PASSWORD_FILE).toAbsolutePath() + "):\n  " + password
-                            + "\nDu väljer ett eget lösenord vid första inloggningen."));
-            se.tertial.app.StartTrace.mark("administrator's password");
+            // The first administrator's key and one-time password (Argon2, a few hundred milliseconds on a fresh store)
+            // are made beside the routes, and done before the server listens.
+            java.util.concurrent.FutureTask<String> bootstrap = new java.util.concurrent.FutureTask<>(
+                    () -> bootstrapAdmin(app, config));
+            Thread t = new Thread(bootstrap, "tertial-bootstrap");
+            t.setDaemon(true);
+            t.start();
             Javalin made = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app));
             se.tertial.app.StartTrace.mark("routes made");
+            System.out.print(finished(bootstrap));
+            se.tertial.app.StartTrace.mark("administrator's key and password");
             server = made.start(config.host(), config.port());
             se.tertial.app.StartTrace.mark("listening");
         } catch (RuntimeException e) {
@@ -158,6 +150,41 @@ final class ServeCommand implements Callable<Integer> {
                 + config.templatesDir().toAbsolutePath() + ")");
         stopped.await();
         return 0;
+    }
+
+    /** Makes the first administrator's key and one-time password when there are none; returns what to print. */
+    private static String bootstrapAdmin(Tertial app, Config config) {
+        StringBuilder text = new StringBuilder();
+        java.nio.file.Path tokenFile = config.dataDir().resolve(se.tertial.app.UserService.ADMIN_TOKEN_FILE);
+        var created = app.users().bootstrapAdmin(config.dataDir());
+        created.ifPresentOrElse(c -> text.append(CliText.adminCreated(c.user().name(),
+                tokenFile.toAbsolutePath().toString(), c.token())).append("\n")
+                .append(CliText.adminTokenFileStillThere(tokenFile)).append("\n"), () -> {
+            if (java.nio.file.Files.exists(tokenFile)) {
+                text.append(CliText.adminTokenFileStillThere(tokenFile)).append("\n");
+            }
+        });
+        String adminName = created.map(c -> c.user().name()).orElse("admin");
+        app.auth().bootstrapAdminPassword(config.dataDir(), adminName).ifPresent(password -> text.append(
+                "Logga in på " + config.publicUrl() + "/ som \"" + adminName + "\" med engångslösenordet (visas "
+                        + "bara nu, finns också i " + config.dataDir().resolve(
+                        se.tertial.app.AuthService.ADMIN_PASSWORD_FILE).toAbsolutePath() + "):\n  " + password
+                        + "\nDu väljer ett eget lösenord vid första inloggningen.\n"));
+        return text.toString();
+    }
+
+    private static String finished(java.util.concurrent.FutureTask<String> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Every flag checked before anything starts, each with a Swedish message (exit code 2). */

@@ -179,6 +179,20 @@ class WebSecurityTest {
             HttpResponse<String> css = w.get("/static/tertial.css");
             assertEquals(200, css.statusCode());
             assertTrue(css.headers().firstValue("Cache-Control").orElse("").contains("max-age"));
+            assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+            assertTrue(css.body().contains("{"), "the style sheet itself");
+            String etag = css.headers().firstValue("ETag").orElseThrow();
+            try {
+                HttpResponse<String> again = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(s.uri("/static/tertial.css")).header("If-None-Match", etag).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(304, again.statusCode(), "unchanged: not sent again");
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(200, w.get("/static/tertial.js").statusCode());
+            assertEquals(404, w.get("/static/annan.css").statusCode());
+            assertEquals(404, w.get("/static/../db/sqlite/V1__periods_submissions_facts.sql").statusCode());
         }
     }
 

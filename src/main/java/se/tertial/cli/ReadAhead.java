@@ -9,22 +9,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * While picocli reads the command line of {@code serve} on the main thread (its classes are Java 5 bytecode, which
- * the class-data archive cannot hold, so they are read and verified from the jar at every start), a second thread
- * does on the other core what the start needs next: it reads the organisation and templates from the directory the
+ * While picocli reads the command line on the main thread (its classes are Java 5 bytecode, which the class-data
+ * archive cannot hold, so they are read and verified from the jar at every start), a second thread does on the other
+ * core what a command that opens tertial needs next: it reads the organisation and templates from the directory the
  * command line names ({@code --templates}, else env {@code TERTIAL_TEMPLATES}, else {@code workbook-templates} —
- * picocli's own default), then warms Javalin and Jetty (a server object made and dropped, never started), as
- * Spring Boot's background pre-initializer does. Nothing here is seen: a read-ahead of another directory is dropped
- * by {@link Tertial#open}, and a failure is the start's to report when it reads the templates itself.
+ * picocli's own default); for {@code serve} it then warms Javalin and Jetty (a server object made and dropped, never
+ * started), as Spring Boot's background pre-initializer does. Nothing here is seen: a read-ahead of another
+ * directory is dropped by {@link Tertial#open}, and a failure is the command's to report when it reads the
+ * templates itself.
  */
-final class ServeWarmUp {
-    private ServeWarmUp() {}
+final class ReadAhead {
+    /** The commands that open tertial with its templates. */
+    private static final java.util.Set<String> OPENING = java.util.Set.of("serve", "user", "template", "report");
+
+    private ReadAhead() {}
 
     private record Sample(List<Object> list, Map<String, Object> map, String text, long number) {}
 
-    static void start(String[] args) {
+    /** Starts the read-ahead when {@code command} opens tertial. */
+    static void start(String command, String[] args) {
+        if (!OPENING.contains(command)) {
+            return;
+        }
         Path templates = templatesNamedBy(args);
-        Thread t = new Thread(() -> run(templates), "tertial-warm-up");
+        boolean server = command.equals("serve");
+        Thread t = new Thread(() -> run(templates, server), "tertial-read-ahead");
         t.setDaemon(true);
         t.start();
     }
@@ -42,9 +51,12 @@ final class ServeWarmUp {
         return Path.of(dir == null || dir.isEmpty() ? "workbook-templates" : dir);
     }
 
-    private static void run(Path templates) {
+    private static void run(Path templates, boolean server) {
         try {
             Tertial.readTemplatesAhead(templates);
+            if (!server) {
+                return;
+            }
             new JsonMapper().readValue("{\"list\":[1,2.5,\"x\"],\"map\":{\"a\":true},\"text\":\"å\",\"number\":7}",
                     Sample.class);
             Javalin.create(c -> c.startup.showJavalinBanner = false);
