@@ -39,12 +39,13 @@ public final class FeedService {
     private final ReportService reports;
     private final PeriodService periods;
     private final se.tertial.store.Database db;
+    private final se.tertial.store.ChangeStamps stamps;
     private final AuditService audit;
     private final Clock clock;
-    /** The nämndsavvikelser rows per period, with the newest submission they were computed from. */
+    /** The nämndsavvikelser rows per period, with the stamp of the stored data they were made from. */
     private final Map<String, Computed> computed = new ConcurrentHashMap<>();
 
-    private record Computed(long newest, List<List<Object>> rows) {}
+    private record Computed(List<Object> stamp, List<List<Object>> rows) {}
 
     FeedService(SpecCatalog catalog, FeedRepository repository, ReportService reports, PeriodService periods,
                 se.tertial.store.Database db, AuditService audit, Clock clock) {
@@ -53,6 +54,7 @@ public final class FeedService {
         this.reports = reports;
         this.periods = periods;
         this.db = db;
+        this.stamps = new se.tertial.store.ChangeStamps(db);
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,24 +117,19 @@ public final class FeedService {
         });
     }
 
-    /** Every period's nämndsavvikelser, recomputed for a period only when it has a newer submission. */
+    /**
+     * Every period's nämndsavvikelser as rows, made again for a period only when anything its report is read from
+     * has changed, on this instance or another (kept for every period: the feed lists them all).
+     */
     private List<List<Object>> namndsavvikelser() {
-        Map<String, Long> newest = db.read(c -> {
-            Map<String, Long> m = new HashMap<>();
-            try (var ps = c.prepareStatement("SELECT period, MAX(id) FROM submission GROUP BY period");
-                 var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    m.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return m;
-        });
         List<List<Object>> out = new ArrayList<>();
         for (Period p : periods.list()) {
             String code = p.code().toString();
-            long stamp = newest.getOrDefault(code, 0L);
+            // read before the report: a change in between leaves a stamp older than the rows, never newer
+            List<Object> stamp = stamps.of(List.of(p.code(), p.code().samePeriodLastYear(),
+                    p.code().lastYearBokslut()));
             Computed c = computed.get(code);
-            if (c == null || c.newest() != stamp) {
+            if (c == null || !c.stamp().equals(stamp)) {
                 c = new Computed(stamp, rows(code, reports.report(p.code()).figures()));
                 computed.put(code, c);
             }

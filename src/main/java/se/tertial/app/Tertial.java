@@ -67,7 +67,8 @@ public final class Tertial implements AutoCloseable {
         this.reviews = new ReviewService(catalog.organisation(), periods, reviewRepository, audit, notices, clock);
         this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, reviewRepository, audit,
                 notices, clock, config.limits());
-        this.reports = new ReportService(catalog, periods, submissions, reviews, audit);
+        this.reports = new ReportService(catalog, periods, submissions, reviews, audit,
+                new se.tertial.store.ChangeStamps(db));
         se.tertial.store.ReminderRepository sentReminders = new se.tertial.store.ReminderRepository(db);
         this.reminders = new ReminderService(config.mail(), mailer, catalog.organisation(), periods, reviews,
                 submissions, userRepository, sentReminders, config.publicUrl(), clock);

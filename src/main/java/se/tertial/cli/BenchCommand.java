@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "20", description = "Uppvärmningskörningar (standard: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--only", description = "Bara en del: templates, uploads, report, feed, start eller bulk (start och bulk körs bara på begäran).")
+    @Option(names = "--only", description = "Bara en del: templates, uploads, report, feed, pages, start eller bulk (start och bulk körs bara på begäran).")
     String only;
 
     @Option(names = "--files", defaultValue = "10000", description = "Filer för --only bulk (standard: ${DEFAULT-VALUE}).")
@@ -101,6 +101,13 @@ final class BenchCommand implements Callable<Integer> {
                 feed.run("SQLite", t -> open(t, dir.resolve("feed-sqlite"), java.util.Optional.empty()));
                 if (pg.isPresent()) {
                     feed.run("PostgreSQL", t -> open(t, dir.resolve("feed-pg"), pg));
+                }
+            }
+            if (only == null || only.equals("pages")) {
+                PageBench pages = new PageBench(templates, out, Math.min(warmup, 10), Math.max(runs, 20));
+                pages.run("SQLite", t -> open(t, dir.resolve("pages-sqlite"), java.util.Optional.empty()));
+                if (pg.isPresent()) {
+                    pages.run("PostgreSQL", t -> open(t, dir.resolve("pages-pg"), pg));
                 }
             }
             if (only == null || only.equals("report")) {
