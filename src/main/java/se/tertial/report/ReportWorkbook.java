@@ -51,7 +51,7 @@ public final class ReportWorkbook {
 
     /** No Zip64 data descriptors: java.util.zip.ZipInputStream and streaming readers cannot read them. */
     private static SXSSFWorkbook newWorkbook() {
-        SXSSFWorkbook w = new SXSSFWorkbook(ROW_WINDOW);
+        SXSSFWorkbook w = SheetXmlWriter.workbook(ROW_WINDOW);
         w.setZip64Mode(org.apache.commons.compress.archivers.zip.Zip64Mode.Never);
         return w;
     }
