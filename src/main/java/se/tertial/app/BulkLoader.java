@@ -152,7 +152,7 @@ public final class BulkLoader {
             Map<String, Item> bySha = new LinkedHashMap<>();
             List<FileResult> all = new ArrayList<>();
             for (Future<Item> f : identified) {
-                Item item = get(f);
+                Item item = Futures.result(f);
                 Item first = bySha.putIfAbsent(item.sha256(), item);
                 if (first != null) {
                     // The same bytes twice in one run: the first (by path) is loaded, the copy is reported.
@@ -381,19 +381,6 @@ public final class BulkLoader {
         }
     }
 
-    private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /**
      * Straight into the store, as the given (admin) user: files are checked on the workers and stored in batches by

@@ -111,7 +111,7 @@ public final class Tertial implements AutoCloseable {
         try {
             store = config.openStore();
             StartTrace.mark("store opened");
-            Tertial app = new Tertial(config, catalogOf(specs), store, clock, checkpoint);
+            Tertial app = new Tertial(config, Futures.result(specs), store, clock, checkpoint);
             StartTrace.mark("services made");
             return app;
         } catch (RuntimeException | Error e) {
@@ -119,7 +119,7 @@ public final class Tertial implements AutoCloseable {
                 store.close();
             }
             // a problem in the templates is the one to report, also when the store failed meanwhile
-            SpecCatalog ignored = catalogOf(specs);
+            Futures.result(specs);
             throw e;
         }
     }
@@ -153,23 +153,6 @@ public final class Tertial implements AutoCloseable {
         });
     }
 
-    /** The catalog the reading thread made, or the reason it could not (a {@link SpecException} as it was thrown). */
-    private static SpecCatalog catalogOf(java.util.concurrent.FutureTask<SpecCatalog> specs) {
-        try {
-            return specs.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the templates", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** With a catalog loaded from {@code config.templatesDir()} already (a bulk load identifies files meanwhile). */
     public static Tertial open(Config config, SpecCatalog catalog) {

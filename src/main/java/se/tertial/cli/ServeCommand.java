@@ -123,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
             t.start();
             Javalin made = HttpApi.create(app, new se.tertial.feed.FeedHttp(app), new se.tertial.web.WebApp(app));
             se.tertial.app.StartTrace.mark("routes made");
-            System.out.print(finished(bootstrap));
+            System.out.print(se.tertial.app.Futures.result(bootstrap));
             se.tertial.app.StartTrace.mark("administrator's key and password");
             server = made.start(config.host(), config.port());
             se.tertial.app.StartTrace.mark("listening");
@@ -173,19 +173,6 @@ final class ServeCommand implements Callable<Integer> {
         return text.toString();
     }
 
-    private static String finished(java.util.concurrent.FutureTask<String> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** Every flag checked before anything starts, each with a Swedish message (exit code 2). */
     private Config config() {
