@@ -15,13 +15,11 @@ import se.tertial.workbook.TemplateRequest;
 import se.tertial.workbook.TemplateWriter;
 import se.tertial.workbook.WorkbookFormat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -61,22 +59,31 @@ public final class TemplateService {
                 writer.write(request, format));
     }
 
-    /** Every unit's .xlsx template for a stored period, in one zip. */
-    public GeneratedFile zip(String periodCode) {
+    /**
+     * Every unit's .xlsx template for a stored period, in one zip written as it is made: one template in memory at a
+     * time. The templates are stored in the zip as they are (an .xlsx is already compressed).
+     */
+    public StreamedFile zip(String periodCode) {
         Period period = periods.require(periodCode);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        return new StreamedFile(WorkbookText.zipFileName(period.code()), "application/zip", out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            CRC32 crc = new CRC32();
             for (Unit unit : catalog.organisation().units()) {
                 GeneratedFile file = template(unit, period.code(), Optional.of(period.deadline()),
                         WorkbookFormat.XLSX);
-                zip.putNextEntry(new ZipEntry(file.fileName()));
+                ZipEntry entry = new ZipEntry(file.fileName());
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(file.bytes().length);
+                entry.setCompressedSize(file.bytes().length);
+                crc.reset();
+                crc.update(file.bytes());
+                entry.setCrc(crc.getValue());
+                zip.putNextEntry(entry);
                 zip.write(file.bytes());
                 zip.closeEntry();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new GeneratedFile(WorkbookText.zipFileName(period.code()), "application/zip", bytes.toByteArray());
+            zip.finish();
+        });
     }
 
     public Unit unit(String unitCode) {

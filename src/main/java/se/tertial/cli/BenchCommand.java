@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             try (Tertial app = open(templates, dir.resolve("sqlite"), java.util.Optional.empty())) {
                 if (only == null || only.equals("templates")) {
-                    templates(out, app);
+                    new TemplateBench(app, out, Math.max(runs, 30)).run();
                 }
                 if (only == null || only.equals("uploads")) {
                     out.println("store: SQLite (embedded)");
@@ -137,66 +137,5 @@ final class BenchCommand implements Callable<Integer> {
         Tertial app = Tertial.open(config);
         app.periods().create("2022-T2", "2022-09-09");
         return app;
-    }
-
-    /**
-     * Each .xlsx beside its floor in the same run: the same cells written by fastexcel ({@link FastexcelFloor}); the
-     * target is at most twice the floor.
-     */
-    private void templates(PrintWriter out, Tertial app) {
-        out.printf("templates: %d warm-up + %d measured runs each; floor: the same cells written by fastexcel%n",
-                warmup, runs);
-        for (String unit : List.of("FS-MED", "RSO-FINANS")) {
-            double ours = report(out, "template " + unit + " 2022-T2 .xlsx", () ->
-                    app.templates().template(unit, "2022-T2", WorkbookFormat.XLSX).bytes().length);
-            FastexcelFloor floor = new FastexcelFloor(app.templates().template(unit, "2022-T2",
-                    WorkbookFormat.XLSX).bytes());
-            double f = report(out, "  floor: fastexcel, same cells", () -> floor.bytes().length);
-            target(out, ours, f);
-        }
-        report(out, "template FS-MED 2022-T2 .xls", () ->
-                app.templates().template("FS-MED", "2022-T2", WorkbookFormat.XLS).bytes().length);
-        List<se.tertial.spec.Unit> units = app.catalog().organisation().units();
-        double ours = report(out, "zip of all " + units.size() + " units 2022-T2", () ->
-                app.templates().zip("2022-T2").bytes().length);
-        List<FastexcelFloor> floors = units.stream().map(u -> new FastexcelFloor(app.templates().template(
-                u.code().value(), "2022-T2", WorkbookFormat.XLSX).bytes())).toList();
-        double f = report(out, "  floor: fastexcel, same cells, zipped", () -> {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256 * 1024);
-            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-                for (int i = 0; i < floors.size(); i++) {
-                    zip.putNextEntry(new java.util.zip.ZipEntry(units.get(i).code().value() + ".xlsx"));
-                    zip.write(floors.get(i).bytes());
-                    zip.closeEntry();
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return bytes.size();
-        });
-        target(out, ours, f);
-    }
-
-    private static void target(PrintWriter out, double ours, double floor) {
-        out.printf("  %-36s ratio %.1f×   target ≤ 2×: %s%n", "", ours / floor, ours <= 2 * floor ? "met" : "NOT met");
-        out.flush();
-    }
-
-    private double report(PrintWriter out, String name, Supplier<Integer> work) {
-        int bytes = 0;
-        for (int i = 0; i < warmup; i++) {
-            bytes = work.get();
-        }
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            bytes = work.get();
-            ms.add((System.nanoTime() - t0) / 1e6);
-        }
-        Collections.sort(ms);
-        out.printf("  %-36s median %7.1f ms   p90 %7.1f ms   (%,d bytes)%n", name, ms.get(ms.size() / 2),
-                ms.get((int) Math.ceil(ms.size() * 0.9) - 1), bytes);
-        out.flush();
-        return ms.get(ms.size() / 2);
     }
 }

@@ -2,6 +2,7 @@ package se.tertial.http;
 
 import io.javalin.http.Context;
 import se.tertial.app.GeneratedFile;
+import se.tertial.app.StreamedFile;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,17 @@ public final class Downloads {
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.result(file.bytes());
+    }
+
+    /** A file written to the response as it is made; the headers are the same. */
+    public static void send(Context ctx, StreamedFile file) throws java.io.IOException {
+        ctx.contentType(file.contentType());
+        ctx.header("Content-Disposition", contentDisposition(file.fileName()));
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        try (java.io.OutputStream out = ctx.outputStream()) {
+            file.body().writeTo(out);
+        }
     }
 
     /** RFC 6266: an ASCII fallback plus the exact UTF-8 name in {@code filename*}. */

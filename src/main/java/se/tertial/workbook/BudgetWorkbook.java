@@ -51,7 +51,7 @@ public final class BudgetWorkbook {
             meta.put("year", Integer.toString(year));
             meta.put(Metadata.K_GENERATED_AT, generatedAt.toString());
             meta.put(Metadata.K_TERTIAL_VERSION, tertialVersion);
-            Metadata.writeMap(wb, meta, password);
+            Metadata.writeMap(PoiSheetOut.book(wb, styles), meta, password);
             // The Budget sheet opens alone selected: two selected tabs are a group, which disables Sort & Filter.
             wb.setActiveSheet(1);
             wb.setSelectedTab(1);
@@ -79,12 +79,12 @@ public final class BudgetWorkbook {
     private static void instructions(XSSFWorkbook wb, Styles styles, int year, String region, String uploadUrl,
                                      String password) {
         Sheet sheet = wb.createSheet(WorkbookText.INSTRUCTIONS_SHEET);
-        text(sheet.createRow(0), 0, WorkbookText.budgetTitle(year), styles.title);
+        text(sheet.createRow(0), 0, WorkbookText.budgetTitle(year), styles.of(TemplateStyle.TITLE));
         int r = 2;
         for (String[] kv : WorkbookText.budgetInstructions(region, year, uploadUrl)) {
             org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-            text(row, 0, kv[0], styles.key);
-            text(row, 1, kv[1], styles.text);
+            text(row, 0, kv[0], styles.of(TemplateStyle.KEY));
+            text(row, 1, kv[1], styles.of(TemplateStyle.TEXT));
             row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(kv[1].length() / 95.0)));
         }
         sheet.setColumnWidth(0, 24 * 256);
@@ -101,18 +101,19 @@ public final class BudgetWorkbook {
         headings.setHeightInPoints(30);
         int col = 0;
         for (String key : KEY_COLUMNS) {
-            text(codes, col, key, styles.code);
-            text(headings, col++, WorkbookText.BUDGET_HEADINGS.get(KEY_COLUMNS.indexOf(key)), styles.headingLeft);
+            text(codes, col, key, styles.of(TemplateStyle.CODE));
+            text(headings, col++, WorkbookText.BUDGET_HEADINGS.get(KEY_COLUMNS.indexOf(key)),
+                    styles.of(TemplateStyle.HEADING_LEFT));
         }
         for (String amount : AMOUNT_COLUMNS) {
-            text(codes, col, amount, styles.code);
-            text(headings, col++, WorkbookText.budgetHeading(amount, year), styles.heading);
+            text(codes, col, amount, styles.of(TemplateStyle.CODE));
+            text(headings, col++, WorkbookText.budgetHeading(amount, year), styles.of(TemplateStyle.HEADING));
         }
         CellRangeAddressList inputs = new CellRangeAddressList();
         // Excel sorts a protected sheet only when every cell of the range is unlocked; the rows are found by their
         // codes on load (each expected unit × template × line exactly once), so an edited code is a finding.
         CellStyle key = wb.createCellStyle();
-        key.cloneStyleFrom(styles.label);
+        key.cloneStyleFrom(styles.of(TemplateStyle.LABEL));
         key.setLocked(false);
         int r = SheetLayout.FIRST_LINE_ROW;
         for (BudgetRow row : rows) {
@@ -124,7 +125,7 @@ public final class BudgetWorkbook {
             text(x, 4, row.label(), key);
             for (int i = 0; i < AMOUNT_COLUMNS.size(); i++) {
                 Cell c = x.createCell(KEY_COLUMNS.size() + i);
-                c.setCellStyle(styles.input);
+                c.setCellStyle(styles.of(TemplateStyle.INPUT));
                 Amount a = row.amounts().get(AMOUNT_COLUMNS.get(i));
                 if (a != null) {
                     c.setCellValue(a.toSpreadsheet());

@@ -1,10 +1,6 @@
 package se.tertial.workbook;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
+import se.tertial.spec.CommonText;
 import se.tertial.spec.HeadingFit;
 import se.tertial.spec.WorkbookText;
 import se.tertial.spec.TemplateSpec;
@@ -22,15 +18,9 @@ final class InstructionsSheet {
 
     private InstructionsSheet() {}
 
-    static void write(Workbook wb, Styles styles, TemplateRequest req, String password) {
-        Sheet sheet = wb.createSheet(WorkbookText.INSTRUCTIONS_SHEET);
-        if (sheet instanceof org.apache.poi.hssf.usermodel.HSSFSheet) {
-            sheet.setDefaultRowHeightInPoints(15);
-        }
-        Row title = sheet.createRow(0);
-        cell(title, 0, WorkbookText.instructionsTitle(req.period(), req.unit().name()), styles.title);
-        title.setHeightInPoints(24);
-
+    static void write(SheetOut.Book book, TemplateRequest req, String password) {
+        SheetOut sheet = book.sheet(WorkbookText.INSTRUCTIONS_SHEET, false);
+        String title = WorkbookText.instructionsTitle(req.period(), req.unit().name());
         String sheets = req.specs().stream().map(TemplateSpec::sheet).collect(Collectors.joining(", "));
         String deadline = req.deadline().map(Object::toString).orElse(WorkbookText.NO_DEADLINE);
         List<String[]> rows = new ArrayList<>(WorkbookText.instructionsIntro(req.region(),
@@ -46,27 +36,24 @@ final class InstructionsSheet {
         rows.addAll(WorkbookText.instructionsOutro(req.uploadUrl(),
                 WorkbookText.instructionsGenerated(STAMP.format(req.generatedAt()), req.tertialVersion(), templates)));
 
-        int r = 2;
-        for (String[] kv : rows) {
-            Row row = sheet.createRow(r++);
-            cell(row, 0, kv[0], styles.key);
-            cell(row, 1, kv[1], styles.text);
-            // POI does not measure wrapped text; give long texts room so they print and show in full.
-            row.setHeightInPoints(15f * Math.max(1, (int) Math.ceil(kv[1].length() / 95.0)));
-        }
         // Column A as wide as its longest label (e.g. "Analys / kommentar (Finansiering)"), so none is cut off.
         // The keys are bold: sized like a heading word (HeadingFit), generously for wider fallback fonts.
         int longest = rows.stream().mapToInt(kv -> kv[0].length()).max().orElse(0);
-        sheet.setColumnWidth(0, Math.min(60, Math.max(30, (int) Math.ceil(longest * HeadingFit.BOLD_CHAR)
-                + HeadingFit.PADDING)) * 256);
-        sheet.setColumnWidth(1, 100 * 256);
-        PrintLayout.a4LandscapeFitToWidth(sheet);
-        SheetProtection.protect(sheet, password);
-    }
-
-    private static void cell(Row row, int col, String text, org.apache.poi.ss.usermodel.CellStyle style) {
-        Cell c = row.createCell(col, CellType.STRING);
-        c.setCellValue(text);
-        c.setCellStyle(style);
+        sheet.columnWidth(0, Math.min(60, Math.max(30, (int) Math.ceil(longest * HeadingFit.BOLD_CHAR)
+                + HeadingFit.PADDING)));
+        sheet.columnWidth(1, 100);
+        sheet.row(0, 24, false);
+        sheet.text(0, title, TemplateStyle.TITLE);
+        int r = 2;
+        for (String[] kv : rows) {
+            // POI does not measure wrapped text; give long texts room so they print and show in full.
+            sheet.row(r++, 15f * Math.max(1, (int) Math.ceil(kv[1].length() / 95.0)), false);
+            sheet.text(0, kv[0], TemplateStyle.KEY);
+            sheet.text(1, kv[1], TemplateStyle.TEXT);
+        }
+        sheet.printA4Landscape(1);
+        sheet.headerFooter("", DataSheetWriter.headerText(title + " – " + WorkbookText.INSTRUCTIONS_SHEET), "",
+                "", CommonText.pageFooter("&P", "&N"), "");
+        sheet.protect(password, SheetOut.Protection.TEMPLATE);
     }
 }

@@ -4,7 +4,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateId;
@@ -60,23 +59,22 @@ public record Metadata(UnitCode unit, PeriodCode period, Instant generatedAt, St
     }
 
     /** Writes the metadata sheet (as plain strings), hides it as veryHidden and protects it. */
-    void writeTo(Workbook wb, String password) {
-        writeMap(wb, toMap(), password);
+    void writeTo(SheetOut.Book book, String password) {
+        writeMap(book, toMap(), password);
     }
 
     /** Writes key/value pairs as the veryHidden, protected {@code _tertial} sheet. */
-    static void writeMap(Workbook wb, Map<String, String> map, String password) {
-        Sheet sheet = wb.createSheet(SHEET);
+    static void writeMap(SheetOut.Book book, Map<String, String> map, String password) {
+        SheetOut sheet = book.sheet(SHEET, true);
+        sheet.columnWidth(0, 32);
+        sheet.columnWidth(1, 70);
         int r = 0;
         for (Map.Entry<String, String> e : map.entrySet()) {
-            Row row = sheet.createRow(r++);
-            row.createCell(0, CellType.STRING).setCellValue(e.getKey());
-            row.createCell(1, CellType.STRING).setCellValue(e.getValue());
+            sheet.row(r++, 0, false);
+            sheet.text(0, e.getKey(), TemplateStyle.PLAIN);
+            sheet.text(1, e.getValue(), TemplateStyle.PLAIN);
         }
-        sheet.setColumnWidth(0, 32 * 256);
-        sheet.setColumnWidth(1, 70 * 256);
-        sheet.protectSheet(password);
-        wb.setSheetVisibility(wb.getSheetIndex(sheet), SheetVisibility.VERY_HIDDEN);
+        sheet.protect(password, SheetOut.Protection.PLAIN);
     }
 
     /** Reads the raw key/value pairs of a workbook's metadata sheet; empty if it has none. */

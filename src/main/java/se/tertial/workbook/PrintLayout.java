@@ -33,16 +33,6 @@ public final class PrintLayout {
     }
 
     /**
-     * A4 landscape, at most two pages wide with the given leading columns (line code and label) repeated on each, as
-     * many long as needed: for a sheet too wide to be read on one page, so every page stays at 70 % or more.
-     */
-    static void a4LandscapeTwoWide(Sheet sheet, int firstRepeated, int lastRepeated) {
-        a4LandscapeFitToWidth(sheet);
-        sheet.getPrintSetup().setFitWidth((short) 2);
-        sheet.setRepeatingColumns(new org.apache.poi.ss.util.CellRangeAddress(-1, -1, firstRepeated, lastRepeated));
-    }
-
-    /**
      * A4 landscape at the largest scale (at most 100 %) at which the columns fit one page wide, the header text
      * centred at the top and "Sida X av Y" at the bottom of every page.
      */

@@ -10,6 +10,7 @@ import se.tertial.app.BulkLoader;
 import se.tertial.app.BulkReport;
 import se.tertial.testkit.FilledTemplate;
 import se.tertial.testkit.LibreOffice;
+import se.tertial.testkit.OoxmlSchema;
 import se.tertial.testkit.Sheets;
 import se.tertial.testkit.TestServer;
 import se.tertial.testkit.Zips;
@@ -89,6 +90,7 @@ class EveryWorkbookWeWriteTest {
             byte[] bytes = f.getValue();
             if (name.endsWith(".xlsx")) {
                 problems.addAll(zipAndVml(name, bytes));
+                OoxmlSchema.problems(bytes).forEach(p -> problems.add(name + ": " + p));
             }
             try (Workbook wb = Sheets.open(bytes)) {
                 int active = wb.getActiveSheetIndex();

@@ -257,7 +257,7 @@ class TemplateWorkbookTest {
                 assertEquals(numberInput, validated.contains(cell.getAddress().formatAsString()),
                         "decimal validation on " + cell.getAddress());
                 if (numberInput) {
-                    assertEquals(Styles.AMOUNT_FORMAT, cell.getCellStyle().getDataFormatString());
+                    assertEquals(TemplateStyle.Format.AMOUNT.pattern, cell.getCellStyle().getDataFormatString());
                 }
             }
         }
