@@ -85,13 +85,19 @@ final class FastexcelFloor {
     /** Writes the copy with fastexcel. */
     void write(OutputStream out) throws IOException {
         org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "tertial", "1.0");
+        // The level tertial's own writers zip at: the floor differs from them in the writing, not in deflate.
+        wb.setCompressionLevel(java.util.zip.Deflater.BEST_SPEED);
         for (SheetCopy sheet : sheets) {
             org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet(sheet.name());
             for (double[] w : sheet.widths()) {
                 ws.width((int) w[0], w[1]);
             }
             for (double[] h : sheet.heights()) {
-                ws.rowHeight((int) h[0], h[1]);
+                if (h[1] > 0 && h[1] <= 409.5) {
+                    ws.rowHeight((int) h[0], h[1]);
+                } else if (h[1] == 0) {
+                    ws.hideRow((int) h[0]);
+                }
             }
             for (CellCopy c : sheet.cells()) {
                 if (c.formula()) {

@@ -22,6 +22,8 @@ import java.util.Optional;
 final class SheetWriter {
     static final int HEADING_ROW = 4;
     static final int FIRST_ROW = 5;
+    /** The tallest row Excel shows. */
+    static final float MAX_ROW_POINTS = 409;
 
     final Sheet sheet;
     final ReportStyles styles;
@@ -90,7 +92,9 @@ final class SheetWriter {
             sheet.addMergedRegion(new CellRangeAddress(r, r, 0, widths.length - 1));
         }
         int lines = Math.max(1, (int) Math.ceil(text.length() * 1.1 / Math.max(20, chars)));
-        row(r).setHeightInPoints(14f * lines + 2);
+        // Excel's tallest row is 409 points (about 29 lines): a longer list (hundreds of units not yet approved)
+        // shows its first lines; the report page and the status board list every unit.
+        row(r).setHeightInPoints(Math.min(MAX_ROW_POINTS, 14f * lines + 2));
     }
 
     /** A note under the data, across the printed width (e.g. why last year's columns compare other units). */

@@ -26,9 +26,21 @@ final class SheetXmlWriter extends Writer {
         this.out = out;
     }
 
-    /** An SXSSF workbook whose sheets are written through this writer. */
+    /**
+     * An SXSSF workbook whose sheets are written through this writer, zipped at deflate's fastest level: at the
+     * default level deflating took 28 % of the 500-unit report's writing (JFR, 423 of 1 503 samples), for a file a
+     * few percent smaller.
+     */
     static SXSSFWorkbook workbook(int rowWindow) {
         return new SXSSFWorkbook(rowWindow) {
+            @Override
+            protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
+                    OutputStream out) {
+                var zip = super.createArchiveOutputStream(out);
+                zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                return zip;
+            }
+
             @Override
             protected SheetDataWriter createSheetDataWriter() throws IOException {
                 return new SheetDataWriter(getSharedStringSource()) {

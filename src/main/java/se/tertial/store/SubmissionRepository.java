@@ -32,15 +32,6 @@ import java.util.Optional;
 public final class SubmissionRepository {
     private static final String UPLOAD_COLUMNS = "u.id, u.kind, u.uploaded_by, u.uploaded_at, u.file_name, u.size, "
             + "u.sha256, u.outcome, u.unit, u.period, u.format, u.submission_id, s.version, s.is_current";
-    static final String Q_PERIOD_HEADS = "SELECT s.id, s.unit, s.version, "
-            + "COALESCE(u.uploaded_at, s.accepted_at) FROM submission s LEFT JOIN upload u ON u.id = s.upload_id "
-            + "WHERE s.period = ? AND s.is_current = 1 ORDER BY s.unit";
-    static final String Q_PERIOD_FACTS = "SELECT f.submission_id, f.template, f.line, "
-            + "f.col, f.amount_kr FROM fact f JOIN submission s ON s.id = f.submission_id "
-            + "WHERE s.period = ? AND s.is_current = 1";
-    static final String Q_PERIOD_COMMENTS = "SELECT l.submission_id, l.template, l.line, "
-            + "l.text FROM line_comment l JOIN submission s ON s.id = l.submission_id "
-            + "WHERE s.period = ? AND s.is_current = 1";
     static final String Q_BY_SHA = "SELECT id, outcome FROM upload WHERE sha256 = ? ORDER BY id DESC";
     static final String Q_STATUS = """
             SELECT l.unit, l.outcome, l.uploaded_at, l.uploaded_by, cur.version, cu.uploaded_at, cu.uploaded_by,
@@ -70,8 +61,10 @@ public final class SubmissionRepository {
     static final String Q_CURRENT_ID = "SELECT id, version FROM submission WHERE unit = ? AND period = ? AND is_current = 1";
     static final String Q_FACTS_OF = "SELECT template, line, col, amount_kr FROM fact WHERE submission_id = ?";
     /** The queries on the hot paths of uploads, bulk loads and reports; each is checked to use an index. */
-    static final List<String> HOT_QUERIES = List.of(Q_PERIOD_HEADS, Q_PERIOD_FACTS, Q_PERIOD_COMMENTS, Q_BY_SHA, Q_STATUS, Q_SLOT, Q_REJECTED_BYTES, Q_CURRENT_ID, Q_FACTS_OF);
+    static final List<String> HOT_QUERIES = java.util.stream.Stream.concat(CurrentVersionReads.QUERIES.stream(),
+            java.util.stream.Stream.of(Q_BY_SHA, Q_STATUS, Q_SLOT, Q_REJECTED_BYTES, Q_CURRENT_ID, Q_FACTS_OF)).toList();
     private final Database db;
+    private final CurrentVersionReads current;
     private final Checkpoint checkpoint;
     private final long rejectedBytesPerDay;
 
@@ -86,6 +79,7 @@ public final class SubmissionRepository {
     /** @param rejectedBytesPerDay the bytes of rejected attempts kept per user and UTC day */
     public SubmissionRepository(Database db, Checkpoint checkpoint, long rejectedBytesPerDay) {
         this.db = db;
+        this.current = new CurrentVersionReads(db);
         this.checkpoint = checkpoint;
         this.rejectedBytesPerDay = rejectedBytesPerDay;
     }
@@ -97,51 +91,12 @@ public final class SubmissionRepository {
 
     /** Every unit's current version for a period, with facts and comments (two queries for the whole period). */
     public java.util.List<CurrentVersion> currentForPeriod(PeriodCode period) {
-        return db.read(c -> {
-            Map<Long, Object[]> heads = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(Q_PERIOD_HEADS)) {
-                ps.setString(1, period.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        heads.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getInt(3), rs.getString(4),
-                                new HashMap<FactKey, Amount>(), new HashMap<TemplateId, Map<LineCode, String>>()});
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(Q_PERIOD_FACTS)) {
-                ps.setString(1, period.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        @SuppressWarnings("unchecked")
-                        Map<FactKey, Amount> facts = (Map<FactKey, Amount>) heads.get(rs.getLong(1))[3];
-                        facts.put(new FactKey(TemplateId.of(rs.getString(2)), LineCode.of(rs.getString(3)),
-                                ColumnCode.of(rs.getString(4))), Amount.ofKronor(rs.getLong(5)));
-                    }
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(Q_PERIOD_COMMENTS)) {
-                ps.setString(1, period.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        @SuppressWarnings("unchecked")
-                        Map<TemplateId, Map<LineCode, String>> comments =
-                                (Map<TemplateId, Map<LineCode, String>>) heads.get(rs.getLong(1))[4];
-                        comments.computeIfAbsent(TemplateId.of(rs.getString(2)), k -> new HashMap<>())
-                                .put(LineCode.of(rs.getString(3)), rs.getString(4));
-                    }
-                }
-            }
-            java.util.List<CurrentVersion> result = new ArrayList<>();
-            heads.forEach((id, h) -> {
-                @SuppressWarnings("unchecked")
-                Map<FactKey, Amount> facts = (Map<FactKey, Amount>) h[3];
-                @SuppressWarnings("unchecked")
-                Map<TemplateId, Map<LineCode, String>> comments = (Map<TemplateId, Map<LineCode, String>>) h[4];
-                result.add(new CurrentVersion(UnitCode.of((String) h[0]), id, (Integer) h[1],
-                        Instant.parse((String) h[2]), facts, comments));
-            });
-            return result;
-        });
+        return current.all(period);
+    }
+
+    /** A period's current versions without their facts, and the facts of given versions. */
+    public CurrentVersionReads current() {
+        return current;
     }
 
     /** What storing an upload did. */

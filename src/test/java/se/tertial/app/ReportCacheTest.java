@@ -57,6 +57,16 @@ class ReportCacheTest {
         assertNotEquals(first.current().get(se.tertial.spec.UnitCode.of("FS-MED")).version(),
                 second.current().get(se.tertial.spec.UnitCode.of("FS-MED")).version());
         assertNotSame(history, reports.forecastHistory("2022-T2", false), "the history is read anew too");
+        // only the new version is read: its figure is the new one, the other units' versions are the ones kept
+        var fsMed = se.tertial.spec.UnitCode.of("FS-MED");
+        assertEquals(se.tertial.money.Amount.ofTkr("-12345"), second.current().get(fsMed).facts().get(
+                new se.tertial.spec.FactKey(se.tertial.spec.TemplateId.of("resultat"),
+                        se.tertial.spec.LineCode.of("KOST_LON"), se.tertial.spec.ColumnCode.of("UTFALL"))));
+        for (var unit : first.current().keySet()) {
+            if (!unit.equals(fsMed)) {
+                assertSame(first.current().get(unit), second.current().get(unit), unit + " was not read again");
+            }
+        }
 
         // a refused upload marks its unit
         var refused = server.upload(server.admin, FilledTemplate.of("FS-KIR", "2022-T2")
