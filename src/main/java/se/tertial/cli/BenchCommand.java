@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                     new UploadBench(app, out, warmup, uploads).run();
                 }
                 if ("bulk".equals(only)) {
-                    new BulkBench(app, out, files, jobs, dir.resolve("bulk"), templates).run();
+                    new BulkBench(app, out, files, jobs, dir.resolve("bulk"), templates, pg).run();
                 }
             }
             if (pg.isPresent() && (only == null || only.equals("uploads"))) {

@@ -48,7 +48,11 @@ final class BulkBench {
     private final Path dir;
     private final Path templates;
 
-    BulkBench(Tertial app, PrintWriter out, int files, int jobs, Path dir, Path templates) {
+    private final java.util.Optional<se.tertial.store.DatabaseUrl> postgresql;
+
+    BulkBench(Tertial app, PrintWriter out, int files, int jobs, Path dir, Path templates,
+              java.util.Optional<se.tertial.store.DatabaseUrl> postgresql) {
+        this.postgresql = postgresql;
         this.app = app;
         this.out = out;
         this.files = files;
@@ -65,12 +69,20 @@ final class BulkBench {
                 .orElse("none (only beside a jar mvn package made, and newer than it)"));
         out.flush();
         List<Base> bases = bases();
-        measure("tertial (POI)", write(bases, "tertial", false));
+        Path tertialMade = write(bases, "tertial", false);
+        double sqlite = measure("tertial (POI)", tertialMade, java.util.Optional.empty());
+        if (postgresql.isPresent()) {
+            // The same files into PostgreSQL, emptied first; the target is within 1.2x of SQLite.
+            emptied(postgresql.get());
+            double pg = measure("tertial (POI), PostgreSQL", tertialMade, postgresql);
+            out.printf("bulk: PostgreSQL / SQLite = %.2f×   target ≤ 1.2×: %s%n", pg / sqlite,
+                    pg <= 1.2 * sqlite ? "met" : "NOT met");
+        }
         if (!Files.isRegularFile(OPENPYXL_FILL) || !openpyxlAvailable()) {
             out.println("bulk: openpyxl-made workbooks skipped: needs /usr/bin/python3 with openpyxl (python3-openpyxl;"
                     + " scripts/test.sh installs it) and scripts/openpyxl-fill.py");
         } else {
-            measure("openpyxl", write(bases, "openpyxl", true));
+            measure("openpyxl", write(bases, "openpyxl", true), java.util.Optional.empty());
         }
         out.flush();
     }
@@ -149,9 +161,21 @@ final class BulkBench {
         return target;
     }
 
-    private void measure(String kind, Path workbooks) throws Exception {
-        Path data = Files.createDirectories(workbooks.resolveSibling(workbooks.getFileName() + "-data"));
-        Path report = workbooks.resolveSibling(workbooks.getFileName() + "-report");
+    /** Drops everything in the bench's PostgreSQL database, so a load starts on an empty store. */
+    private static void emptied(se.tertial.store.DatabaseUrl url) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        }
+    }
+
+    /** Loads the workbooks by the command a user runs; returns its seconds from start to exit. */
+    private double measure(String kind, Path workbooks, java.util.Optional<se.tertial.store.DatabaseUrl> pg)
+            throws Exception {
+        String suffix = pg.isPresent() ? "-pg" : "";
+        Path data = Files.createDirectories(workbooks.resolveSibling(workbooks.getFileName() + suffix + "-data"));
+        Path report = workbooks.resolveSibling(workbooks.getFileName() + suffix + "-report");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The JVM options of scripts/bulk-load.sh, the command a user runs.
         List<String> command = new ArrayList<>(List.of(java));
@@ -159,8 +183,10 @@ final class BulkBench {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.tertial.cli.Main",
                 "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
                 templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString()));
+        pg.ifPresent(u -> command.addAll(List.of("--database", u.jdbcUrl())));
+        pg.map(se.tertial.store.DatabaseUrl::user).ifPresent(u -> command.addAll(List.of("--database-user", u)));
         long t0 = System.nanoTime();
-        long peakRss = run(command, workbooks.resolveSibling(workbooks.getFileName() + "-load.log"));
+        long peakRss = run(command, workbooks.resolveSibling(workbooks.getFileName() + suffix + "-load.log"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Integer> outcomes = new java.util.TreeMap<>();
         long facts = 0;
@@ -177,6 +203,7 @@ final class BulkBench {
                 + "transaction %.1f s); load / floor = %.1f%n", kind, floor.total(), floor.read(), floor.unzipped() >> 20,
                 files, facts, floor.store(), seconds / floor.total());
         out.flush();
+        return seconds;
     }
 
     /**

@@ -38,28 +38,38 @@ public final class AuditRepository {
         return db.write(c -> insert(c, e));
     }
 
+    private static final String INSERT = "INSERT INTO audit_event (at, actor, via, address, kind, unit, period, "
+            + "submission_id, version, upload_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** Appends one event inside the caller's transaction. */
     public static long insert(Connection c, AuditEvent e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_event (at, actor, via, address, kind, unit, "
-                + "period, submission_id, version, upload_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, e.at().toString());
-            ps.setString(2, e.actor());
-            ps.setString(3, e.via());
-            ps.setString(4, e.address().orElse(null));
-            ps.setString(5, e.kind());
-            ps.setString(6, e.unit().orElse(null));
-            ps.setString(7, e.period().orElse(null));
-            setLong(ps, 8, e.submissionId());
-            if (e.version().isPresent()) {
-                ps.setInt(9, e.version().get());
-            } else {
-                ps.setNull(9, Types.INTEGER);
-            }
-            setLong(ps, 10, e.uploadId());
-            ps.setString(11, e.detail().orElse(null));
-            ps.executeUpdate();
-            return Sql.lastId(c);
+        try (PreparedStatement ps = Sql.prepareInsert(c, INSERT)) {
+            bind(ps, e);
+            return Sql.insert(c, ps);
         }
+    }
+
+    /** Appends one event with the caller's transaction's other writes ({@link Deferred}); its id is not needed. */
+    static void insert(Deferred d, AuditEvent e) throws SQLException {
+        d.add(INSERT, ps -> bind(ps, e));
+    }
+
+    private static void bind(PreparedStatement ps, AuditEvent e) throws SQLException {
+        ps.setString(1, e.at().toString());
+        ps.setString(2, e.actor());
+        ps.setString(3, e.via());
+        ps.setString(4, e.address().orElse(null));
+        ps.setString(5, e.kind());
+        ps.setString(6, e.unit().orElse(null));
+        ps.setString(7, e.period().orElse(null));
+        setLong(ps, 8, e.submissionId());
+        if (e.version().isPresent()) {
+            ps.setInt(9, e.version().get());
+        } else {
+            ps.setNull(9, Types.INTEGER);
+        }
+        setLong(ps, 10, e.uploadId());
+        ps.setString(11, e.detail().orElse(null));
     }
 
     private static void setLong(PreparedStatement ps, int i, Optional<Long> v) throws SQLException {

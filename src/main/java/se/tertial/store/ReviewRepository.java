@@ -171,10 +171,11 @@ public final class ReviewRepository {
     }
 
     /** A new current version arrived (inside the upload's transaction): the report is submitted again. */
-    static void submitted(Connection c, String unit, String period, long submissionId, int version, String author,
-                          Instant at, Optional<String> message) throws SQLException {
+    static void submitted(Connection c, Deferred d, String unit, String period, long submissionId, int version,
+                          String author, Instant at, Optional<String> message) throws SQLException {
         upsert(c, unit, period, ReviewState.INLAMNAD, submissionId, author, at);
-        insertMessage(c, unit, period, at, author, "submitted", submissionId, version, message.orElse(null));
+        d.add(MESSAGE_INSERT, ps -> bindMessage(ps, unit, period, at, author, "submitted", submissionId, version,
+                message.orElse(null)));
     }
 
     private static void upsert(Connection c, String unit, String period, ReviewState state, long submissionId,
@@ -193,24 +194,32 @@ public final class ReviewRepository {
         }
     }
 
+    private static final String MESSAGE_INSERT = "INSERT INTO review_message (unit, period, at, author, action, "
+            + "submission_id, version, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     private static void insertMessage(Connection c, String unit, String period, Instant at, String author,
                                       String action, long submissionId, int version, String message)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_message (unit, period, at, author, action, "
-                + "submission_id, version, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, unit);
-            ps.setString(2, period);
-            ps.setString(3, at.toString());
-            ps.setString(4, author);
-            ps.setString(5, action);
-            ps.setLong(6, submissionId);
-            ps.setInt(7, version);
-            if (message == null) {
-                ps.setNull(8, Types.VARCHAR);
-            } else {
-                ps.setString(8, message);
-            }
+        try (PreparedStatement ps = c.prepareStatement(MESSAGE_INSERT)) {
+            bindMessage(ps, unit, period, at, author, action, submissionId, version, message);
             ps.executeUpdate();
+        }
+    }
+
+    private static void bindMessage(PreparedStatement ps, String unit, String period, Instant at, String author,
+                                    String action, long submissionId, int version, String message)
+            throws SQLException {
+        ps.setString(1, unit);
+        ps.setString(2, period);
+        ps.setString(3, at.toString());
+        ps.setString(4, author);
+        ps.setString(5, action);
+        ps.setLong(6, submissionId);
+        ps.setInt(7, version);
+        if (message == null) {
+            ps.setNull(8, Types.VARCHAR);
+        } else {
+            ps.setString(8, message);
         }
     }
 }

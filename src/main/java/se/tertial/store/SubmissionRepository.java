@@ -127,8 +127,14 @@ public final class SubmissionRepository {
     public Stored store(NewUpload upload, UploadOutcome outcome, List<Finding> findings,
                         Optional<AcceptedVersion> accepted, Optional<String> message, AuditEvent audit,
                         boolean createPeriod) {
-        return db.write(c -> storeWithAudit(c, new HashMap<>(), upload, outcome, findings, accepted, message, audit,
-                createPeriod));
+        return db.write(c -> {
+            try (Deferred d = new Deferred(c)) {
+                Stored stored = storeWithAudit(c, d, new HashMap<>(), upload, outcome, findings, accepted, message,
+                        audit, createPeriod);
+                d.flush();
+                return stored;
+            }
+        });
     }
 
     /** One upload to store in a batch: the arguments of {@link #store(NewUpload, UploadOutcome, List, Optional, Optional, AuditEvent)}. */
@@ -153,29 +159,31 @@ public final class SubmissionRepository {
         return db.write(raw -> {
             List<StoreResult> results = new ArrayList<>();
             Map<String, Slot> slots = new HashMap<>(); // this transaction's: made again if the work is run again
-            try (StatementCache cache = new StatementCache(raw)) {
+            try (StatementCache cache = new StatementCache(raw); Deferred d = new Deferred(cache.connection())) {
                 Connection c = cache.connection();
                 for (Pending p : batch) {
                     try {
-                        Stored stored = storeWithAudit(c, slots, p.upload(), p.outcome(), p.findings(), p.accepted(),
+                        Stored stored = storeWithAudit(c, d, slots, p.upload(), p.outcome(), p.findings(), p.accepted(),
                                 p.message(), p.audit(), p.createPeriod());
                         results.add(new StoreResult(stored, null));
                     } catch (ReviewRepository.Approved | PeriodRepository.Locked e) {
                         results.add(new StoreResult(null, e)); // thrown before its first write: nothing to take back
                     }
                 }
+                d.flush();
             }
             return results;
         });
     }
 
-    private Stored storeWithAudit(Connection c, Map<String, Slot> slots, NewUpload upload, UploadOutcome outcome,
+    private Stored storeWithAudit(Connection c, Deferred d, Map<String, Slot> slots, NewUpload upload,
+                                  UploadOutcome outcome,
                                   List<Finding> findings, Optional<AcceptedVersion> accepted,
                                   Optional<String> message, AuditEvent audit, boolean createPeriod)
             throws SQLException {
-        Stored stored = storeIn(c, slots, upload, outcome, findings, accepted, message, createPeriod);
+        Stored stored = storeIn(c, d, slots, upload, outcome, findings, accepted, message, createPeriod);
         if (audit != null) {
-            AuditRepository.insert(c, audit.unit(upload.unit()).period(upload.period())
+            AuditRepository.insert(d, audit.unit(upload.unit()).period(upload.period())
                     .upload(stored.uploadId()).submission(stored.submissionId().orElse(null),
                             stored.version().orElse(null)).detail(stored.outcome().dbValue()));
         }
@@ -243,7 +251,7 @@ public final class SubmissionRepository {
      * Asks first, writes after: every refusal ({@link PeriodRepository.Locked}, {@link ReviewRepository.Approved})
      * is decided from one read before this upload's first write, which {@link #storeAll} relies on.
      */
-    private Stored storeIn(Connection c, Map<String, Slot> slots, NewUpload upload, UploadOutcome outcome,
+    private Stored storeIn(Connection c, Deferred d, Map<String, Slot> slots, NewUpload upload, UploadOutcome outcome,
                            List<Finding> findings, Optional<AcceptedVersion> accepted, Optional<String> message,
                            boolean createPeriod) throws SQLException {
         Optional<Slot> slot = accepted.isPresent() ? Optional.of(slot(c, slots, accepted.get())) : Optional.empty();
@@ -268,7 +276,7 @@ public final class SubmissionRepository {
                 slots.put(slotKey(accepted.get()), s.periodCreated());
             }
         }
-        long uploadId = insertAttempt(c, upload, outcome, findings);
+        long uploadId = insertAttempt(c, d, upload, outcome, findings);
         checkpoint.reached("upload-recorded");
         if (accepted.isEmpty()) {
             return new Stored(uploadId, outcome, Optional.empty(), Optional.empty());
@@ -277,15 +285,14 @@ public final class SubmissionRepository {
         slots.computeIfPresent(slotKey(accepted.get()), (k, before) -> before.stored(version[0], version[2] == 1,
                 accepted.get().sourceDate(), upload.sha256()));
         checkpoint.reached("version-created");
-        insertFacts(c, version[0], accepted.get());
+        insertFacts(d, version[0], accepted.get());
         checkpoint.reached("facts-stored");
-        try (PreparedStatement ps = c.prepareStatement("UPDATE upload SET submission_id = ? WHERE id = ?")) {
+        d.add("UPDATE upload SET submission_id = ? WHERE id = ?", ps -> {
             ps.setLong(1, version[0]);
             ps.setLong(2, uploadId);
-            ps.executeUpdate();
-        }
+        });
         if (version[2] == 1) {
-            ReviewRepository.submitted(c, accepted.get().unit().value(), accepted.get().period().toString(),
+            ReviewRepository.submitted(c, d, accepted.get().unit().value(), accepted.get().period().toString(),
                     version[0], (int) version[1], upload.uploadedBy(), upload.uploadedAt(), message);
         }
         return new Stored(uploadId, outcome, Optional.of(version[0]), Optional.of((int) version[1]));
@@ -294,9 +301,18 @@ public final class SubmissionRepository {
     /** Records an attempt with its findings inside the caller's transaction; returns its id. */
     long insertAttempt(Connection c, NewUpload upload, UploadOutcome outcome, List<Finding> findings)
             throws SQLException {
+        try (Deferred d = new Deferred(c)) {
+            long id = insertAttempt(c, d, upload, outcome, findings);
+            d.flush();
+            return id;
+        }
+    }
+
+    private long insertAttempt(Connection c, Deferred d, NewUpload upload, UploadOutcome outcome,
+                               List<Finding> findings) throws SQLException {
         boolean keep = outcome.isAccepted() || keepRejected(c, upload);
         long id = insertUpload(c, upload, outcome, null, keep);
-        insertFindings(c, id, findings);
+        insertFindings(d, id, findings);
         return id;
     }
 
@@ -434,7 +450,7 @@ public final class SubmissionRepository {
 
     private static long insertUpload(Connection c, NewUpload u, UploadOutcome outcome, Long submissionId,
                                      boolean keep) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = Sql.prepareInsert(c, """
                 INSERT INTO upload (kind, uploaded_by, uploaded_at, file_name, size, sha256, outcome, unit, period,
                                     format, submission_id, original, original_kept)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -455,19 +471,19 @@ public final class SubmissionRepository {
             }
             ps.setBytes(12, keep ? u.bytes() : new byte[0]);
             ps.setInt(13, keep ? 1 : 0);
-            ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
-            return Sql.lastId(c);
+            return Sql.insert(c, ps);
         }
     }
 
-    private static void insertFindings(Connection c, long uploadId, List<Finding> findings) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO finding (upload_id, seq, severity, sheet, cell, line, col, rule, message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            int seq = 0;
-            for (Finding f : findings) {
+    private static void insertFindings(Deferred d, long uploadId, List<Finding> findings) throws SQLException {
+        int seq = 0;
+        for (Finding f : findings) {
+            int n = seq++;
+            d.add("""
+                    INSERT INTO finding (upload_id, seq, severity, sheet, cell, line, col, rule, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
                 ps.setLong(1, uploadId);
-                ps.setInt(2, seq++);
+                ps.setInt(2, n);
                 ps.setString(3, f.severity().json());
                 ps.setString(4, f.sheet());
                 ps.setString(5, f.cell());
@@ -475,9 +491,7 @@ public final class SubmissionRepository {
                 ps.setString(7, f.column());
                 ps.setString(8, f.rule());
                 ps.setString(9, f.message());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            });
         }
     }
 
@@ -495,7 +509,7 @@ public final class SubmissionRepository {
                 ps.executeUpdate();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = Sql.prepareInsert(c, """
                 INSERT INTO submission (unit, period, version, status, is_current, accepted_at, upload_id, templates,
                                         source_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
@@ -508,8 +522,7 @@ public final class SubmissionRepository {
             ps.setLong(7, uploadId);
             ps.setString(8, v.templates());
             ps.setString(9, v.sourceDate().toString());
-            ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
-            return new long[] {Sql.lastId(c), version, current ? 1 : 0};
+            return new long[] {Sql.insert(c, ps), version, current ? 1 : 0};
         }
     }
 
@@ -532,7 +545,7 @@ public final class SubmissionRepository {
         return sql;
     }
 
-    private static void insertFacts(Connection c, long submissionId, AcceptedVersion v) throws SQLException {
+    private static void insertFacts(Deferred d, long submissionId, AcceptedVersion v) throws SQLException {
         java.util.Set<TemplateId> templates = new java.util.TreeSet<>(java.util.Comparator.comparing(TemplateId::value));
         // Many rows per statement: one statement step instead of one per fact (1.08 M rows in 108-row versions,
         // alone: 1.7-1.8 s as batches of single-row inserts, 1.3 s this way; in a bulk load of 10 000 files the
@@ -542,47 +555,43 @@ public final class SubmissionRepository {
         for (int left = v.facts().size(); left > 0; ) {
             int rows = Math.min(FACT_ROWS_PER_INSERT, left);
             left -= rows;
-            try (PreparedStatement ps = c.prepareStatement(factInsert(rows))) {
+            List<Map.Entry<FactKey, Amount>> chunk = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                Map.Entry<FactKey, Amount> f = facts.next();
+                if (!f.getKey().template().equals(last)) { // a version's facts mostly come template by template
+                    templates.add(f.getKey().template());
+                    last = f.getKey().template();
+                }
+                chunk.add(f);
+            }
+            d.add(factInsert(rows), ps -> {
                 int p = 1;
-                for (int i = 0; i < rows; i++) {
-                    Map.Entry<FactKey, Amount> f = facts.next();
-                    TemplateId template = f.getKey().template();
-                    if (!template.equals(last)) { // a version's facts mostly come template by template
-                        templates.add(template);
-                        last = template;
-                    }
+                for (Map.Entry<FactKey, Amount> f : chunk) {
                     ps.setLong(p++, submissionId);
-                    ps.setString(p++, template.value());
+                    ps.setString(p++, f.getKey().template().value());
                     ps.setString(p++, f.getKey().line().value());
                     ps.setString(p++, f.getKey().column().value());
                     ps.setLong(p++, f.getValue().kronor());
                 }
-                ps.executeUpdate(); // steps to completion: an error (a full disk) surfaces here
-            }
+            });
         }
         // The sheet each template was read from: once per version, not beside each fact.
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO submission_sheet (submission_id, template, sheet) VALUES (?, ?, ?)")) {
-            for (TemplateId t : templates) {
+        for (TemplateId t : templates) {
+            d.add("INSERT INTO submission_sheet (submission_id, template, sheet) VALUES (?, ?, ?)", ps -> {
                 ps.setLong(1, submissionId);
                 ps.setString(2, t.value());
                 ps.setString(3, v.sheets().getOrDefault(t, t.value()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            });
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO line_comment (submission_id, template, line, text) VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<TemplateId, Map<LineCode, String>> t : v.comments().entrySet()) {
-                for (Map.Entry<LineCode, String> l : t.getValue().entrySet()) {
+        for (Map.Entry<TemplateId, Map<LineCode, String>> t : v.comments().entrySet()) {
+            for (Map.Entry<LineCode, String> l : t.getValue().entrySet()) {
+                d.add("INSERT INTO line_comment (submission_id, template, line, text) VALUES (?, ?, ?, ?)", ps -> {
                     ps.setLong(1, submissionId);
                     ps.setString(2, t.getKey().value());
                     ps.setString(3, l.getKey().value());
                     ps.setString(4, l.getValue());
-                    ps.addBatch();
-                }
+                });
             }
-            ps.executeBatch();
         }
     }
 
