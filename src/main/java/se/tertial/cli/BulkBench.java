@@ -73,7 +73,7 @@ final class BulkBench {
         double sqlite = measure("tertial (POI)", tertialMade, java.util.Optional.empty());
         if (postgresql.isPresent()) {
             // The same files into PostgreSQL, emptied first; the target is within 1.2x of SQLite.
-            emptied(postgresql.get());
+            se.tertial.store.StorageFloor.emptied(postgresql.get());
             double pg = measure("tertial (POI), PostgreSQL", tertialMade, postgresql);
             out.printf("bulk: PostgreSQL / SQLite = %.2f×   target ≤ 1.2×: %s%n", pg / sqlite,
                     pg <= 1.2 * sqlite ? "met" : "NOT met");
@@ -159,15 +159,6 @@ final class BulkBench {
                 synced ? " (flushed to disk)" : " (not flushed: no sync command)");
         out.flush();
         return target;
-    }
-
-    /** Drops everything in the bench's PostgreSQL database, so a load starts on an empty store. */
-    private static void emptied(se.tertial.store.DatabaseUrl url) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-             java.sql.Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA public CASCADE");
-            st.execute("CREATE SCHEMA public");
-        }
     }
 
     /** Loads the workbooks by the command a user runs; returns its seconds from start to exit. */

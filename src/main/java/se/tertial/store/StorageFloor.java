@@ -16,6 +16,20 @@ import java.util.List;
 public final class StorageFloor {
     private StorageFloor() {}
 
+    /**
+     * Drops everything in a PostgreSQL database's public schema, so that the bench's next load starts on an empty
+     * store. Only for the bench's own throw-away server (scripts/bench-postgresql.sh).
+     */
+    public static void emptied(DatabaseUrl url) {
+        try (Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+             Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA public CASCADE");
+            st.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not empty " + url, e);
+        }
+    }
+
     /** Stores the originals and {@code facts} fact rows (spread evenly over them); returns the seconds it took. */
     public static double store(Path file, List<byte[]> originals, long facts) {
         SQLiteConfig config = new SQLiteConfig();
