@@ -81,6 +81,11 @@ final class BenchCommand implements Callable<Integer> {
             try (Tertial app = open(templates, dir.resolve("sqlite"), java.util.Optional.empty())) {
                 if (only == null || only.equals("templates")) {
                     new TemplateBench(app, out, Math.max(runs, 30)).run();
+                    Path org = Files.createDirectories(dir.resolve("zip-region"));
+                    try (Tertial big = open(ReportBench.syntheticRegion(templates, org, 500), dir.resolve("zip-500"),
+                            java.util.Optional.empty())) {
+                        TemplateBench.zipHeap(out, app, big);
+                    }
                 }
                 if (only == null || only.equals("uploads")) {
                     out.println("store: SQLite (embedded)");
