@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Generates the templates units fill in, prefilled from what the store already holds. */
@@ -67,20 +65,10 @@ public final class TemplateService {
         Period period = periods.require(periodCode);
         return new StreamedFile(WorkbookText.zipFileName(period.code()), "application/zip", out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
-            CRC32 crc = new CRC32();
             for (Unit unit : catalog.organisation().units()) {
                 GeneratedFile file = template(unit, period.code(), Optional.of(period.deadline()),
                         WorkbookFormat.XLSX);
-                ZipEntry entry = new ZipEntry(file.fileName());
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(file.bytes().length);
-                entry.setCompressedSize(file.bytes().length);
-                crc.reset();
-                crc.update(file.bytes());
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(file.bytes());
-                zip.closeEntry();
+                ZipArchive.putStored(zip, file.fileName(), file.bytes());
             }
             zip.finish();
         });

@@ -23,6 +23,21 @@ import java.util.zip.ZipFile;
  * whole archive against a total and an entry count.
  */
 public final class ZipArchive {
+    /** Adds a file to a zip as it is, stored rather than deflated: for files compressed already (an .xlsx). */
+    public static void putStored(java.util.zip.ZipOutputStream zip, String name, byte[] bytes)
+            throws java.io.IOException {
+        java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+        entry.setMethod(java.util.zip.ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
     static final int MAX_ENTRIES = 100_000;
     static final long MAX_TOTAL_BYTES = 20L * 1024 * 1024 * 1024;
     /** Like POI's zip-bomb guard: unpacked more than a hundred times its packed size (beyond 1 MB) is refused. */

@@ -6,16 +6,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.tertial.app.Config;
 import se.tertial.app.Tertial;
-import se.tertial.workbook.WorkbookFormat;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 /**
  * Measures, in one warm JVM against a fresh SQLite file (and, with {@code --postgresql}, side by side on a
@@ -81,9 +76,8 @@ final class BenchCommand implements Callable<Integer> {
             try (Tertial app = open(templates, dir.resolve("sqlite"), java.util.Optional.empty())) {
                 if (only == null || only.equals("templates")) {
                     new TemplateBench(app, out, Math.max(runs, 30)).run();
-                    Path org = Files.createDirectories(dir.resolve("zip-region"));
-                    try (Tertial big = open(ReportBench.syntheticRegion(templates, org, 500), dir.resolve("zip-500"),
-                            java.util.Optional.empty())) {
+                    try (SyntheticRegion region = SyntheticRegion.of(templates, 500);
+                         Tertial big = open(region.dir(), dir.resolve("zip-500"), java.util.Optional.empty())) {
                         TemplateBench.zipHeap(out, app, big);
                     }
                 }
@@ -124,9 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            SyntheticRegion.delete(dir);
         }
         return 0;
     }

@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,8 +45,7 @@ final class FeedBench {
     }
 
     void run(String store, Function<Path, Tertial> open) throws Exception {
-        Path big = Files.createTempDirectory("tertial-bench-feed");
-        try (Tertial app = open.apply(ReportBench.syntheticRegion(templates, big, 500))) {
+        try (SyntheticRegion big = SyntheticRegion.of(templates, 500); Tertial app = open.apply(big.dir())) {
             long facts = ReportBench.storeVersions(app, List.of(PeriodCode.parse("2022-T2")));
             String key = app.users().add("bench.ekonomi", "finance", List.of()).token();
             Javalin server = HttpApi.create(app, new se.tertial.feed.FeedHttp(app)).start("127.0.0.1", 0);
@@ -87,10 +85,6 @@ final class FeedBench {
                 out.flush();
             } finally {
                 server.stop();
-            }
-        } finally {
-            try (var files = Files.walk(big)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

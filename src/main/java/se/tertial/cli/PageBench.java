@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,8 +37,7 @@ final class PageBench {
     }
 
     void run(String store, Function<Path, Tertial> open) throws Exception {
-        Path big = Files.createTempDirectory("tertial-bench-pages");
-        try (Tertial app = open.apply(ReportBench.syntheticRegion(templates, big, 500))) {
+        try (SyntheticRegion big = SyntheticRegion.of(templates, 500); Tertial app = open.apply(big.dir())) {
             long facts = ReportBench.storeVersions(app, List.of(PeriodCode.parse("2021-T2"),
                     PeriodCode.parse("2022-T2")));
             var user = app.users().add("bench.ekonomi", "finance", List.of()).user();
@@ -85,10 +83,6 @@ final class PageBench {
                 }
             } finally {
                 server.stop();
-            }
-        } finally {
-            try (var files = Files.walk(big)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -1,8 +1,5 @@
 package se.tertial.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.tertial.money.Amount;
 import se.tertial.report.Consolidation;
 import se.tertial.report.ConsolidationInput;
@@ -21,7 +18,6 @@ import se.tertial.spec.UnitCode;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Consolidation speed: the shipped 20-unit region and a synthetic region of 500 units, every unit with a full set
@@ -51,13 +46,8 @@ final class ReportBench {
 
     void run() throws IOException {
         measure("20 units (example region)", SpecLoader.load(templates));
-        Path big = Files.createTempDirectory("tertial-bench-org");
-        try {
-            measure("500 units (synthetic)", SpecLoader.load(syntheticRegion(big, 500)));
-        } finally {
-            try (Stream<Path> files = Files.walk(big)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        try (SyntheticRegion big = SyntheticRegion.of(templates, 500)) {
+            measure("500 units (synthetic)", SpecLoader.load(big.dir()));
         }
     }
 
@@ -69,8 +59,8 @@ final class ReportBench {
      * fastexcel, alternating; and the heap at its peak during the request.
      */
     void stored(String store, java.util.function.Function<Path, se.tertial.app.Tertial> open) throws IOException {
-        Path big = Files.createTempDirectory("tertial-bench-org");
-        try (se.tertial.app.Tertial app = open.apply(syntheticRegion(big, 500))) {
+        try (SyntheticRegion big = SyntheticRegion.of(templates, 500);
+             se.tertial.app.Tertial app = open.apply(big.dir())) {
             SpecCatalog catalog = app.catalog();
             PeriodCode period = PeriodCode.parse("2022-T2");
             long t0 = System.nanoTime();
@@ -136,10 +126,6 @@ final class ReportBench {
                     + "ratio %.2f×   target ≤ 1.3×: %s%n", median(ours), median(floors), bytes, ratio,
                     ratio <= 1.3 ? "met" : "NOT met");
             out.flush();
-        } finally {
-            try (Stream<Path> files = Files.walk(big)) {
-                files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -252,32 +238,5 @@ final class ReportBench {
             result.put(u.code(), new UnitFacts(u.code(), seed, 1, java.time.Instant.EPOCH, facts, Map.of()));
         }
         return result;
-    }
-
-    /** The shipped specs with an organisation of {@code n} units spread over the shipped nämnder and groups. */
-    private Path syntheticRegion(Path dir, int n) throws IOException {
-        return syntheticRegion(templates, dir, n);
-    }
-
-    /** As {@link #syntheticRegion(Path, int)}, from the specs in {@code templates}. */
-    static Path syntheticRegion(Path templates, Path dir, int n) throws IOException {
-        try (Stream<Path> files = Files.list(templates)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode org = (ObjectNode) json.readTree(dir.resolve("organisation.json").toFile());
-        ArrayNode shipped = (ArrayNode) org.get("units");
-        ArrayNode units = json.createArrayNode();
-        for (int i = 0; i < n; i++) {
-            ObjectNode model = (ObjectNode) shipped.get(i % shipped.size()).deepCopy();
-            model.put("code", model.get("code").asText() + "-" + i);
-            model.put("name", model.get("name").asText() + " " + i);
-            units.add(model);
-        }
-        org.set("units", units);
-        json.writeValue(dir.resolve("organisation.json").toFile(), org);
-        return dir;
     }
 }

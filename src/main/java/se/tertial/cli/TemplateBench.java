@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntSupplier;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -124,18 +122,9 @@ final class TemplateBench {
     private static int floorZip(List<Unit> units, List<FastexcelFloor> floors) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            CRC32 crc = new CRC32();
             for (int i = 0; i < floors.size(); i++) {
-                byte[] xlsx = floors.get(i).bytes();
-                ZipEntry entry = new ZipEntry(units.get(i).code().value() + ".xlsx");
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(xlsx.length);
-                crc.reset();
-                crc.update(xlsx);
-                entry.setCrc(crc.getValue());
-                zip.putNextEntry(entry);
-                zip.write(xlsx);
-                zip.closeEntry();
+                se.tertial.app.ZipArchive.putStored(zip, units.get(i).code().value() + ".xlsx",
+                        floors.get(i).bytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

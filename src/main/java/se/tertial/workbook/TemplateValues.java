@@ -9,7 +9,6 @@ import se.tertial.spec.LineKind;
 import se.tertial.spec.LineSpec;
 import se.tertial.spec.PeriodCode;
 import se.tertial.spec.TemplateSpec;
-import se.tertial.spec.Term;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -67,8 +66,8 @@ final class TemplateValues {
 
     /** The balance check: assets minus equity and liabilities, blank while either is blank. */
     Value check(BalanceCheck check, ColumnSpec column) {
-        return difference(value(lines.get(check.assets()), column),
-                value(lines.get(check.equityAndLiabilities()), column));
+        return guardedSum(new Value[] {value(lines.get(check.assets()), column),
+                value(lines.get(check.equityAndLiabilities()), column)}, new boolean[] {false, true});
     }
 
     private Value compute(LineSpec line, ColumnSpec column) {
@@ -78,10 +77,12 @@ final class TemplateValues {
                 return same instanceof Number || same instanceof Error ? same : BLANK_TEXT;
             }
             Value[] terms = new Value[column.formula().size()];
+            boolean[] negated = new boolean[terms.length];
             for (int i = 0; i < terms.length; i++) {
                 terms[i] = value(line, columns.get(column.formula().get(i).code()));
+                negated[i] = column.formula().get(i).negated();
             }
-            return guardedSum(terms, column.formula());
+            return guardedSum(terms, negated);
         }
         if (line.kind() == LineKind.SUM && column.kind().isNumeric()) {
             return sumLine(line, column);
@@ -94,7 +95,7 @@ final class TemplateValues {
     }
 
     /** {@code IF(OR(a="",b=""),"",a-b)}: blank while any term is blank; an error in a term is the result. */
-    private static Value guardedSum(Value[] values, java.util.List<Term<ColumnCode>> terms) {
+    private static Value guardedSum(Value[] values, boolean[] negated) {
         BigDecimal total = BigDecimal.ZERO;
         for (Value v : values) {
             if (v instanceof Error) {
@@ -105,13 +106,9 @@ final class TemplateValues {
             if (!(values[i] instanceof Number n)) {
                 return BLANK_TEXT;
             }
-            total = terms.get(i).negated() ? total.subtract(n.value()) : total.add(n.value());
+            total = negated[i] ? total.subtract(n.value()) : total.add(n.value());
         }
         return new Number(total);
-    }
-
-    private static Value difference(Value a, Value b) {
-        return guardedSum(new Value[] {a, b}, java.util.List.of(new Term<>(null, false), new Term<>(null, true)));
     }
 
     /**

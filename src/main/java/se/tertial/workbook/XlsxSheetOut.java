@@ -27,6 +27,7 @@ final class XlsxSheetOut implements SheetOut {
     private String pane = "";
     private String protection = "";
     private String validations = "";
+    private int rules;
     private int pagesWide;
     /** Print titles as a defined name's formula, e.g. {@code Resultat!$A:$B,Resultat!$1:$2}. */
     String printTitles;
@@ -175,6 +176,7 @@ final class XlsxSheetOut implements SheetOut {
             case COMMENT -> v.append("<formula1>").append(WorkbookText.COMMENT_MAX).append("</formula1>");
         }
         validations = v.append("</dataValidation>").toString();
+        rules++;
     }
 
     @Override
@@ -210,7 +212,7 @@ final class XlsxSheetOut implements SheetOut {
         }
         x.append("<sheetData>").append(data).append("</sheetData>").append(protection);
         if (!validations.isEmpty()) {
-            x.append("<dataValidations count=\"").append(count(validations)).append("\">").append(validations)
+            x.append("<dataValidations count=\"").append(rules).append("\">").append(validations)
                     .append("</dataValidations>");
         }
         x.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
@@ -219,15 +221,6 @@ final class XlsxSheetOut implements SheetOut {
                     .append("\" fitToHeight=\"0\" orientation=\"landscape\"/>");
         }
         return x.append(headerFooter).append("</worksheet>").toString();
-    }
-
-    private static int count(String validations) {
-        int n = 0;
-        for (int i = validations.indexOf("<dataValidation "); i >= 0; i = validations.indexOf("<dataValidation ",
-                i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /** A column's letters, e.g. 0 → A, 27 → AB. */

@@ -14,30 +14,28 @@ final class Xml {
 
     /** Element text; a character XML cannot carry becomes U+FFFD. */
     static StringBuilder text(StringBuilder b, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                default -> b.append(allowed(c) ? c : '\uFFFD');
-            }
-        }
-        return b;
+        return escape(b, s, false);
     }
 
     /** An attribute value in double quotes; line breaks and tabs kept as character references. */
     static StringBuilder attribute(StringBuilder b, String s) {
+        return escape(b, s, true);
+    }
+
+    private static StringBuilder escape(StringBuilder b, String s, boolean attribute) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> b.append("&amp;");
                 case '<' -> b.append("&lt;");
                 case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\n' -> b.append("&#10;");
-                case '\r' -> b.append("&#13;");
-                case '\t' -> b.append("&#9;");
+                case '"', '\n', '\r', '\t' -> {
+                    if (attribute) {
+                        b.append("&#").append((int) c).append(';');
+                    } else {
+                        b.append(c);
+                    }
+                }
                 default -> b.append(allowed(c) ? c : '\uFFFD');
             }
         }
