@@ -42,7 +42,7 @@ shift
 #   18.3-19.8 -> 16.4-16.9 s of CPU; at 10 000 it costs more CPU (26-28 -> 30-31 s), so large loads keep both.
 #   A .zip counts as large.
 # - the build's class archive (target/tertial.jsa, made by `mvn package` beside the jar: the classes a load uses,
-#   parsed and verified once, mapped at start-up; see se.tertial.cli.ClassArchive) when it is newer than the jar:
+#   parsed and verified once, mapped at start-up; see se.tertial.bench.ClassArchive) when it is newer than the jar:
 #   10 000 files, alternating, 8.7-9.9 s -> 8.2-8.5 s. CDS's messages are off: an archive this JVM cannot use
 #   (another JDK, a jar of another size) is skipped without a word and the classes come from the jar as always.
 small_load_files=7000

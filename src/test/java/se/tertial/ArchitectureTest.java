@@ -37,9 +37,13 @@ class ArchitectureTest {
             Map.entry("sso", Set.of("sso", "app", "spec", "nimbus")),
             // The feed stands beside http: over app and the store's read views, with Olingo as its only library.
             Map.entry("feed", Set.of("feed", "app", "http", "spec", "store", "olingo", "javalin")),
-            // poi: only the bench's floor (FastexcelFloor) reads our workbooks' cells and styles to copy them.
-            Map.entry("cli", Set.of("cli", "app", "http", "web", "feed", "sso", "spec", "money", "workbook", "ingest",
-                    "store", "report", "javalin", "poi")));
+            // The benchmarks measure every stage from outside, as a user would; poi only for the fastexcel floor,
+            // which reads our workbooks' cells and styles to copy them. Nothing but the bench command uses them.
+            Map.entry("bench", Set.of("bench", "app", "http", "web", "feed", "sso", "spec", "money", "workbook",
+                    "ingest", "store", "report", "javalin", "poi")),
+            // The commands a user runs, on top of everything.
+            Map.entry("cli", Set.of("cli", "bench", "app", "http", "web", "feed", "sso", "spec", "money", "workbook",
+                    "ingest", "store", "report", "javalin")));
 
     @Test
     void packagesImportOnlyWhatTheArchitectureAllows() throws IOException {
@@ -62,6 +66,55 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    /** The longest a main source file may be, unless its header says it is one cohesive table. */
+    static final int MAX_LINES = 400;
+    /** The words a long file's header comment must hold, with the reason after them. */
+    static final String COHESIVE_TABLE = "One cohesive table:";
+
+    @Test
+    void everyMainFileReadsAsOneThingInAtMost400Lines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                if (lines.size() > MAX_LINES && !header(lines).contains(COHESIVE_TABLE)) {
+                    tooLong.add(MAIN.relativize(f) + ": " + lines.size() + " lines");
+                }
+            }
+        }
+        assertEquals(List.of(), tooLong, "split along a seam the file already has, or say in its header \""
+                + COHESIVE_TABLE + " <why>\"");
+    }
+
+    /** The text before the first type declaration: the imports and the type's own comment. */
+    private static String header(List<String> lines) {
+        StringBuilder b = new StringBuilder();
+        for (String line : lines) {
+            if (line.matches("^(public |final |abstract |sealed )*(class|interface|enum|record) .*")) {
+                break;
+            }
+            b.append(line).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void everyPackageSaysWhatItOwnsAndMayNotDo() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(MAIN)) {
+            for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+                Path info = d.resolve("package-info.java");
+                String text = Files.isRegularFile(info) ? Files.readString(info) : "";
+                if (!text.contains("/**") || !text.contains("package se.tertial." + d.getFileName() + ";")) {
+                    missing.add(d.getFileName() + ": no package-info.java with a comment");
+                } else if (!ALLOWED.containsKey(d.getFileName().toString())) {
+                    missing.add(d.getFileName() + ": not in the architecture's table");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
     }
 
     private static String area(String name) {

@@ -1,5 +1,5 @@
 /**
- * Spreadsheets: generating templates from specs (.xlsx and .xls), and the conventions (layout, metadata) that readers
- * of those workbooks rely on. The only package besides the report renderer that uses POI.
+ * Spreadsheets we write and the conventions readers of them rely on: templates from specs (our streaming .xlsx
+ * writer and HSSF for .xls), styles, protection, metadata and the package reader; it knows no database and no HTTP.
  */
 package se.tertial.workbook;

@@ -52,13 +52,13 @@ class BatchStoreTest {
     }
 
     /**
-     * A version's facts go in statements of up to {@link SubmissionRepository#FACT_ROWS_PER_INSERT} rows: versions
+     * A version's facts go in statements of up to {@link SubmissionWrites.FACT_ROWS_PER_INSERT} rows: versions
      * of one fact, of exactly one statement, one more, and several statements over two templates all come back
      * exactly, with each template's sheet.
      */
     @Test
     void everyFactComesBackWhateverTheNumberOfStatements() {
-        int most = SubmissionRepository.FACT_ROWS_PER_INSERT;
+        int most = SubmissionWrites.FACT_ROWS_PER_INSERT;
         try (Database db = se.tertial.testkit.TestStores.open(tmp)) {
             SubmissionRepository repo = new SubmissionRepository(db);
             String[] units = {"FS-MED", "FS-KIR", "FS-ORT", "FS-BARN", "FS-AKUT"};

@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import se.tertial.app.Tertial;
 import se.tertial.spec.Unit;

@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;

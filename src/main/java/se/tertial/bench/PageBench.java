@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import io.javalin.Javalin;
 import se.tertial.app.Tertial;

@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

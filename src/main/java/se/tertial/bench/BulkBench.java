@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import se.tertial.app.BulkLoader;
 import se.tertial.app.Tertial;
@@ -49,10 +49,12 @@ final class BulkBench {
     private final Path templates;
 
     private final java.util.Optional<se.tertial.store.DatabaseUrl> postgresql;
+    private final Class<?> commandLine;
 
     BulkBench(Tertial app, PrintWriter out, int files, int jobs, Path dir, Path templates,
-              java.util.Optional<se.tertial.store.DatabaseUrl> postgresql) {
+              java.util.Optional<se.tertial.store.DatabaseUrl> postgresql, Class<?> commandLine) {
         this.postgresql = postgresql;
+        this.commandLine = commandLine;
         this.app = app;
         this.out = out;
         this.files = files;
@@ -171,7 +173,7 @@ final class BulkBench {
         // The JVM options of scripts/bulk-load.sh, the command a user runs.
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions(files));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.tertial.cli.Main",
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), commandLine.getName(),
                 "bulk-load", workbooks.toString(), "--data", data.toString(), "--templates",
                 templates.toString(), "--jobs", Integer.toString(jobs), "--report", report.toString()));
         pg.ifPresent(u -> command.addAll(List.of("--database", u.jdbcUrl())));

@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import se.tertial.money.Amount;
 import se.tertial.report.Consolidation;

@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package se.tertial.cli;
+package se.tertial.bench;
 
 import se.tertial.app.Config;
 import se.tertial.app.Tertial;
