@@ -2,22 +2,13 @@ package se.tertial.workbook;
 
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 import se.tertial.spec.FindingText;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,21 +17,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import se.tertial.workbook.PackageParts.CoreProperties;
+import se.tertial.workbook.PackageParts.Rel;
+import se.tertial.workbook.PackageParts.Rels;
+import se.tertial.workbook.PackageParts.WorkbookSheets;
+
 import static se.tertial.workbook.UnreadableWorkbookException.Reason.CORRUPT;
 import static se.tertial.workbook.UnreadableWorkbookException.Reason.MACROS;
 
 /**
  * The parts of an .xlsx package that reading it needs, found without POI's OPC layer (which builds a DOM of every
- * relationship and property part and was a quarter of a bulk load's CPU): the content types, every relationship part
- * (for macros), the workbook's sheets in order with their parts, the shared-strings part and the saved date. Every
- * part is read through {@link Bounded}, which applies POI's zip-bomb limits (as configured on {@link ZipSecureFile}: entry
- * size, inflate ratio, file count) to every byte inflated — from the package's bytes in memory ({@link ZipBytes}: by the
- * central directory, as Excel reads it; no file read per part, inflaters pooled); every XML part is parsed with one
- * hardened SAX reader per thread, reused.
+ * relationship and property part and was a quarter of a bulk load's CPU): the index of its parts by the central
+ * directory ({@link ZipBytes}, as Excel reads it), the content types, every relationship part (for macros), the
+ * workbook's sheets in order with their parts, the shared-strings part and the saved date. Each part is read by
+ * {@link PartReader} (POI's zip-bomb limits on every byte inflated, one hardened SAX reader per thread); the small
+ * parts' handlers are {@link PackageParts}.
  */
 final class XlsxPackage implements AutoCloseable {
-    private static final String REL_NS_SUFFIX = "relationships";
-    private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
     /** A package larger than this is not read into memory (the upload limit is far below; a bulk file may not be). */
     static final long MAX_PACKAGE_BYTES = 512L * 1024 * 1024;
 
@@ -53,11 +46,11 @@ final class XlsxPackage implements AutoCloseable {
     String sharedStrings;
     Optional<Instant> savedAt = Optional.empty();
 
-    private final Deadline deadline;
+    private final PartReader parts;
 
     private XlsxPackage(ZipBytes zip, Deadline deadline) {
         this.zip = zip;
-        this.deadline = deadline;
+        this.parts = new PartReader(zip, deadline);
     }
 
     /** What a check of the package found, to read the same bytes again without checking them twice. */
@@ -78,7 +71,7 @@ final class XlsxPackage implements AutoCloseable {
                 if (e.isDirectory()) {
                     continue;
                 }
-                if (isBomb(e) || pkg.entries.putIfAbsent(partName(e.name()), e) != null) {
+                if (PartReader.isBomb(e) || pkg.entries.putIfAbsent(partName(e.name()), e) != null) {
                     throw corrupt();
                 }
             }
@@ -124,7 +117,7 @@ final class XlsxPackage implements AutoCloseable {
             if (name.endsWith("vbaproject.bin") || name.endsWith("vbadata.xml")) {
                 throw new UnreadableWorkbookException(MACROS, FindingText.FILE_MACROS, null);
             }
-            if (isBomb(e)) {
+            if (PartReader.isBomb(e)) {
                 throw corrupt();
             }
             if (entries.putIfAbsent(name, e) != null) {
@@ -222,7 +215,7 @@ final class XlsxPackage implements AutoCloseable {
             boolean dtd;
             try {
                 dtd = !parsed.contains(name) && (name.endsWith(".xml") || name.endsWith(".rels")
-                        || name.endsWith(".vml")) && declaresDtd(e.getValue());
+                        || name.endsWith(".vml")) && parts.declaresDtd(e.getValue());
             } catch (IOException x) {
                 throw new UnreadableWorkbookException(CORRUPT, FindingText.filePartCorrupt(e.getValue().name()), x);
             }
@@ -248,11 +241,6 @@ final class XlsxPackage implements AutoCloseable {
         }
     }
 
-    /** A part's bytes as they inflate, within the limits. */
-    private InputStream open(ZipBytes.Entry e) throws IOException {
-        return new Bounded(zip.open(e), e.packedSize(), deadline);
-    }
-
     /**
      * Reads every part not read to its end yet: each must inflate to its declared size with its CRC, and each XML
      * part must parse. Refused naming the part — a theme, the styles, a sheet nobody reads, a stray part alike.
@@ -267,7 +255,7 @@ final class XlsxPackage implements AutoCloseable {
                 if (name.endsWith(".xml") || name.endsWith(".rels") || name.endsWith(".vml")) {
                     parse(e.getValue(), new DefaultHandler());
                 } else {
-                    try (InputStream in = open(e.getValue())) {
+                    try (InputStream in = parts.open(e.getValue())) {
                         in.transferTo(java.io.OutputStream.nullOutputStream());
                     }
                 }
@@ -278,60 +266,6 @@ final class XlsxPackage implements AutoCloseable {
                 throw new UnreadableWorkbookException(CORRUPT, FindingText.filePartCorrupt(e.getValue().name()), x);
             }
             parsed.add(name);
-        }
-    }
-
-    /**
-     * The upload's deadline, and POI's zip-bomb limits on one part: at most {@link ZipSecureFile#getMaxEntrySize()} bytes, and past
-     * {@link ZipSecureFile#getGraceEntrySize()} no more than 1 / {@link ZipSecureFile#getMinInflateRatio()} times the
-     * part's compressed size — whatever its header claims.
-     */
-    static final class Bounded extends FilterInputStream {
-        private final long packed;
-        private final Deadline deadline;
-        private long inflated;
-
-        Bounded(InputStream in, long packed, Deadline deadline) {
-            super(in);
-            this.packed = packed;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) throws IOException {
-            deadline.check(); // every part's bytes, also those of parts no handler counts elements in
-            inflated += n;
-            if (inflated > ZipSecureFile.getMaxEntrySize()) {
-                throw new IOException("a part inflates beyond the size limit");
-            }
-            if (inflated > ZipSecureFile.getGraceEntrySize()
-                    && (packed < 0 || (double) packed / inflated < ZipSecureFile.getMinInflateRatio())) {
-                throw new IOException("a part inflates beyond the ratio limit (a zip bomb)");
-            }
         }
     }
 
@@ -354,74 +288,9 @@ final class XlsxPackage implements AutoCloseable {
     }
 
     private void parse(ZipBytes.Entry entry, DefaultHandler handler) throws UnreadableWorkbookException {
-        XMLReader xml = READERS.get();
-        try {
-            if (xml == null) {
-                xml = newReader();
-                READERS.set(xml);
-            }
-        } catch (SAXException | javax.xml.parsers.ParserConfigurationException e) {
-            throw new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
-        }
-        try (InputStream in = open(entry)) {
-            xml.setContentHandler(handler);
-            xml.setErrorHandler(null);
-            xml.parse(new InputSource(in));
+        if (parts.parse(entry, handler)) {
             parsed.add(partName(entry.name())); // read to its end: its CRC and size were checked on the way
-        } catch (SharedStringsXml.Done done) {
-            // every wanted string read
-        } catch (Deadline.Exceeded e) {
-            throw e;
-        } catch (SAXException e) {
-            throw timeoutOr(e, entry.name());
-        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            READERS.remove(); // a reader that failed this way is not trusted again
-            throw timeoutOr(e, entry.name());
-        } finally {
-            xml.setContentHandler(null);
         }
-    }
-
-    /** The deadline passing, however deep the parser wrapped it; else a corrupt part. */
-    /** As {@link #timeoutOr(Throwable)}, naming the part that could not be read. */
-    private static UnreadableWorkbookException timeoutOr(Throwable e, String part) {
-        UnreadableWorkbookException u = timeoutOr(e);
-        return new UnreadableWorkbookException(CORRUPT, FindingText.filePartCorrupt(part), u.getCause());
-    }
-
-    private static UnreadableWorkbookException timeoutOr(Throwable e) {
-        for (Throwable t = e; t != null; t = t instanceof SAXException x && x.getException() != null
-                ? x.getException() : t.getCause()) {
-            if (t instanceof Deadline.Exceeded x) {
-                throw x;
-            }
-        }
-        return new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, e);
-    }
-
-    /**
-     * Aalto's SAX parser (FasterXML): namespace-aware, no external entities, and any DOCTYPE refused as it begins
-     * (the other parts' prologs are scanned for one when the package is opened), so only XML's own entities and
-     * character references occur.
-     */
-    private static XMLReader newReader() throws SAXException, javax.xml.parsers.ParserConfigurationException {
-        javax.xml.parsers.SAXParserFactory factory = new com.fasterxml.aalto.sax.SAXParserFactoryImpl();
-        factory.setNamespaceAware(true);
-        factory.setValidating(false);
-        XMLReader reader = factory.newSAXParser().getXMLReader();
-        // A DOCTYPE ends the parse where it starts: before an entity it declares can be expanded or fetched.
-        reader.setProperty("http://xml.org/sax/properties/lexical-handler", new org.xml.sax.ext.DefaultHandler2() {
-            @Override
-            public void startDTD(String name, String publicId, String systemId) throws SAXException {
-                throw new SAXException("a DTD in a workbook part");
-            }
-        });
-        reader.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        reader.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        reader.setEntityResolver((publicId, systemId) -> {
-            throw new SAXException("external entity refused");
-        });
-        return reader;
     }
 
     /** {@code xl/workbook.xml} → {@code xl/_rels/workbook.xml.rels}. */
@@ -493,61 +362,10 @@ final class XlsxPackage implements AutoCloseable {
         return new UnreadableWorkbookException(CORRUPT, FindingText.FILE_CORRUPT, null);
     }
 
-    /**
-     * A part that says (in the central directory) it inflates beyond the limits: refused whether or not tertial would
-     * read it. A part that lies about its size is caught by {@link Bounded} while it is read.
-     */
-    private static boolean isBomb(ZipBytes.Entry e) {
-        long size = e.size();
-        long packed = e.packedSize();
-        if (size > WorkbookReader.MAX_ENTRY_BYTES) {
-            return true;
-        }
-        return size > ZipSecureFile.getGraceEntrySize() && packed >= 0
-                && (double) packed / size < ZipSecureFile.getMinInflateRatio();
-    }
-
-    /**
-     * Whether the part's prolog (within its first 64 kB, in any of XML's encodings) holds a DOCTYPE. The part is read
-     * only up to its first element — a few dozen bytes for every part a spreadsheet program writes — not inflated
-     * whole: this runs for every part of every upload. NUL bytes (UTF-16) are skipped, case is ignored.
-     */
-    private boolean declaresDtd(ZipBytes.Entry e) throws IOException {
-        final char[] doctype = "<!DOCTYPE".toCharArray();
-        int matched = 0;
-        boolean afterLt = false;
-        int read = 0;
-        byte[] buf = new byte[512];
-        try (InputStream in = open(e)) {
-            int n;
-            while (read < 64 * 1024 && (n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    int b = buf[i];
-                    read++;
-                    if (b == 0) {
-                        continue;
-                    }
-                    char c = Character.toUpperCase((char) (b & 0xFF));
-                    if (afterLt && c != '?' && c != '!') {
-                        return false; // the first element: the prolog is over
-                    }
-                    afterLt = c == '<';
-                    matched = c == doctype[matched] ? matched + 1 : (c == '<' ? 1 : 0);
-                    if (matched == doctype.length) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     @Override
     public void close() {
         // nothing held but the bytes
     }
-
-    private record Rel(String id, String type, String target, boolean external) {}
 
     private final class ContentTypes extends DefaultHandler {
         @Override
@@ -564,91 +382,4 @@ final class XlsxPackage implements AutoCloseable {
         }
     }
 
-    private static final class Rels extends DefaultHandler {
-        final List<Rel> rels = new ArrayList<>();
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes atts) {
-            if (localName.equals("Relationship")) {
-                String target = atts.getValue("Target");
-                rels.add(new Rel(String.valueOf(atts.getValue("Id")), String.valueOf(atts.getValue("Type")).strip(),
-                        target == null ? "" : target.strip(), "External".equalsIgnoreCase(atts.getValue("TargetMode"))));
-            }
-        }
-    }
-
-    private static final class WorkbookSheets extends DefaultHandler {
-        final List<String[]> sheets = new ArrayList<>();
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes atts) {
-            if (!localName.equals("sheet")) {
-                return;
-            }
-            String name = atts.getValue("name");
-            String id = null;
-            for (int i = 0; i < atts.getLength(); i++) {
-                if (atts.getLocalName(i).equals("id") && atts.getURI(i).endsWith(REL_NS_SUFFIX)) {
-                    id = atts.getValue(i);
-                }
-            }
-            if (name != null && id != null) {
-                sheets.add(new String[] {name, id});
-            }
-        }
-    }
-
-    private static final class CoreProperties extends DefaultHandler {
-        Optional<Instant> modified = Optional.empty();
-        Optional<Instant> created = Optional.empty();
-        private final StringBuilder text = new StringBuilder();
-        private boolean in;
-
-        @Override
-        public void startElement(String uri, String localName, String qName, Attributes atts) {
-            in = localName.equals("modified") || localName.equals("created");
-            text.setLength(0);
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) {
-            if (in && text.length() < 100) {
-                text.append(ch, start, Math.min(length, 100));
-            }
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) {
-            if (in && localName.equals("modified")) {
-                modified = instant(text.toString());
-            } else if (in && localName.equals("created")) {
-                created = instant(text.toString());
-            }
-            in = false;
-        }
-    }
-
-    /** A W3CDTF date as Excel, LibreOffice and openpyxl write it; anything else is no date. */
-    static Optional<Instant> instant(String text) {
-        String s = text.strip();
-        Instant quick = IsoInstant.quick(s);
-        if (quick != null) {
-            return Optional.of(quick);
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeParseException e) {
-            // try the looser forms
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            // a date alone?
-        }
-        try {
-            return Optional.of(LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -20,7 +20,7 @@ import java.util.zip.ZipException;
  * <p>Hostile bytes are the normal case: every offset and length is checked against the array before it is used;
  * multi-disk and ZIP64 archives, encrypted parts and methods other than stored and deflated are refused as
  * {@link ZipException}; a part ends where its central-directory entry says, inflates to exactly the size it declares
- * and with its CRC-32, or reading it fails. The size and ratio limits are the caller's ({@link XlsxPackage.Bounded}),
+ * and with its CRC-32, or reading it fails. The size and ratio limits are the caller's ({@link PartReader.Bounded}),
  * as with the JDK's reader.
  */
 final class ZipBytes {
