@@ -28,6 +28,7 @@ public final class Tertial implements AutoCloseable {
     private final UserService users;
     private final BudgetService budgets;
     private final UploadService uploads;
+    private final UploadRecords uploadRecords;
     private final ReportService reports;
     private final AuthService auth;
     private final se.tertial.store.ReviewRepository reviewRepository;
@@ -65,6 +66,7 @@ public final class Tertial implements AutoCloseable {
         this.mailNotices = mailer.map(m -> new MailNotices(m, userRepository, config.publicUrl()));
         this.notices = mailNotices.<Notices>map(n -> n).orElse(Notices.NONE);
         this.reviews = new ReviewService(catalog.organisation(), periods, reviewRepository, audit, notices, clock);
+        this.uploadRecords = new UploadRecords(catalog, submissions, audit);
         this.uploads = new UploadService(catalog, periodRepository, submissions, budgets, reviewRepository, audit,
                 notices, clock, config.limits());
         this.reports = new ReportService(catalog, periods, submissions, reviews, audit,
@@ -194,6 +196,11 @@ public final class Tertial implements AutoCloseable {
 
     public UploadService uploads() {
         return uploads;
+    }
+
+    /** The uploads on record: list, one attempt, original and annotated copy. */
+    public UploadRecords uploadRecords() {
+        return uploadRecords;
     }
 
     public ReportService reports() {

@@ -181,15 +181,15 @@ public final class HttpApi {
         r.get("/api/templates/{unit}/{file}", this::template, anyone);
 
         r.post("/api/submissions", this::upload, Role.CONTROLLER, Role.ADMIN);
-        r.get("/api/submissions", ctx -> ctx.json(app.uploads().list(AccessControl.user(ctx),
+        r.get("/api/submissions", ctx -> ctx.json(app.uploadRecords().list(AccessControl.user(ctx),
                 Optional.ofNullable(ctx.queryParam("period")), Optional.ofNullable(ctx.queryParam("unit")))
                 .stream().map(JsonViews::summary).toList()), anyone);
         r.get("/api/submissions/{id}", ctx -> ctx.json(JsonViews.detail(
-                app.uploads().get(AccessControl.user(ctx), ctx.pathParam("id")))), anyone);
+                app.uploadRecords().get(AccessControl.user(ctx), ctx.pathParam("id")))), anyone);
         r.get("/api/submissions/{id}/original", ctx -> Downloads.send(ctx,
-                app.uploads().original(AccessControl.actor(ctx), ctx.pathParam("id"))), anyone);
+                app.uploadRecords().original(AccessControl.actor(ctx), ctx.pathParam("id"))), anyone);
         r.get("/api/submissions/{id}/annotated.xlsx", ctx -> Downloads.send(ctx,
-                app.uploads().annotated(AccessControl.actor(ctx), ctx.pathParam("id"))), anyone);
+                app.uploadRecords().annotated(AccessControl.actor(ctx), ctx.pathParam("id"))), anyone);
 
         r.get("/api/budget/{year}/template.xlsx", ctx -> Downloads.send(ctx,
                 app.budgets().template(ctx.pathParam("year"))), finance);

@@ -55,9 +55,9 @@ final class UnitPages {
         r.post("/enheter/{unit}/{period}/ateroppna", ctx -> decide(ctx, "reopen"), PageRole.FINANCE, PageRole.ADMIN);
         r.post("/inlamning", this::upload, PageRole.CONTROLLER, PageRole.ADMIN);
         r.get("/inlamningar/{id}", this::submission, everyone);
-        r.get("/inlamningar/{id}/original", ctx -> Downloads.send(ctx, app.uploads().original(PageAccess.actor(ctx),
+        r.get("/inlamningar/{id}/original", ctx -> Downloads.send(ctx, app.uploadRecords().original(PageAccess.actor(ctx),
                 ctx.pathParam("id"))), everyone);
-        r.get("/inlamningar/{id}/markerad", ctx -> Downloads.send(ctx, app.uploads().annotated(PageAccess.actor(ctx),
+        r.get("/inlamningar/{id}/markerad", ctx -> Downloads.send(ctx, app.uploadRecords().annotated(PageAccess.actor(ctx),
                 ctx.pathParam("id"))), everyone);
     }
 
@@ -108,7 +108,7 @@ final class UnitPages {
                         UploadService.Options.UPLOAD, java.util.Optional.ofNullable(ctx.formParam("meddelande")));
                 List<Finding> all = new ArrayList<>(r.errors());
                 all.addAll(r.warnings());
-                boolean workbook = app.uploads().get(user, Long.toString(r.id())).format() != null;
+                boolean workbook = app.uploadRecords().get(user, Long.toString(r.id())).format() != null;
                 results.add(new Views.UploadView(part.filename(), r.outcome().dbValue(),
                         CommonText.bulkOutcome(r.outcome().dbValue()), r.outcome().isAccepted(), r.unit().orElse(null),
                         r.period().orElse(null), r.version().orElse(null), findings(all),
@@ -138,7 +138,7 @@ final class UnitPages {
         String unit = ctx.pathParam("unit");
         String period = ctx.pathParam("period");
         List<Views.AttemptRow> rows = new ArrayList<>();
-        for (UploadRecord r : app.uploads().list(user(ctx), Optional.of(period), Optional.of(unit))) {
+        for (UploadRecord r : app.uploadRecords().list(user(ctx), Optional.of(period), Optional.of(unit))) {
             rows.add(new Views.AttemptRow(r.id(), CommonText.dateTime(r.uploadedAt()), r.uploadedBy(), r.fileName(),
                     CommonText.bulkOutcome(r.outcome().dbValue()), r.version().orElse(null), r.current(),
                     "/inlamningar/" + r.id()));
@@ -199,7 +199,7 @@ final class UnitPages {
     }
 
     private void submission(Context ctx) {
-        UploadRecord r = app.uploads().get(user(ctx), ctx.pathParam("id"));
+        UploadRecord r = app.uploadRecords().get(user(ctx), ctx.pathParam("id"));
         Views.UploadView v = new Views.UploadView(r.fileName(), r.outcome().dbValue(), CommonText.bulkOutcome(r.outcome().dbValue()),
                 r.outcome().isAccepted(), r.unit(), r.period(), r.version().orElse(null), findings(r.findings()),
                 r.format() != null ? "/inlamningar/" + r.id() + "/markerad" : null, "/inlamningar/" + r.id());
