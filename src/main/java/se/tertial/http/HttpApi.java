@@ -9,46 +9,40 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.UploadedFile;
-import se.tertial.app.BudgetService;
-import se.tertial.app.ReceivedFile;
 import se.tertial.app.TertialException;
 import se.tertial.app.Tertial;
-import se.tertial.app.UploadService;
 import se.tertial.app.Version;
 import se.tertial.report.Figures;
 import se.tertial.report.ReportJson;
-import se.tertial.spec.Severity;
 import se.tertial.store.User;
 import se.tertial.store.UserRepository;
-import se.tertial.store.UserRole;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import se.tertial.spec.LogText;
 import se.tertial.spec.ApiText;
-import se.tertial.spec.CliText;
 import se.tertial.store.Period;
 import se.tertial.workbook.WorkbookFormat;
 
 import java.util.Locale;
 
-/** Builds the Javalin app: routes (each declaring its roles), access control and error mapping. */
+/**
+ * Builds the Javalin server: the API's routes, each declaring its roles (the workbook-receiving ones in
+ * {@link UploadRoutes}), access control before every matched route, the extensions (pages, feed, sign-on) and the
+ * mapping of failures ({@link ApiErrors}).
+ */
 public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** Room for the multipart boundaries and part headers around the file. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
     private final Tertial app;
     private final ObjectMapper json;
-    private final RateLimiter uploadsPerKey;
-    private final RateLimiter uploadsPerAddress;
+    private final UploadRoutes uploads;
+    private final ApiErrors errors;
     private final RateLimiter failedKeys;
 
     private final List<Extension> extensions;
@@ -58,8 +52,8 @@ public final class HttpApi {
         this.extensions = List.copyOf(extensions);
         this.json = mapper();
         var limits = app.config().limits();
-        this.uploadsPerKey = new RateLimiter(limits.uploadsPerMinute(), java.time.Clock.systemUTC());
-        this.uploadsPerAddress = new RateLimiter(limits.uploadsPerMinute(), java.time.Clock.systemUTC());
+        this.uploads = new UploadRoutes(app);
+        this.errors = new ApiErrors(this.extensions);
         this.failedKeys = new RateLimiter(limits.failedKeysPerMinute(), java.time.Clock.systemUTC());
     }
 
@@ -132,7 +126,7 @@ public final class HttpApi {
             });
             routes(config);
             extensions.forEach(e -> e.install(config));
-            errors(config);
+            errors.install(config);
         });
     }
 
@@ -180,7 +174,7 @@ public final class HttpApi {
                 app.templates().zip(ctx.pathParam("period"))), finance);
         r.get("/api/templates/{unit}/{file}", this::template, anyone);
 
-        r.post("/api/submissions", this::upload, Role.CONTROLLER, Role.ADMIN);
+        r.post("/api/submissions", uploads::upload, Role.CONTROLLER, Role.ADMIN);
         r.get("/api/submissions", ctx -> ctx.json(app.uploadRecords().list(AccessControl.user(ctx),
                 Optional.ofNullable(ctx.queryParam("period")), Optional.ofNullable(ctx.queryParam("unit")))
                 .stream().map(JsonViews::summary).toList()), anyone);
@@ -193,7 +187,7 @@ public final class HttpApi {
 
         r.get("/api/budget/{year}/template.xlsx", ctx -> Downloads.send(ctx,
                 app.budgets().template(ctx.pathParam("year"))), finance);
-        r.post("/api/budget/{year}", this::loadBudget, finance);
+        r.post("/api/budget/{year}", uploads::loadBudget, finance);
 
         r.get("/api/reports/{period}/konsolidering.xlsx", ctx -> Downloads.send(ctx,
                 app.reports().workbook(AccessControl.actor(ctx), ctx.pathParam("period"), flag(ctx, "approved"))),
@@ -289,89 +283,8 @@ public final class HttpApi {
         }
     }
 
-    /** Uploads per key and per client address; an admin's bulk load of history is exempt. */
-    private void throttleUpload(Context ctx, User user, UploadService.Options options) {
-        if (options.bulk() && user.role() == UserRole.ADMIN) {
-            return;
-        }
-        uploadsPerKey.take(user.name()).ifPresent(wait -> {
-            throw new TertialException.TooMany(wait);
-        });
-        uploadsPerAddress.take(ctx.ip()).ifPresent(wait -> {
-            throw new TertialException.TooMany(wait);
-        });
-    }
-
-    /** {@code ?bulk=true&allowLocked=true} (admin, for loading history) and {@code ?dryRun=true}. */
-    private void upload(Context ctx) {
-        User user = AccessControl.user(ctx);
-        UploadService.Options options = new UploadService.Options(flag(ctx, "bulk"), flag(ctx, "allowLocked"),
-                flag(ctx, "dryRun"));
-        if ((options.bulk() || options.allowLocked()) && user.role() != UserRole.ADMIN) {
-            throw new TertialException.Forbidden(CliText.BULK_ADMIN_ONLY);
-        }
-        throttleUpload(ctx, user, options);
-        try (ReceivedFile file = receive(ctx)) {
-            UploadService.Result result = app.uploads().upload(AccessControl.actor(ctx), file, options,
-                    Optional.ofNullable(ctx.formParam("message")));
-            ctx.status(switch (result.outcome()) {
-                case ACCEPTED, ACCEPTED_WITH_WARNINGS -> options.dryRun() ? 200 : 201;
-                case UNCHANGED, DUPLICATE -> 200;
-                case FORBIDDEN -> 403;
-                case REJECTED -> 422;
-            });
-            if (result.outcome().isAccepted() && !options.dryRun()) {
-                ctx.header("Location", "/api/submissions/" + result.id());
-            }
-            ctx.json(JsonViews.upload(result));
-        }
-    }
-
-    private static boolean flag(Context ctx, String name) {
+    static boolean flag(Context ctx, String name) {
         return "true".equalsIgnoreCase(ctx.queryParam(name));
-    }
-
-    private void loadBudget(Context ctx) {
-        throttleUpload(ctx, AccessControl.user(ctx), UploadService.Options.UPLOAD);
-        try (ReceivedFile file = receive(ctx)) {
-            BudgetService.Loaded loaded = app.budgets().load(AccessControl.actor(ctx), ctx.pathParam("year"), file,
-                    app.audit());
-            ctx.status(loaded.outcome() == se.tertial.ingest.Outcome.REJECTED ? 422 : 201);
-            ctx.json(new JsonViews.BudgetView(loaded.uploadId(), loaded.year(), loaded.outcome().json(),
-                    loaded.amounts(), JsonViews.findings(loaded.findings(), Severity.WARNING),
-                    JsonViews.findings(loaded.findings(), Severity.ERROR)));
-        }
-    }
-
-    private ReceivedFile receive(Context ctx) {
-        UploadedFile part;
-        try {
-            part = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
-        } catch (Exception e) {
-            // Jetty's ServletException arrives unchecked through Kotlin; a body over the limit is one of them.
-            throw tooLargeOrMalformed(e);
-        }
-        if (part == null) {
-            throw new TertialException.Invalid(ApiText.MISSING_FILE);
-        }
-        try (InputStream in = part.content()) {
-            return ReceivedFile.receive(part.filename(), in, app.config().maxUploadBytes());
-        } catch (IOException e) {
-            throw new TertialException.Invalid(ApiText.MISSING_FILE);
-        }
-    }
-
-    /** Jetty reports a multipart body over the limit as a failure to read it; anything else is a bad request. */
-    private RuntimeException tooLargeOrMalformed(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("max file size") || m.contains("max request size") || m.contains("too large")
-                    || m.contains("exceeded")) {
-                return new TertialException.TooLarge(ApiText.fileTooLarge(app.config().maxUploadBytes()));
-            }
-        }
-        LOG.info("unreadable multipart body: {}", LogText.safe(e.toString()));
-        return new TertialException.Invalid(ApiText.BAD_MULTIPART);
     }
 
     private void reportJson(Context ctx) {
@@ -455,70 +368,4 @@ public final class HttpApi {
         Downloads.send(ctx, app.templates().template(ctx.pathParam("unit"), file.substring(0, dot), format));
     }
 
-    private void errors(JavalinConfig config) {
-        var r = config.routes;
-        r.exception(TertialException.NotFound.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
-        r.exception(TertialException.Invalid.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage()));
-        r.exception(TertialException.Conflict.class, (e, ctx) -> error(ctx, 409, "conflict", e.getMessage()));
-        r.exception(TertialException.Forbidden.class, (e, ctx) -> error(ctx, 403, "forbidden", e.getMessage()));
-        r.exception(TertialException.TooLarge.class, (e, ctx) -> error(ctx, 413, "too_large", e.getMessage()));
-        r.exception(TertialException.TooMany.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            error(ctx, 429, "too_many_requests", e.getMessage());
-        });
-        r.exception(TertialException.StorageFull.class, (e, ctx) -> storageFull(ctx, e));
-        r.exception(se.tertial.store.StoreFullException.class, (e, ctx) -> storageFull(ctx, e));
-        r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-                HttpStatus.forStatus(e.getStatus()).name().toLowerCase(Locale.ROOT), swedish(e, ctx)));
-        r.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), LogText.safe(ctx.path()), e);
-            error(ctx, 500, "internal_error", ApiText.INTERNAL_ERROR);
-        });
-        r.error(404, ctx -> {
-            if (isEmpty(ctx)) {
-                error(ctx, 404, "not_found", ApiText.notFoundPath(ctx.path()));
-            }
-        });
-        r.error(405, ctx -> {
-            if (isEmpty(ctx)) {
-                error(ctx, 405, "method_not_allowed", ApiText.methodNotAllowed(ctx.method().name(), ctx.path()));
-            }
-        });
-        r.error(413, ctx -> {
-            if (isEmpty(ctx)) {
-                error(ctx, 413, "too_large", ApiText.TOO_LARGE);
-            }
-        });
-    }
-
-    /** Javalin's own responses (no route, wrong method, too large) carry English text; ours are Swedish already. */
-    private static String swedish(HttpResponseException e, Context ctx) {
-        return switch (e.getStatus()) {
-            case 404 -> ApiText.notFoundPath(ctx.path());
-            case 405 -> ApiText.methodNotAllowed(ctx.method().name(), ctx.path());
-            case 413 -> ApiText.TOO_LARGE;
-            default -> e.getMessage();
-        };
-    }
-
-    private void storageFull(Context ctx, Exception e) {
-        LOG.error("storage full on {} {}: {}", ctx.method(), LogText.safe(ctx.path()), e.toString());
-        error(ctx, 507, "insufficient_storage", ApiText.STORAGE_FULL);
-    }
-
-    private static boolean isEmpty(Context ctx) {
-        String result = ctx.result();
-        return result == null || result.isEmpty();
-    }
-
-    private void error(Context ctx, int status, String code, String message) {
-        ctx.status(status);
-        for (Extension e : extensions) {
-            if (e.owns(ctx)) {
-                e.renderError(ctx, status, message);
-                return;
-            }
-        }
-        ctx.json(new ApiError(status, code, message));
-    }
 }
