@@ -1,15 +1,10 @@
 package se.tertial.store;
 
-import se.tertial.spec.CliText;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,7 +45,7 @@ public final class Database implements AutoCloseable {
     private java.nio.channels.FileChannel lockChannel;
     private java.nio.channels.FileLock lock;
 
-    private Database(Path file, HikariDataSource pool) {
+    Database(Path file, HikariDataSource pool) {
         this.file = file;
         this.pool = pool;
         this.dialect = Dialect.SQLITE;
@@ -58,7 +53,7 @@ public final class Database implements AutoCloseable {
         this.server = null;
     }
 
-    private Database(DatabaseUrl server, HikariDataSource pool) {
+    Database(DatabaseUrl server, HikariDataSource pool) {
         this.file = null;
         this.pool = pool;
         this.dialect = Dialect.POSTGRESQL;
@@ -79,45 +74,7 @@ public final class Database implements AutoCloseable {
      * anew, every row gone — only for {@code store copy --replace}.
      */
     public static Database connect(DatabaseUrl url, boolean emptied) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(url.jdbcUrl());
-        if (url.user() != null) {
-            hikari.setUsername(url.user());
-        }
-        if (url.password() != null) {
-            hikari.setPassword(url.password());
-        }
-        hikari.setPoolName("tertial-postgresql");
-        // a batch of inserts (108 facts per version) goes as multi-row INSERTs, not a round trip per row
-        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-        hikari.setMaximumPoolSize(url.poolSize());
-        hikari.setMinimumIdle(1);
-        hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
-        hikari.setInitializationFailTimeout(3_000); // a server that is not there fails the start, in Swedish
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            throw new StoreStartupException(CliText.databaseUnreachable(url.toString(), rootMessage(e)), e);
-        }
-        try {
-            if (emptied) {
-                Migrations.flyway(pool, Dialect.POSTGRESQL, true).clean();
-            }
-            Migrations.bringUpToDate(pool, Dialect.POSTGRESQL);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw new StoreStartupException(CliText.databaseUnreachable(url.toString(), rootMessage(e)), e);
-        }
-        return new Database(url, pool);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage()).replaceAll("(?i)(password=)[^&\\s]*", "$1***");
+        return StoreOpening.postgresql(url, emptied);
     }
 
     public Dialect dialect() {
@@ -184,82 +141,18 @@ public final class Database implements AutoCloseable {
      * @param maxBytes a cap on the file's size (0: none); past it writes fail with {@link StoreFullException}
      */
     public static Database open(Path file, long maxBytes) {
-        DataFiles.prepare(file);
-        // Every process with the store open holds this shared lock: a restore (exclusive) waits for them all.
-        java.nio.channels.FileChannel channel;
-        java.nio.channels.FileLock shared;
-        try {
-            channel = java.nio.channels.FileChannel.open(file.toAbsolutePath().resolveSibling(
-                    StoreMaintenance.LOCK_FILE), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
-                    java.nio.file.StandardOpenOption.WRITE);
-            try {
-                shared = channel.tryLock(0, Long.MAX_VALUE, true);
-                if (shared == null) {
-                    channel.close();
-                    throw new StoreStartupException(CliText.storeBeingRestored(file.toAbsolutePath().getParent()),
-                            null);
-                }
-            } catch (java.nio.channels.OverlappingFileLockException e) {
-                shared = null; // this JVM has the store open already and holds the lock
-            }
-        } catch (java.io.IOException e) {
-            throw DataFiles.explain(file, new IllegalStateException(e));
-        }
-        try {
-            Database db = openUnlocked(file, maxBytes);
-            db.lockChannel = channel;
-            db.lock = shared;
-            return db;
-        } catch (RuntimeException e) {
-            try {
-                channel.close();
-            } catch (java.io.IOException ignored) {
-                // the open failed already
-            }
-            throw e;
-        }
+        return StoreOpening.sqlite(file, maxBytes);
     }
 
     /** A store no lock protects: the copy a restore checks before it replaces the store. */
     static Database openUnlocked(Path file) {
-        return openUnlocked(file, 0);
+        return StoreOpening.sqliteUnlocked(file, 0);
     }
 
-    private static Database openUnlocked(Path file, long maxBytes) {
-        DataFiles.prepare(file);
-        SQLiteConfig config = new SQLiteConfig();
-        if (maxBytes > 0) {
-            config.setPageSize(PAGE_SIZE);
-            config.setMaxPageCount((int) Math.max(16, Math.min(Integer.MAX_VALUE, maxBytes / PAGE_SIZE)));
-        }
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.enforceForeignKeys(true);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
-        sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-
-        HikariConfig hikari = new HikariConfig();
-        hikari.setDataSource(sqlite);
-        hikari.setPoolName("tertial-sqlite");
-        hikari.setMaximumPoolSize(8);
-        hikari.setMinimumIdle(1);
-        hikari.setConnectionTimeout(BUSY_TIMEOUT_MS);
-        HikariDataSource pool;
-        try {
-            pool = new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            throw DataFiles.explain(file, e);
-        }
-        try {
-            Migrations.bringUpToDate(pool, Dialect.SQLITE);
-            DataFiles.restrict(file);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw DataFiles.explain(file, e);
-        }
-        return new Database(file, pool);
+    /** Keeps the shared lock on the store's lock file until {@link #close}. */
+    void holdLock(java.nio.channels.FileChannel channel, java.nio.channels.FileLock shared) {
+        this.lockChannel = channel;
+        this.lock = shared;
     }
 
     /** The connection pool, for the migration check in this package. */
@@ -392,59 +285,11 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            if (isFull(e) || (dialect == Dialect.SQLITE && looksFull())) {
+            if (FullStore.isFull(e) || (dialect == Dialect.SQLITE && FullStore.looksFull(pool, file))) {
                 throw new StoreFullException(where, e);
             }
             throw new StoreException("write failed on " + where, e);
         }
-    }
-
-    /**
-     * Whether a failed write was for want of space, when SQLite's own error was lost (it rolls a transaction back by
-     * itself on SQLITE_FULL, and a statement reset may swallow the code): the cap's pages are used up, or the disk
-     * has almost nothing left.
-     */
-    private boolean looksFull() {
-        try (Connection c = pool.getConnection(); var st = c.createStatement()) {
-            long pages;
-            long max;
-            try (var rs = st.executeQuery("PRAGMA page_count")) {
-                rs.next();
-                pages = rs.getLong(1);
-            }
-            try (var rs = st.executeQuery("PRAGMA max_page_count")) {
-                rs.next();
-                max = rs.getLong(1);
-            }
-            if (pages >= max - 2) {
-                return true;
-            }
-        } catch (SQLException | RuntimeException e) {
-            // fall through to the disk check
-        }
-        try {
-            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace() < 1024 * 1024;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** SQLITE_FULL: the disk (or the configured cap) is full. */
-    private static boolean isFull(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.sqlite.SQLiteException s
-                    && s.getResultCode().code == org.sqlite.SQLiteErrorCode.SQLITE_FULL.code) {
-                return true;
-            }
-            if (t instanceof SQLException q && "53100".equals(q.getSQLState())) {
-                return true; // PostgreSQL: disk_full
-            }
-            if (t instanceof SQLException q && (q.getErrorCode() == 13
-                    || String.valueOf(q.getMessage()).contains("SQLITE_FULL"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
