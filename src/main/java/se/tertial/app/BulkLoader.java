@@ -138,14 +138,14 @@ public final class BulkLoader {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-        Committer<S> committer = null;
+        BulkCommitter<S> committer = null;
         try {
             List<Future<Item>> identified = new ArrayList<>();
             for (Path f : files) {
                 identified.add(pool.submit(() -> identify(dir, f)));
             }
             Loader<S> loader = source.open();
-            committer = new Committer<>(loader, progress);
+            committer = new BulkCommitter<>(loader, progress);
             Thread committing = new Thread(committer, "tertial-bulk-commit");
             committing.start();
             Map<String, List<Item>> groups = new LinkedHashMap<>();
@@ -176,7 +176,7 @@ public final class BulkLoader {
             // A period is checked once the same period a year earlier is stored completely (the only earlier data
             // its checks read: the tenfold rule's last year); the periods in between go meanwhile.
             java.util.TreeMap<String, java.util.concurrent.CompletableFuture<Void>> stored = new java.util.TreeMap<>();
-            Committer<S> staging = committer;
+            BulkCommitter<S> staging = committer;
             List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             for (Map.Entry<String, List<List<Item>>> wave : byPeriod.entrySet()) {
                 String period = wave.getKey();
@@ -222,116 +222,6 @@ public final class BulkLoader {
         }
     }
 
-    /** A file checked by a worker: staged for the committer, or already answered (unreadable bytes, a crash). */
-    private record Staged<S>(S staged, FileResult early) {}
-
-    /**
-     * The one thread that stores: takes what the workers checked, in the order they queued it, and commits up to
-     * {@link #BATCH} files at a time — as many as are waiting, so a batch grows when storing is the slower part.
-     */
-    private static final class Committer<S> implements Runnable {
-        private final Loader<S> loader;
-        private final Progress progress;
-        private final java.util.concurrent.BlockingQueue<Object> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
-        private final List<FileResult> done = java.util.Collections.synchronizedList(new ArrayList<>());
-        private volatile RuntimeException failed;
-        private static final Object STOP = new Object();
-
-        Committer(Loader<S> loader, Progress progress) {
-            this.loader = loader;
-            this.progress = progress;
-        }
-
-        void put(Staged<S> staged) throws InterruptedException {
-            queue.put(staged);
-        }
-
-        /** Completes {@code marker} once everything queued before it is stored (the caller never waits here). */
-        void mark(java.util.concurrent.CompletableFuture<Void> marker) {
-            try {
-                queue.put(marker);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                marker.completeExceptionally(e);
-            }
-        }
-
-        /** Waits until everything queued so far is stored; returns those results. */
-        List<FileResult> flush() {
-            java.util.concurrent.CompletableFuture<Void> marker = new java.util.concurrent.CompletableFuture<>();
-            try {
-                queue.put(marker);
-                marker.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-            if (failed != null) {
-                throw failed;
-            }
-            synchronized (done) {
-                List<FileResult> r = new ArrayList<>(done);
-                done.clear();
-                return r;
-            }
-        }
-
-        void stop() {
-            queue.clear();
-            queue.offer(STOP);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void run() {
-            List<Object> batch = new ArrayList<>();
-            while (true) {
-                try {
-                    batch.clear();
-                    batch.add(queue.take());
-                    queue.drainTo(batch, BATCH - 1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                List<Staged<S>> files = new ArrayList<>();
-                boolean stop = false;
-                List<java.util.concurrent.CompletableFuture<Void>> markers = new ArrayList<>();
-                for (Object o : batch) {
-                    if (o == STOP) {
-                        stop = true;
-                    } else if (o instanceof java.util.concurrent.CompletableFuture<?> m) {
-                        markers.add((java.util.concurrent.CompletableFuture<Void>) m);
-                    } else {
-                        files.add((Staged<S>) o);
-                    }
-                }
-                try {
-                    commit(files);
-                } catch (RuntimeException e) {
-                    failed = e;
-                }
-                markers.forEach(m -> m.complete(null));
-                if (stop) {
-                    return;
-                }
-            }
-        }
-
-        private void commit(List<Staged<S>> files) {
-            List<S> staged = files.stream().filter(f -> f.early() == null).map(Staged::staged).toList();
-            List<FileResult> stored = staged.isEmpty() ? List.of() : loader.commit(staged);
-            int i = 0;
-            for (Staged<S> f : files) {
-                FileResult r = f.early() != null ? f.early() : stored.get(i++);
-                progress.done(r);
-                done.add(r);
-            }
-        }
-    }
-
     /** Never fails: a file that cannot even be identified forms a group of its own and is reported as it loads. */
     private Item identify(Path dir, Path file) {
         String name = dir.relativize(file).toString();
@@ -364,19 +254,19 @@ public final class BulkLoader {
         }
     }
 
-    private static <S> Staged<S> stage(Loader<S> loader, Item item) {
+    private static <S> BulkCommitter.Staged<S> stage(Loader<S> loader, Item item) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(item.path());
         } catch (IOException | OutOfMemoryError e) {
             // Gone, unreadable or larger than memory since it was listed: this file's row, never the whole run.
-            return new Staged<>(null, new FileResult(item.name(), "", "", "", "", "error", 0,
+            return new BulkCommitter.Staged<>(null, new FileResult(item.name(), "", "", "", "", "error", 0,
                     CliText.bulkFileUnreadable(e)));
         }
         try {
-            return new Staged<>(loader.stage(item.path(), item.name(), bytes, Optional.of(item.id())), null);
+            return new BulkCommitter.Staged<>(loader.stage(item.path(), item.name(), bytes, Optional.of(item.id())), null);
         } catch (RuntimeException | StackOverflowError e) {
-            return new Staged<>(null, new FileResult(item.name(), ReceivedFile.sha256(bytes), "", "", "", "error", 0,
+            return new BulkCommitter.Staged<>(null, new FileResult(item.name(), ReceivedFile.sha256(bytes), "", "", "", "error", 0,
                     String.valueOf(e.getMessage())));
         }
     }

@@ -31,7 +31,9 @@ import se.tertial.report.Figures.UnitRow;
  * Renders the figures as the consolidated workbook: Nämndsavvikelser, a drill-down sheet per nämnd,
  * Resultaträkning, Balansräkning, Nyckeltal, Kontroller and Underlag. Unit and resultaträkning figures are SUMIFS
  * over the Underlag table; totals are formulas over the rows above or over the drill-down sheets; so every figure
- * can be traced, and recalculates to the figure tertial computed.
+ * can be traced, and recalculates to the figure tertial computed. Underlag, Prognoshistorik, Nyckeltal and
+ * Kontroller are written by their own classes ({@link UnderlagSheet}, {@link ForecastHistorySheet},
+ * {@link CrossSheets}).
  */
 public final class ReportWorkbook {
     public static final String NAMNDSAVVIKELSER = "Nämndsavvikelser";
