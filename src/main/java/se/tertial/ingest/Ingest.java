@@ -273,7 +273,7 @@ public final class Ingest {
             return rejected(Optional.of(identity), findings);
         }
         Map<se.tertial.spec.LineCode, Map<se.tertial.spec.ColumnCode, Amount>> entered =
-                LegacyReader.read(match, spec, findings);
+                LegacyValues.read(match, spec, findings);
         SheetValues v = new SheetValues(spec, period.get(), entered, Map.of());
         if (entered.isEmpty() && findings.stream().noneMatch(Finding::isError)) {
             findings.add(Finding.error(Rules.NO_AMOUNTS, FindingText.NO_AMOUNTS));
