@@ -43,8 +43,7 @@ public final class Main {
         if (COMMANDS.contains(named)) {
             cli.addSubcommand(named, command(named));
         } else {
-            COMMANDS.forEach(name -> cli.addSubcommand(name, command(name)));
-            cli.addSubcommand("help", new CommandLine.HelpCommand());
+            addAll(cli);
         }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof SpecException || e instanceof se.tertial.app.TertialException
@@ -60,6 +59,17 @@ public final class Main {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** The whole command line, every command and option, as help shows it (and as the docs' test checks them). */
+    public static CommandLine commandLine() {
+        return addAll(new CommandLine(new Main()));
+    }
+
+    private static CommandLine addAll(CommandLine cli) {
+        COMMANDS.forEach(name -> cli.addSubcommand(name, command(name)));
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        return cli;
     }
 
     private static String rootMessage(Throwable e) {
