@@ -202,6 +202,37 @@ class DocsTest {
         assertTrue(commands >= 10, "the docs show the commands: " + commands);
     }
 
+    /** Every option name of every command and subcommand. */
+    private static Set<String> optionNames(CommandLine cli) {
+        Set<String> names = new TreeSet<>();
+        cli.getCommandSpec().options().forEach(o -> names.addAll(List.of(o.names())));
+        cli.getSubcommands().values().forEach(sub -> names.addAll(optionNames(sub)));
+        return names;
+    }
+
+    @Test
+    void everyFlagTheProseNamesExists() throws IOException {
+        Set<String> known = optionNames(Main.commandLine());
+        Pattern code = Pattern.compile("`([^`\n]+)`");
+        Pattern flag = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]+)");
+        List<String> unknown = new ArrayList<>();
+        int named = 0;
+        for (Path doc : documents()) {
+            Matcher c = code.matcher(Files.readString(doc));
+            while (c.find()) {
+                Matcher f = flag.matcher(c.group(1));
+                while (f.find()) {
+                    named++;
+                    if (!known.contains(f.group(1))) {
+                        unknown.add(doc + ": " + f.group(1) + " in `" + c.group(1) + "`");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unknown);
+        assertTrue(named > 40, "flags named in the prose: " + named);
+    }
+
     @Test
     void theRunnableBlocksRunAgainstAFreshDataDirectory() throws IOException {
         List<Block> runnable = shellBlocks().stream().filter(b -> b.info().matches("\\w+ runnable")).toList();
