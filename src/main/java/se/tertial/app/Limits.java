@@ -3,8 +3,8 @@ package se.tertial.app;
 import java.time.Duration;
 
 /**
- * What one user, one client address and one upload may cost the service. Documented in the README's "Security and
- * limits"; every number is a flag of {@code serve}.
+ * What one user, one client address and one upload may cost the service. Documented in
+ * {@code src/site/markdown/operations.md}, "Security and limits"; every number is a flag of {@code serve}.
  *
  * @param uploadTimeout          reading and checking one upload; past it the upload is refused, not stored
  * @param uploadsPerMinute       uploads per API key and per client address (bulk loads by an admin are exempt)

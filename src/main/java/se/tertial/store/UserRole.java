@@ -2,7 +2,7 @@ package se.tertial.store;
 
 import java.util.Locale;
 
-/** What a user may do; see the HTTP route table in the README. */
+/** What a user may do; see the route table in src/site/markdown/api.md. */
 public enum UserRole {
     CONTROLLER, FINANCE, ADMIN;
 
