@@ -31,18 +31,7 @@ import java.util.function.Function;
  * next link, the JSON parsed as it streams in), median of warm runs; and the heap in use sampled while it runs,
  * against the heap after the store was loaded — flat when the feed holds a page, not the set.
  */
-final class FeedBench {
-    private final Path templates;
-    private final PrintWriter out;
-    private final int warmup;
-    private final int runs;
-
-    FeedBench(Path templates, PrintWriter out, int warmup, int runs) {
-        this.templates = templates;
-        this.out = out;
-        this.warmup = warmup;
-        this.runs = runs;
-    }
+record FeedBench(Path templates, PrintWriter out, int warmup, int runs) {
 
     void run(String store, Function<Path, Tertial> open) throws Exception {
         try (SyntheticRegion big = SyntheticRegion.of(templates, 500); Tertial app = open.apply(big.dir())) {

@@ -23,18 +23,7 @@ import java.util.function.Function;
  * requested over HTTP on loopback with a signed-in finance session, as a browser asks for them. The time is the
  * request's whole round trip (on loopback, server time plus well under a millisecond); median and p90 of warm runs.
  */
-final class PageBench {
-    private final Path templates;
-    private final PrintWriter out;
-    private final int warmup;
-    private final int runs;
-
-    PageBench(Path templates, PrintWriter out, int warmup, int runs) {
-        this.templates = templates;
-        this.out = out;
-        this.warmup = warmup;
-        this.runs = runs;
-    }
+record PageBench(Path templates, PrintWriter out, int warmup, int runs) {
 
     void run(String store, Function<Path, Tertial> open) throws Exception {
         try (SyntheticRegion big = SyntheticRegion.of(templates, 500); Tertial app = open.apply(big.dir())) {

@@ -31,18 +31,7 @@ import java.util.Set;
  * Consolidation speed: the shipped 20-unit region and a synthetic region of 500 units, every unit with a full set
  * of facts; the time to compute the figures and to write the workbook (median, warm).
  */
-final class ReportBench {
-    private final Path templates;
-    private final PrintWriter out;
-    private final int warmup;
-    private final int runs;
-
-    ReportBench(Path templates, PrintWriter out, int warmup, int runs) {
-        this.templates = templates;
-        this.out = out;
-        this.warmup = warmup;
-        this.runs = runs;
-    }
+record ReportBench(Path templates, PrintWriter out, int warmup, int runs) {
 
     void run() throws IOException {
         measure("20 units (example region)", SpecLoader.load(templates));

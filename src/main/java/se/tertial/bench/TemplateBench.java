@@ -20,17 +20,8 @@ import java.util.zip.ZipOutputStream;
  * measured round (which goes first alternates too), after both have run for at least two seconds, so drift in a
  * shared machine's load falls on both. The target is at most twice the floor.
  */
-final class TemplateBench {
+record TemplateBench(Tertial app, PrintWriter out, int rounds) {
     private static final String PERIOD = "2022-T2";
-    private final Tertial app;
-    private final PrintWriter out;
-    private final int rounds;
-
-    TemplateBench(Tertial app, PrintWriter out, int rounds) {
-        this.app = app;
-        this.out = out;
-        this.rounds = rounds;
-    }
 
     void run() {
         out.printf("templates: ours and the floor alternating, %d rounds after 4 s of warm-up each; floor: the same"

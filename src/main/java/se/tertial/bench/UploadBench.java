@@ -33,18 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * second over HTTP with two client threads. Every upload is a distinct, valid workbook, so each one creates a new
  * version with all its facts (a byte-identical upload would take the cheaper "unchanged" path).
  */
-final class UploadBench {
-    private final Tertial app;
-    private final PrintWriter out;
-    private final int warmup;
-    private final int count;
-
-    UploadBench(Tertial app, PrintWriter out, int warmup, int count) {
-        this.app = app;
-        this.out = out;
-        this.warmup = warmup;
-        this.count = count;
-    }
+record UploadBench(Tertial app, PrintWriter out, int warmup, int count) {
 
     void run() throws Exception {
         User admin = app.users().authenticate(app.users().add("bench", "admin", List.of()).token()).orElseThrow();

@@ -89,12 +89,8 @@ final class CrossSheets {
         w.alignHeadingsLeft(2);
         CellStyle dev = styles.amount("+#,##0.000;\"−\"#,##0.000;0", false);
         int r = SheetWriter.FIRST_ROW;
-        String internalOutcome = rr.hasInternalTrade() ? ReportWorkbook.mnkr(String.join("+", rr.internalLines().stream()
-                .map(l -> underlag.sumifs(Optional.empty(), sheet(rr.internalTemplate().get()), l.value(),
-                        rr.outcome().value())).toList())) : "0";
-        String internalDeviation = rr.hasInternalTrade() ? ReportWorkbook.mnkr(String.join("+", rr.internalLines().stream()
-                .map(l -> underlag.sumifs(Optional.empty(), sheet(rr.internalTemplate().get()), l.value(),
-                        rr.deviation().value())).toList())) : "0";
+        String internalOutcome = internalTrade(rr, rr.outcome().value());
+        String internalDeviation = internalTrade(rr, rr.deviation().value());
         for (Figures.Check c : f.kontroller()) {
             // Long check labels wrap within the printed width, their row as tall as their lines.
             w.text(r, 0, c.label(), styles.text);
@@ -153,8 +149,13 @@ final class CrossSheets {
         return 15f * lines + 2;
     }
 
-    private String sheet(se.tertial.spec.TemplateId template) {
-        return catalog.current(template).sheet();
+    /** The internal-trade lines' sum in one column, in mnkr, as a formula over Underlag; "0" without internal trade. */
+    private String internalTrade(ReportSpec.Resultatrakning rr, String column) {
+        if (!rr.hasInternalTrade()) {
+            return "0";
+        }
+        String sheet = ReportWorkbook.sheet(catalog, rr.internalTemplate().get());
+        return ReportWorkbook.mnkr(String.join("+", rr.internalLines().stream()
+                .map(l -> underlag.sumifs(Optional.empty(), sheet, l.value(), column)).toList()));
     }
-
 }

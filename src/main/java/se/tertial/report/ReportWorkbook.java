@@ -353,6 +353,11 @@ public final class ReportWorkbook {
     }
 
     private String sheet(se.tertial.spec.TemplateId template) {
+        return sheet(catalog, template);
+    }
+
+    /** The sheet name a template's facts carry in Underlag. */
+    static String sheet(SpecCatalog catalog, se.tertial.spec.TemplateId template) {
         return catalog.current(template).sheet();
     }
 }
