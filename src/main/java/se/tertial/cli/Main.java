@@ -37,9 +37,9 @@ public final class Main {
     /** Runs a command and returns its exit code; used by tests too. */
     public static int run(String... args) {
         se.tertial.app.StartTrace.mark("JVM started");
-        CommandLine cli = new CommandLine(new Main());
         String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        ReadAhead.start(named, args);
+        ReadAhead.start(named, args); // before picocli's first model, which alone takes a tenth of a second
+        CommandLine cli = new CommandLine(new Main());
         if (COMMANDS.contains(named)) {
             cli.addSubcommand(named, command(named));
         } else {

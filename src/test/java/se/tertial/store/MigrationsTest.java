@@ -84,6 +84,29 @@ class MigrationsTest {
         }
     }
 
+    @Test
+    void aHistoryWrittenByAClassPathScanValidatesAgainstTheBundledScriptsAndTheOtherWayRound() {
+        org.sqlite.SQLiteDataSource scanned = new org.sqlite.SQLiteDataSource();
+        scanned.setUrl("jdbc:sqlite:" + tmp.resolve("scanned.db"));
+        scanning(scanned).migrate();
+        Migrations.flyway(scanned, Database.Dialect.SQLITE, false).validate();
+        assertTrue(Migrations.current(scanned, Database.Dialect.SQLITE));
+        assertEquals(0, Migrations.flyway(scanned, Database.Dialect.SQLITE, false).migrate().migrationsExecuted);
+
+        org.sqlite.SQLiteDataSource bundled = new org.sqlite.SQLiteDataSource();
+        bundled.setUrl("jdbc:sqlite:" + tmp.resolve("bundled.db"));
+        assertEquals(Migrations.SCRIPTS.size(), Migrations.flyway(bundled, Database.Dialect.SQLITE, false).migrate()
+                .migrationsExecuted);
+        scanning(bundled).validate();
+        assertEquals(0, scanning(bundled).migrate().migrationsExecuted);
+    }
+
+    /** Flyway finding the scripts itself, as every build before the bundled list did. */
+    private static org.flywaydb.core.Flyway scanning(javax.sql.DataSource store) {
+        return org.flywaydb.core.Flyway.configure().dataSource(store).locations("classpath:db/sqlite",
+                "classpath:db/common").load();
+    }
+
     private static List<Migrations.Applied> history(Database db) {
         return db.read(c -> {
             List<Migrations.Applied> rows = new ArrayList<>();
