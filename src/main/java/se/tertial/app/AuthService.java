@@ -83,7 +83,7 @@ public final class AuthService {
         String n = name == null ? "" : name.strip();
         Optional<String> hash = n.isEmpty() || n.length() > 64 ? Optional.empty() : users.passwordHash(n);
         String pw = password == null ? "" : password;
-        boolean ok = pw.length() <= Passwords.MAX_LENGTH && Passwords.verify(pw, hash.orElse(Passwords.DUMMY))
+        boolean ok = pw.length() <= Passwords.MAX_LENGTH && Passwords.verify(pw, hash.orElseGet(Passwords::dummy))
                 && hash.isPresent();
         if (!ok) {
             int a = throttle.get(account).map(LoginThrottleRepository.Failures::count).orElse(0);
@@ -165,8 +165,10 @@ public final class AuthService {
      * and repeated. Every session of the user ends; a new one is returned.
      */
     public SignedIn changePassword(User user, String current, String next, String repeat) {
-        String hash = users.passwordHash(user.name()).orElse(Passwords.DUMMY);
-        if (current == null || !Passwords.verify(current, hash)) {
+        // Checked against the dummy when there is no password (a user signed in through the region's accounts), as
+        // long as a real check; never right then, also for the dummy's own phrase.
+        Optional<String> hash = users.passwordHash(user.name());
+        if (current == null || !Passwords.verify(current, hash.orElseGet(Passwords::dummy)) || hash.isEmpty()) {
             throw new TertialException.Invalid(PageText.PASSWORD_CURRENT_WRONG);
         }
         checkNew(next, repeat, current);
@@ -194,6 +196,14 @@ public final class AuthService {
         users.setPassword(user, Passwords.hash(password), true);
         LOG.info("one-time password set for {}", LogText.safe(user.name()));
         return password;
+    }
+
+    /**
+     * Makes the hash an unknown user's password is checked against, so that even the first such sign-in takes as
+     * long as a known user's; {@code serve} calls it on a thread of its own once it listens.
+     */
+    public void prepareForSignIns() {
+        Passwords.dummy();
     }
 
     /**

@@ -127,6 +127,9 @@ final class ServeCommand implements Callable<Integer> {
             se.tertial.app.StartTrace.mark("administrator's key and password");
             server = made.start(config.host(), config.port());
             se.tertial.app.StartTrace.mark("listening");
+            Thread signIns = new Thread(app.auth()::prepareForSignIns, "tertial-sign-in-ready");
+            signIns.setDaemon(true);
+            signIns.start();
         } catch (RuntimeException e) {
             app.close();
             if (isBindFailure(e)) {
