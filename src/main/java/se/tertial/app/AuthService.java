@@ -200,7 +200,7 @@ public final class AuthService {
 
     /**
      * Makes the hash an unknown user's password is checked against, so that even the first such sign-in takes as
-     * long as a known user's; {@code serve} calls it on a thread of its own once it listens.
+     * long as a known user's; {@code serve} calls it in the background a few seconds after it listens.
      */
     public void prepareForSignIns() {
         Passwords.dummy();

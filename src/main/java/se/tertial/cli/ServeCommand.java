@@ -127,9 +127,9 @@ final class ServeCommand implements Callable<Integer> {
             se.tertial.app.StartTrace.mark("administrator's key and password");
             server = made.start(config.host(), config.port());
             se.tertial.app.StartTrace.mark("listening");
-            Thread signIns = new Thread(app.auth()::prepareForSignIns, "tertial-sign-in-ready");
-            signIns.setDaemon(true);
-            signIns.start();
+            // A few seconds on: made at once, its cold Argon2 hash took the CPU the first requests need.
+            java.util.concurrent.CompletableFuture.runAsync(app.auth()::prepareForSignIns,
+                    java.util.concurrent.CompletableFuture.delayedExecutor(5, java.util.concurrent.TimeUnit.SECONDS));
         } catch (RuntimeException e) {
             app.close();
             if (isBindFailure(e)) {
