@@ -44,9 +44,20 @@ final class SheetXmlWriter extends Writer {
             @Override
             protected SheetDataWriter createSheetDataWriter() throws IOException {
                 return new SheetDataWriter(getSharedStringSource()) {
+                    private final CellXml cells = new CellXml();
+
                     @Override
                     public Writer createWriter(File fd) throws IOException {
                         return new SheetXmlWriter(new FileOutputStream(fd));
+                    }
+
+                    @Override
+                    public void writeCell(int column, org.apache.poi.ss.usermodel.Cell cell) throws IOException {
+                        if (cell != null && CellXml.handles(cell)) {
+                            cells.write((SheetXmlWriter) _out, column, cell);
+                        } else {
+                            super.writeCell(column, cell);
+                        }
                     }
                 };
             }
@@ -59,6 +70,13 @@ final class SheetXmlWriter extends Writer {
             drain();
         }
         char ch = (char) c;
+        if (highSurrogate != 0 && !Character.isLowSurrogate(ch)) {
+            highSurrogate = 0;
+            bytes[n++] = '?'; // half a pair, as Java's encoder writes it
+            if (n + 4 > bytes.length) {
+                drain();
+            }
+        }
         if (ch < 0x80) {
             bytes[n++] = (byte) ch;
         } else if (ch < 0x800) {
@@ -98,6 +116,27 @@ final class SheetXmlWriter extends Writer {
         }
     }
 
+    /** Writes {@code text} as {@link #write(String)} would, its ASCII without a call per character. */
+    void writeAll(CharSequence text) throws IOException {
+        int len = text.length();
+        int i = 0;
+        while (i < len) {
+            if (bytes.length - n < 64) {
+                drain();
+            }
+            // at most three bytes per character (a surrogate pair: none, then four), four spare
+            int stop = Math.min(len, i + (bytes.length - 4 - n) / 3);
+            for (; i < stop; i++) {
+                char ch = text.charAt(i);
+                if (ch < 0x80 && highSurrogate == 0) {
+                    bytes[n++] = (byte) ch;
+                } else {
+                    write(ch);
+                }
+            }
+        }
+    }
+
     private void drain() throws IOException {
         out.write(bytes, 0, n);
         n = 0;
@@ -111,6 +150,10 @@ final class SheetXmlWriter extends Writer {
 
     @Override
     public void close() throws IOException {
+        if (highSurrogate != 0) {
+            highSurrogate = 0;
+            bytes[n++] = '?';
+        }
         flush();
         out.close();
     }

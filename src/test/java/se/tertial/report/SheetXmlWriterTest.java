@@ -14,6 +14,9 @@ class SheetXmlWriterTest {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 30_000; i++) {
             text.append("Nämnd för hälso- och sjukvård € 𝄞 ").append(i).append('\u2028');
+            if (i % 1000 == 0) {
+                text.append("halva par: \uD834 och \uDD1E"); // each alone: '?', as Java's encoder writes them
+            }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (SheetXmlWriter w = new SheetXmlWriter(out)) {
@@ -26,5 +29,20 @@ class SheetXmlWriterTest {
             w.write(s.substring(2100));
         }
         assertArrayEquals(text.toString().getBytes(StandardCharsets.UTF_8), out.toByteArray());
+    }
+
+    @Test
+    void writesAllAsWriteDoes() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            text.append("<c r=\"A").append(i).append("\">Nämnd € 𝄞</c>").append('\u2028');
+        }
+        ByteArrayOutputStream appended = new ByteArrayOutputStream();
+        try (SheetXmlWriter w = new SheetXmlWriter(appended)) {
+            for (int i = 0; i < text.length(); i += 997) { // pieces that cross the buffer's end at every offset
+                w.writeAll(text.subSequence(i, Math.min(text.length(), i + 997)));
+            }
+        }
+        assertArrayEquals(text.toString().getBytes(StandardCharsets.UTF_8), appended.toByteArray());
     }
 }
