@@ -146,14 +146,17 @@ final class Migrations {
     }
 
     private static InputStream open(Database.Dialect dialect, String script) {
-        InputStream in = Migrations.class.getResourceAsStream("/" + path(dialect, script));
+        InputStream in = Migrations.class.getResourceAsStream("/db/" + folder(dialect) + "/" + script);
+        if (in == null) {
+            in = Migrations.class.getResourceAsStream("/db/common/" + script);
+        }
         if (in == null) {
             throw new IllegalStateException("migration " + script + " is missing from the jar");
         }
         return in;
     }
 
-    /** Where a script lies in the jar: the dialect's folder, else the common one. */
+    /** Where a script lies in the jar, for Flyway's messages: the dialect's folder, else the common one. */
     private static String path(Database.Dialect dialect, String script) {
         String own = "db/" + folder(dialect) + "/" + script;
         return Migrations.class.getResource("/" + own) != null ? own : "db/common/" + script;
